@@ -1,0 +1,39 @@
+/** The pipeline, in order: article → language → sentences and tokens → entities → quotes → summary. */
+import { recognize, type Tagger } from './entities';
+import { detectLanguage } from './lang';
+import { findQuotes } from './quotes';
+import { summarize } from './summary';
+import { splitBlocks } from './tokenize';
+import type { Analysis, Article } from './types';
+
+export interface Engine {
+  /** A tagger per language; languages without one get no entities (and no crash). */
+  taggerFor(lang: string): Tagger | null;
+}
+
+export const WORDS_PER_MINUTE = 230;
+
+export function analyze(article: Article, engine: Engine): Analysis {
+  const text = article.blocks.map((b) => b.text).join('\n');
+  const lang = detectLanguage(article.declaredLang, text);
+  const sentences = splitBlocks(article.blocks, lang);
+  const { entities, mentions } = recognize(article.blocks, sentences, lang, engine.taggerFor(lang));
+  const quotes = findQuotes(article.blocks, lang, mentions);
+  const summary = summarize(article.blocks, sentences, entities, lang, article.description);
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return {
+    url: article.url,
+    title: article.title,
+    siteName: article.siteName,
+    byline: article.byline,
+    published: article.published,
+    description: article.description,
+    lang,
+    summary,
+    entities,
+    quotes,
+    blocks: article.blocks,
+    words,
+    readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+  };
+}

@@ -1,0 +1,409 @@
+/**
+ * Entities: the tagger's spans → mentions → document-level consistency → merged entities.
+ * - a name tagged once is found everywhere in the article (and as a genitive, "Putins");
+ * - compounds count for the card ("Trump-Regierung" mentions Trump) without being a separate entity;
+ * - full name, surname and genitive forms of one person become one entity; two people who share
+ *   a surname stay apart and a bare surname goes to the nearest one named before it;
+ * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
+ */
+import { spansFromLabels } from './ner/index';
+import { contextual, firstNames, gazetteer, stemKey, stemWord } from './gazetteer';
+import { DETERMINER_GENDER, isAdjectiveForm, nounGender, strongNominative, type Gender } from './german';
+import { roleFor } from './roles';
+import type { MentionRef } from './quotes';
+import type { Block, Entity, EntityType, Sentence } from './types';
+
+/** Tags each sentence's tokens with IOB2 labels (GermEval or CoNLL label set). */
+export type Tagger = (sentences: string[][]) => string[][];
+
+export const ENTITIES = {
+  /** Longest name (in tokens) that document-level matching looks for. */
+  maxNameTokens: 5,
+  /** Words never taken for a name on their own, whatever the tagger says. */
+  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and']),
+} as const;
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
+
+interface Raw {
+  sent: number;
+  tokStart: number;
+  tokEnd: number;
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  part: boolean;
+  /** How sure: 2 = tagger or gazetteer, 1 = propagated from elsewhere in the article. */
+  source: number;
+  key?: string;
+  gazId?: string;
+}
+
+export interface Recognition {
+  entities: Entity[];
+  mentions: MentionRef[];
+  /** Adjectives that point to a place ("russischen" → Russland), per stem. */
+  demonyms: { block: number; start: number; end: number; text: string }[];
+}
+
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+
+export function recognize(blocks: Block[], sentences: Sentence[], lang: string, tag: Tagger | null): Recognition {
+  if (!tag || !sentences.length) return { entities: [], mentions: [], demonyms: [] };
+  const toks = sentences.map((s) => s.tokens.map((t) => t.text));
+  const labels = tag(toks);
+  const raws: Raw[] = [];
+  const demonyms: Recognition['demonyms'] = [];
+  const covered = sentences.map((s) => new Uint8Array(s.tokens.length));
+  const lowerSeen = new Set<string>();
+  for (const s of sentences) for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text.toLowerCase());
+
+  const push = (r: Raw) => {
+    raws.push(r);
+    for (let i = r.tokStart; i < r.tokEnd; i++) covered[r.sent][i] = 1;
+  };
+  const mk = (si: number, a: number, b: number, type: EntityType, source: number, part = false, charStart?: number, charEnd?: number): Raw => {
+    const s = sentences[si];
+    const start = charStart ?? s.tokens[a].start;
+    const end = charEnd ?? s.tokens[b - 1].end;
+    return { sent: si, tokStart: a, tokEnd: b, block: s.block, start, end, text: blocks[s.block].text.slice(start, end), type, part, source };
+  };
+
+  // 1. the tagger
+  sentences.forEach((s, si) => {
+    for (const sp of spansFromLabels(labels[si])) {
+      const base = sp.type.replace(/(?:deriv|part)$/, '');
+      const type = TYPE_OF[base];
+      const tokens = s.tokens.slice(sp.start, sp.end);
+      if (sp.type.endsWith('deriv')) {
+        if (base === 'LOC') demonyms.push({ block: s.block, start: tokens[0].start, end: tokens[tokens.length - 1].end, text: tokens.map((t) => t.text).join(' ') });
+        continue;
+      }
+      if (!type) continue;
+      if (sp.type.endsWith('part')) {
+        const r = compoundPart(s, si, sp.start, type, blocks);
+        if (r) push(r);
+        continue;
+      }
+      let a = sp.start;
+      let b = sp.end;
+      while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
+      while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
+      if (a < b) push(mk(si, a, b, type, 2));
+    }
+  });
+
+  // 1b. a known first name followed by a capitalised word is a person, whatever came before it
+  //     ("Schwiegersohn Jared Kushner" tagged as one organisation → "Jared Kushner")
+  const firsts = firstNames();
+  sentences.forEach((s, si) => {
+    for (let i = 0; i + 1 < s.tokens.length; i++) {
+      if (!firsts.has(s.tokens[i].text) || !isCap(s.tokens[i + 1].text) || !/^\p{L}/u.test(s.tokens[i + 1].text)) continue;
+      let j = i + 2;
+      while (j < s.tokens.length && isCap(s.tokens[j].text) && /^\p{L}/u.test(s.tokens[j].text) && firsts.has(s.tokens[j - 1].text)) j++;
+      const hit = raws.findIndex((r) => r.sent === si && !r.part && r.tokStart <= i && r.tokEnd > i);
+      if (hit >= 0) {
+        const r = raws[hit];
+        if (r.type === 'person' && r.tokStart === i) continue;
+        if (r.tokEnd > j || (r.type === 'person' && r.tokStart < i && r.tokEnd >= j)) continue;
+        raws.splice(hit, 1);
+        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
+      } else if (covered[si].slice(i, j).some(Boolean)) continue;
+      push(mk(si, i, j, 'person', 2));
+      i = j - 1;
+    }
+  });
+
+  // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions)
+  const gz = gazetteer();
+  const ctxNames = contextual();
+  sentences.forEach((s, si) => {
+    for (let i = 0; i < s.tokens.length; i++) {
+      if (!isCap(s.tokens[i].text)) continue;
+      for (let n = Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1; n--) {
+        const words = s.tokens.slice(i, i + n).map((t) => t.text);
+        if (!words.every((w, k) => isCap(w) || (k > 0 && k < n - 1 && /^(?:of|von|der|the)$/.test(w)))) continue;
+        const entries = gz.get(stemKey(words));
+        if (!entries) continue;
+        const e = entries[0];
+        const existing = raws.find((r) => r.sent === si && !r.part && r.tokStart <= i && r.tokEnd >= i + n);
+        if (existing) {
+          if (existing.tokStart === i && existing.tokEnd === i + n) {
+            existing.gazId = e.id;
+            if (e.type === 'organization') existing.type = 'organization';
+          }
+        } else if (!covered[si].slice(i, i + n).some(Boolean)) {
+          // an adjective starting a multi-word name needs the name's capitalised adjective ("Schwarzen Meer")
+          const r = mk(si, i, i + n, e.type, 2);
+          r.gazId = e.id;
+          push(r);
+        }
+        i += n - 1;
+        break;
+      }
+      const c = ctxNames[s.tokens[i].text];
+      if (c && !covered[si][i] && i > 0 && c.after.has(s.tokens[i - 1].text) && (i + 1 >= s.tokens.length || !isCap(s.tokens[i + 1].text))) push(mk(si, i, i + 1, c.type, 2));
+    }
+  });
+
+  // 3. document-level consistency: every form found once is found everywhere
+  const known = new Map<string, { type: EntityType; votes: Map<EntityType, number> }>();
+  const vote = (form: string, type: EntityType, w: number) => {
+    if (form.length < 2 || lowerSeen.has(form.toLowerCase()) || ENTITIES.stopNames.has(form.toLowerCase())) return;
+    const k = known.get(form) ?? { type, votes: new Map() };
+    k.votes.set(type, (k.votes.get(type) ?? 0) + w);
+    known.set(form, k);
+  };
+  for (const r of raws) {
+    if (r.part) continue;
+    const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
+    vote(words.join(' '), r.type, 2);
+    if (r.type === 'person' && words.length >= 2) vote(words[words.length - 1], 'person', 1);
+  }
+  for (const k of known.values()) k.type = [...k.votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  // a surname of a known person: strip the German genitive ("Trumps" → "Trump")
+  const formOf = (w: string): string | null => {
+    if (known.has(w)) return w;
+    if (lang === 'de' && /s$/.test(w) && known.has(w.slice(0, -1))) return w.slice(0, -1);
+    if (lang === 'de' && known.has(w + 's') && known.get(w + 's')!.type === 'person') return w + 's'; // "Trumps" known, "Trump" seen
+    return null;
+  };
+  sentences.forEach((s, si) => {
+    for (let i = 0; i < s.tokens.length; i++) {
+      if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
+      let matched = 0;
+      for (let n = Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1 && !matched; n--) {
+        if (covered[si].slice(i, i + n).some(Boolean)) continue;
+        const words = s.tokens.slice(i, i + n).map((t) => t.text);
+        const last = formOf(words[n - 1]);
+        const form = n === 1 ? last : known.has(words.join(' ')) ? words.join(' ') : null;
+        if (!form) continue;
+        push(mk(si, i, i + n, known.get(form)!.type, 1));
+        matched = n;
+      }
+      if (matched) {
+        i += matched - 1;
+        continue;
+      }
+      // compound: "Trump-Regierung", "Telegram-Beitrag"
+      const t = s.tokens[i].text;
+      if (t.includes('-')) {
+        const parts = t.split('-');
+        let off = 0;
+        for (let p = 0; p < parts.length - 1; p++) {
+          const f = formOf(parts[p]);
+          const gzE = gz.get(stemKey([parts[p]]));
+          const type = f ? known.get(f)!.type : gzE && gzE[0].type === 'organization' ? gzE[0].type : null;
+          if (type && parts[p].length > 1) {
+            const r = mk(si, i, i + 1, type, f ? 1 : 2, true, s.tokens[i].start + off, s.tokens[i].start + off + parts[p].length);
+            push(r);
+            break;
+          }
+          off += parts[p].length + 1;
+        }
+      }
+    }
+  });
+  // settle each form's type by the article-wide vote (the tagger may call "Uschakow" a place once)
+  for (const r of raws) {
+    if (r.part) continue;
+    const k = known.get(r.text);
+    if (k && !r.gazId) r.type = k.type;
+  }
+
+  return merge(blocks, sentences, raws, demonyms, lang);
+}
+
+/** The name inside a compound tagged as "part": every hyphen-joined element but the head noun. */
+function compoundPart(s: Sentence, si: number, tok: number, type: EntityType, blocks: Block[]): Raw | null {
+  const t = s.tokens[tok];
+  const parts = t.text.split('-');
+  if (parts.length < 2) return null;
+  const name = parts.slice(0, -1).join('-');
+  // "US-Delegation", "EU-Kommission": an abbreviation used as a modifier works like an adjective
+  if (!isCap(name) || (/^\p{Lu}{1,3}$/u.test(name) && type === 'place')) return null;
+  return { sent: si, tokStart: tok, tokEnd: tok + 1, block: s.block, start: t.start, end: t.start + name.length, text: blocks[s.block].text.slice(t.start, t.start + name.length), type, part: true, source: 2 };
+}
+
+interface Cluster {
+  type: EntityType;
+  raws: Raw[];
+  fullTokens: string[] | null;
+  key: string;
+  gazId?: string;
+}
+
+function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string): Recognition {
+  raws.sort((a, b) => a.block - b.block || a.start - b.start);
+  const tokensOf = (r: Raw) => sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
+  const allCaps = new Set<string>();
+  for (const s of sentences) for (const t of s.tokens) allCaps.add(t.text);
+  // German genitive: "Putins" is "Putin" when the article also says "Putin"
+  const base = (w: string) => (lang === 'de' && /s$/.test(w) && allCaps.has(w.slice(0, -1)) ? w.slice(0, -1) : lang === 'de' && /es$/.test(w) && allCaps.has(w.slice(0, -2)) ? w.slice(0, -2) : w);
+  const nameTokens = (r: Raw) => (r.part ? [r.text] : tokensOf(r)).map(base);
+
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  // Full names first, so surnames find them.
+  const people = raws.filter((r) => r.type === 'person' && !r.part && tokensOf(r).length >= 2);
+  for (const r of people) {
+    const toks = nameTokens(r);
+    const key = 'p:' + toks.join(' ').toLowerCase();
+    let c = byKey.get(key);
+    if (!c) {
+      c = { type: 'person', raws: [], fullTokens: toks, key };
+      byKey.set(key, c);
+      clusters.push(c);
+    }
+  }
+  const personClusters = () => clusters.filter((c) => c.type === 'person' && c.fullTokens && c.fullTokens.length >= 2);
+  for (const r of raws) {
+    const toks = nameTokens(r);
+    if (r.type === 'person' || toks.length === 1) {
+      if (toks.length >= 2 && r.type === 'person') {
+        byKey.get('p:' + toks.join(' ').toLowerCase())!.raws.push(r);
+        continue;
+      }
+      // a single word: the person whose surname (or first name) it is; the nearest before it when two share it
+      const w = toks[0].toLowerCase();
+      const bySurname = personClusters().filter((c) => c.fullTokens![c.fullTokens!.length - 1].toLowerCase() === w);
+      const byFirst = personClusters().filter((c) => c.fullTokens![0].toLowerCase() === w);
+      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : [];
+      if (cands.length) {
+        const before = cands.filter((c) => c.raws.some((x) => x.block < r.block || (x.block === r.block && x.start <= r.start)));
+        (before.length ? before[before.length - 1] : cands[0]).raws.push(r);
+        continue;
+      }
+    }
+    const key = r.gazId ?? (r.type === 'person' ? 'p:' : 'n:') + stemKey(toks);
+    const gzKey = r.gazId;
+    let c = byKey.get(key) ?? (gzKey ? undefined : byKey.get('n:' + stemKey(toks)));
+    if (!c && !gzKey) {
+      // an alias from the gazetteer shared with an existing cluster ("USA" ~ "Vereinigte Staaten")
+      const entries = gazetteer().get(stemKey(toks));
+      if (entries) c = byKey.get(entries[0].id);
+    }
+    if (!c) {
+      c = { type: r.type, raws: [], fullTokens: null, key, gazId: gzKey };
+      byKey.set(key, c);
+      if (!gzKey) byKey.set('n:' + stemKey(toks), c);
+      clusters.push(c);
+    }
+    c.raws.push(r);
+  }
+
+  // Type by majority of the mentions the tagger or a gazetteer made.
+  const live = clusters.filter((c) => c.raws.length);
+  for (const c of live) {
+    if (c.type === 'person' && c.fullTokens) continue;
+    const votes = new Map<EntityType, number>();
+    for (const r of c.raws) votes.set(r.type, (votes.get(r.type) ?? 0) + r.source + (r.gazId ? 2 : 0));
+    c.type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  }
+  // only compounds and no stand-alone mention: a name inside words ("Telegram-Beitrag") still counts
+  live.sort((a, b) => firstPos(a) - firstPos(b));
+  const entities: Entity[] = [];
+  const mentions: MentionRef[] = [];
+  const entityOfRaw = new Map<Raw, Entity>();
+  live.forEach((c, i) => {
+    const standalone = c.raws.filter((r) => !r.part);
+    const formsInOrder: string[] = [];
+    for (const r of standalone) if (!formsInOrder.includes(r.text)) formsInOrder.push(r.text);
+    if (!formsInOrder.length) for (const r of c.raws) if (!formsInOrder.includes(r.text)) formsInOrder.push(r.text);
+    const name = canonicalName(c, formsInOrder, lang, blocks, sentences, tokensOf, base);
+    const forms = [...formsInOrder].sort((a, b) => rankForm(b, name) - rankForm(a, name) || formsInOrder.indexOf(a) - formsInOrder.indexOf(b));
+    const e: Entity = {
+      id: `e${i + 1}`,
+      type: c.type,
+      name,
+      forms,
+      role: null,
+      mentions: standalone.length || c.raws.length,
+      occurrences: c.raws.map((r) => ({ block: r.block, start: r.start, end: r.end, text: r.text, ...(r.part ? { partOfWord: true } : {}) })),
+      gender: null,
+    };
+    entities.push(e);
+    for (const r of c.raws) {
+      entityOfRaw.set(r, e);
+      mentions.push({ block: r.block, start: r.start, end: r.end, entity: e, partOfWord: r.part });
+    }
+  });
+
+  // Roles, in article order: the first apposition or title wins.
+  const bySent = new Map<number, Raw[]>();
+  for (const r of raws) bySent.set(r.sent, [...(bySent.get(r.sent) ?? []), r]);
+  for (const r of raws) {
+    const e = entityOfRaw.get(r);
+    if (!e || e.type !== 'person' || e.role || r.part) continue;
+    const inSent = bySent.get(r.sent) ?? [];
+    const ctx = {
+      tokens: sentences[r.sent].tokens,
+      lang,
+      entityAt: (i: number) => {
+        const hit = inSent.find((x) => !x.part && x.tokStart <= i && i < x.tokEnd);
+        return hit ? entityOfRaw.get(hit) ?? null : null;
+      },
+    };
+    const role = roleFor(ctx, r.tokStart, r.tokEnd, e);
+    if (role) {
+      e.role = role.role;
+      e.gender = role.gender;
+    }
+  }
+  return { entities, mentions: mentions.sort((a, b) => a.block - b.block || a.start - b.start), demonyms };
+}
+
+function firstPos(c: Cluster): number {
+  const r = c.raws.reduce((a, b) => (a.block < b.block || (a.block === b.block && a.start < b.start) ? a : b));
+  return r.block * 1e7 + r.start;
+}
+
+function rankForm(form: string, name: string): number {
+  return (form === name ? 100 : 0) + form.split(' ').length * 10;
+}
+
+/** The fullest form in its base form: genitive removed, adjectives in the strong nominative. */
+function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[], sentences: Sentence[], tokensOf: (r: Raw) => string[], base: (w: string) => string): string {
+  if (c.type === 'person') {
+    const longest = c.raws.filter((r) => !r.part).map((r) => tokensOf(r)).sort((a, b) => b.length - a.length)[0] ?? [c.raws[0].text];
+    return (c.fullTokens ?? longest.map(base)).join(' ');
+  }
+  const standalone = c.raws.filter((r) => !r.part);
+  if (!standalone.length) return c.raws[0].text;
+  const longestLen = Math.max(...standalone.map((r) => r.tokEnd - r.tokStart));
+  const longest = standalone.filter((r) => r.tokEnd - r.tokStart === longestLen);
+  let toks = tokensOf(longest[0]);
+  if (lang === 'en') return toks.join(' ');
+  if (lang !== 'de') return toks.join(' ');
+  // the head noun without its genitive ending, when the article shows the bare form
+  const head = base(toks[toks.length - 1]);
+  const headStemOk = toks.length > 1 ? stripGenitive(toks[toks.length - 1], forms) : head;
+  toks = [...toks.slice(0, -1), headStemOk];
+  if (toks.length === 1) return toks[0];
+  const adjIdx = toks.map((t, i) => i < toks.length - 1 && isAdjectiveForm(t)).map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
+  if (!adjIdx.length) return toks.join(' ');
+  // gender: the head noun's, or what the articles before the mentions say
+  let g: Gender | null = nounGender(toks[toks.length - 1]);
+  if (!g) {
+    const votes = new Map<Gender, number>();
+    for (const r of longest) {
+      const prev = sentences[r.sent].tokens[r.tokStart - 1]?.text.toLowerCase();
+      for (const x of DETERMINER_GENDER[prev ?? ''] ?? []) votes.set(x, (votes.get(x) ?? 0) + 1);
+    }
+    g = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'n';
+  }
+  return toks.map((t, i) => (adjIdx.includes(i) ? strongNominative(t, g!) : t)).join(' ');
+}
+
+function stripGenitive(head: string, forms: string[]): string {
+  for (const f of forms) {
+    const h = f.split(' ').pop()!;
+    if (h !== head && (head === h + 's' || head === h + 'es')) return h;
+  }
+  if (/[^s]es$/.test(head) && nounGender(head.slice(0, -2)) && nounGender(head.slice(0, -2)) !== 'f') return head.slice(0, -2);
+  return head;
+}
+
+export { stemWord };

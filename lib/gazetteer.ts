@@ -1,0 +1,61 @@
+/** Gazetteers as data: assets/lexicon/gazetteer.json plus country names and aliases (i18n-iso-countries, MIT). */
+import countriesDe from 'i18n-iso-countries/langs/de.json';
+import countriesEn from 'i18n-iso-countries/langs/en.json';
+import gaz from '../assets/lexicon/gazetteer.json';
+import firstNameList from '../assets/lexicon/first-names.json';
+import { adjectiveStem } from './german';
+import type { EntityType } from './types';
+
+export interface GazetteerEntry {
+  type: EntityType;
+  /** Stable id shared by aliases (ISO code for countries). */
+  id: string;
+  tokens: string[];
+}
+
+/** Word-stem key of a name, so inflected forms meet: "Weißen Hauses" and "Weiße Haus" → "weiß haus". */
+export function stemKey(tokens: string[]): string {
+  return tokens.map((t) => stemWord(t)).join(' ');
+}
+
+export function stemWord(t: string): string {
+  const l = t.toLowerCase();
+  if (l.length <= 4 || /^\p{Lu}+$/u.test(t)) return l;
+  return adjectiveStem(l.replace(/(?:es|s)$/, (m) => (l.length > 5 ? '' : m)));
+}
+
+let index: Map<string, GazetteerEntry[]> | null = null;
+
+function add(map: Map<string, GazetteerEntry[]>, name: string, type: EntityType, id: string) {
+  const tokens = name.split(/\s+/);
+  const key = stemKey(tokens);
+  const list = map.get(key) ?? [];
+  if (!list.some((e) => e.id === id)) list.push({ type, id, tokens });
+  map.set(key, list);
+}
+
+export function gazetteer(): Map<string, GazetteerEntry[]> {
+  if (index) return index;
+  const map = new Map<string, GazetteerEntry[]>();
+  for (const src of [countriesDe, countriesEn] as { countries: Record<string, string | string[]> }[]) {
+    for (const [code, names] of Object.entries(src.countries)) {
+      for (const n of Array.isArray(names) ? names : [names]) if (!/[(),]/.test(n)) add(map, n, 'place', `country:${code}`);
+    }
+  }
+  for (const n of gaz.organization) add(map, n, 'organization', `org:${stemKey(n.split(' '))}`);
+  for (const n of gaz.place) add(map, n, 'place', `place:${stemKey(n.split(' '))}`);
+  index = map;
+  return map;
+}
+
+export function contextual(): Record<string, { type: EntityType; after: Set<string> }> {
+  const out: Record<string, { type: EntityType; after: Set<string> }> = {};
+  for (const [name, after] of Object.entries(gaz.contextual.organization)) out[name] = { type: 'organization', after: new Set(after) };
+  return out;
+}
+
+let firsts: Set<string> | null = null;
+/** First names learned from the NER training sets (scripts/build-lexicons.ts). */
+export function firstNames(): Set<string> {
+  return (firsts ??= new Set(firstNameList.names));
+}

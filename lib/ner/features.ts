@@ -1,0 +1,323 @@
+/**
+ * Feature extraction for the NER tagger. Every feature is a 32-bit hash of a template id and
+ * a value hash; values are hashed incrementally over char codes (no per-token string building
+ * except for the normalised token itself, which is usually the input string).
+ */
+import { FNV_OFFSET, FNV_PRIME, HashIndex, fnvStep, mix, mix2 } from './hash.ts';
+import { normalizeToken } from './normalize.ts';
+
+/** Options stored in the model header so older models keep working when features evolve. */
+export interface FeatureConfig {
+  prefixMax: number; // 0..4
+  suffixMax: number; // 0..6
+  /** cluster bit-prefix lengths used as features (0 = full path) */
+  clusterPrefixes: number[];
+  /** document history feature (how the token was tagged earlier in the document) */
+  history: boolean;
+  /** prev label x current lowercase word feature */
+  prevWord: boolean;
+  /** max gazetteer slots per token */
+  gazSlots: number;
+  /** German-style adjective stem feature (lowercase minus -e/-en/-er/-es/-em) */
+  stem?: boolean;
+  /** gazetteer lookup of the first/last part of hyphenated compounds */
+  hyphGaz?: boolean;
+}
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
+  prefixMax: 4,
+  suffixMax: 5,
+  clusterPrefixes: [4, 6, 10, 0],
+  history: true,
+  prevWord: false,
+  gazSlots: 6,
+};
+
+/** Lookup resources used by the extractor (clusters, gazetteers), decoded from the model. */
+export interface Resources {
+  /** lowercase-word hash -> cluster path code (bits with a leading 1) */
+  clusters: HashIndex | null;
+  /** phrase hash (see phraseHash) -> bit mask of gazetteer categories */
+  gaz: HashIndex | null;
+  gazMaxLen: number;
+}
+
+// ---- character tables ---------------------------------------------------------------------
+const TABLE_MAX = 0x530;
+const LOWER = new Uint16Array(TABLE_MAX);
+/** 0 = other, 1 = upper letter, 2 = lower letter, 3 = digit */
+const CLASS = new Uint8Array(TABLE_MAX);
+for (let c = 0; c < TABLE_MAX; c++) {
+  const s = String.fromCharCode(c);
+  const lo = s.toLowerCase();
+  const up = s.toUpperCase();
+  LOWER[c] = lo.length === 1 ? lo.charCodeAt(0) : c;
+  if (c >= 48 && c <= 57) CLASS[c] = 3;
+  else if (lo !== s) CLASS[c] = 1;
+  else if (up !== s || c === 0xdf) CLASS[c] = 2;
+}
+
+export function lowerCode(c: number): number {
+  if (c < TABLE_MAX) return LOWER[c];
+  const s = String.fromCharCode(c).toLowerCase();
+  return s.length === 1 ? s.charCodeAt(0) : c;
+}
+
+export function charClass(c: number): number {
+  if (c < TABLE_MAX) return CLASS[c];
+  if (c >= 0xd800 && c <= 0xdfff) return 0;
+  const s = String.fromCharCode(c);
+  if (s.toLowerCase() !== s) return 1;
+  if (s.toUpperCase() !== s) return 2;
+  return 0;
+}
+
+/** Hash of a lowercased token (same as the per-token hash used by the extractor). */
+export function lowerHash(token: string): number {
+  const t = normalizeToken(token);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ lowerCode(t.charCodeAt(i)), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Hash of a token sequence for gazetteer lookup, built from per-token lowercase hashes. */
+export function phraseHashStep(prev: number, tokenLowerHash: number, first: boolean): number {
+  return first ? mix(900, tokenLowerHash) : mix2(901, prev, tokenLowerHash);
+}
+
+export function phraseHash(tokens: readonly string[]): number {
+  let h = 0;
+  for (let i = 0; i < tokens.length; i++) h = phraseHashStep(h, lowerHash(tokens[i]), i === 0);
+  return h;
+}
+
+// ---- templates ----------------------------------------------------------------------------
+export const T = {
+  BIAS: 1, WORD: 2, LOWER: 3, SHAPE: 4, SSHAPE: 5, PREFIX: 6, SUFFIX: 7,
+  LOWER_M1: 8, LOWER_P1: 9, LOWER_M2: 10, LOWER_P2: 11,
+  SS_M1: 12, SS_P1: 13, SS_M2: 14, SS_P2: 15, SS_TRI: 16,
+  BI_M1: 17, BI_P1: 18, FIRST: 19, CLUSTER: 20, CL_M1: 21, CL_P1: 22,
+  HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30,
+  // dynamic
+  PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45,
+} as const;
+
+const BOS = 0x1b0b0b0b;
+const EOS = 0x2e0e0e0e;
+
+/** Number of static feature slots per token for a config. */
+export function staticSlots(cfg: FeatureConfig): number {
+  return 23 + cfg.prefixMax + cfg.suffixMax + cfg.clusterPrefixes.length + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0);
+}
+
+/** Reusable per-sentence buffers. */
+export class SentenceBuffer {
+  n = 0;
+  slots: number;
+  feats: Uint32Array;
+  hL: Uint32Array;
+  ss: Uint32Array;
+  /** 1 if the token starts with an upper-case letter */
+  cap: Uint8Array;
+  private shp: Uint32Array;
+  private cl: Uint32Array;
+  private hW: Uint32Array;
+
+  constructor(cfg: FeatureConfig, capacity = 256) {
+    this.slots = staticSlots(cfg);
+    this.feats = new Uint32Array(capacity * this.slots);
+    this.hL = new Uint32Array(capacity);
+    this.ss = new Uint32Array(capacity);
+    this.cap = new Uint8Array(capacity);
+    this.shp = new Uint32Array(capacity);
+    this.cl = new Uint32Array(capacity);
+    this.hW = new Uint32Array(capacity);
+  }
+
+  ensure(n: number): void {
+    if (this.hL.length >= n) return;
+    let c = this.hL.length;
+    while (c < n) c *= 2;
+    this.feats = new Uint32Array(c * this.slots);
+    this.hL = new Uint32Array(c);
+    this.ss = new Uint32Array(c);
+    this.cap = new Uint8Array(c);
+    this.shp = new Uint32Array(c);
+    this.cl = new Uint32Array(c);
+    this.hW = new Uint32Array(c);
+  }
+
+  /** Fill `feats` (n * slots, 0 = unused slot) for one tokenised sentence. */
+  extract(cfg: FeatureConfig, res: Resources, tokens: readonly string[]): void {
+    const n = tokens.length;
+    this.n = n;
+    this.ensure(n);
+    const S = this.slots;
+    const feats = this.feats, hL = this.hL, ss = this.ss, shp = this.shp, cl = this.cl, hW = this.hW, cap = this.cap;
+    const clusters = res.clusters;
+    const pre = new Uint32Array(8);
+    const suf = new Uint32Array(8);
+
+    // pass 1: per-token hashes
+    for (let i = 0; i < n; i++) {
+      const t = normalizeToken(tokens[i]);
+      let w = FNV_OFFSET, l = FNV_OFFSET, s = FNV_OFFSET, sh = FNV_OFFSET;
+      let lastCls = -1, run = 0;
+      const len = t.length;
+      for (let k = 0; k < len; k++) {
+        const c = t.charCodeAt(k);
+        const lc = lowerCode(c);
+        w = Math.imul(w ^ c, FNV_PRIME);
+        l = Math.imul(l ^ lc, FNV_PRIME);
+        const cls = charClass(c);
+        const sc = cls === 1 ? 88 : cls === 2 ? 120 : cls === 3 ? 100 : c;
+        if (sc !== lastCls) {
+          sh = Math.imul(sh ^ sc, FNV_PRIME);
+          run = 1;
+          s = Math.imul(s ^ sc, FNV_PRIME);
+        } else if (run < 4) {
+          run++;
+          s = Math.imul(s ^ sc, FNV_PRIME);
+        }
+        lastCls = sc;
+      }
+      hW[i] = w >>> 0;
+      hL[i] = l >>> 0;
+      shp[i] = s >>> 0;
+      ss[i] = sh >>> 0;
+      cap[i] = len > 0 && charClass(t.charCodeAt(0)) === 1 ? 1 : 0;
+      let code = 0;
+      if (clusters) {
+        const v = clusters.get(hL[i]);
+        if (v > 0) code = v;
+      }
+      cl[i] = code;
+    }
+
+    // pass 2: assemble static features
+    for (let i = 0; i < n; i++) {
+      const base = i * S;
+      let k = 0;
+      const t = normalizeToken(tokens[i]);
+      const len = t.length;
+      const w = hW[i], l = hL[i];
+      feats[base + k++] = mix(T.BIAS, 0);
+      feats[base + k++] = mix(T.WORD, w);
+      feats[base + k++] = mix(T.LOWER, l);
+      feats[base + k++] = mix(T.SHAPE, shp[i]);
+      feats[base + k++] = mix(T.SSHAPE, ss[i]);
+      // prefixes / suffixes over lowercase chars
+      let h = FNV_OFFSET;
+      for (let p = 0; p < cfg.prefixMax; p++) {
+        if (p < len) {
+          h = fnvStep(h, lowerCode(t.charCodeAt(p)));
+          pre[p] = mix(T.PREFIX, mix(p, h));
+        } else pre[p] = 0;
+        feats[base + k++] = p < len - 1 ? pre[p] : 0;
+      }
+      h = FNV_OFFSET;
+      for (let p = 0; p < cfg.suffixMax; p++) {
+        if (p < len) {
+          h = fnvStep(h, lowerCode(t.charCodeAt(len - 1 - p)));
+          suf[p] = mix(T.SUFFIX, mix(p, h));
+        } else suf[p] = 0;
+        feats[base + k++] = p < len - 1 ? suf[p] : 0;
+      }
+      const lm1 = i > 0 ? hL[i - 1] : BOS, lp1 = i + 1 < n ? hL[i + 1] : EOS;
+      const lm2 = i > 1 ? hL[i - 2] : BOS, lp2 = i + 2 < n ? hL[i + 2] : EOS;
+      const sm1 = i > 0 ? ss[i - 1] : BOS, sp1 = i + 1 < n ? ss[i + 1] : EOS;
+      const sm2 = i > 1 ? ss[i - 2] : BOS, sp2 = i + 2 < n ? ss[i + 2] : EOS;
+      feats[base + k++] = mix(T.LOWER_M1, lm1);
+      feats[base + k++] = mix(T.LOWER_P1, lp1);
+      feats[base + k++] = mix(T.LOWER_M2, lm2);
+      feats[base + k++] = mix(T.LOWER_P2, lp2);
+      feats[base + k++] = mix(T.SS_M1, sm1);
+      feats[base + k++] = mix(T.SS_P1, sp1);
+      feats[base + k++] = mix(T.SS_M2, sm2);
+      feats[base + k++] = mix(T.SS_P2, sp2);
+      feats[base + k++] = mix2(T.SS_TRI, mix2(0, sm1, ss[i]), sp1);
+      feats[base + k++] = mix2(T.BI_M1, lm1, l);
+      feats[base + k++] = mix2(T.BI_P1, l, lp1);
+      feats[base + k++] = i === 0 ? mix(T.FIRST, ss[i]) : 0;
+      feats[base + k++] = i === 0 ? mix(T.WORD_FIRST, l) : mix(T.WORD_FIRST, mix(cap[i - 1], cap[i]));
+      // clusters
+      const c0 = cl[i];
+      for (const p of cfg.clusterPrefixes) feats[base + k++] = c0 ? mix(T.CLUSTER, mix(p, prefixCode(c0, p))) : 0;
+      feats[base + k++] = c0 ? 0 : mix(T.NOCLUSTER, ss[i]);
+      const cm1 = i > 0 ? cl[i - 1] : 1, cp1 = i + 1 < n ? cl[i + 1] : 1;
+      feats[base + k++] = cm1 ? mix(T.CL_M1, prefixCode(cm1, 8)) : 0;
+      feats[base + k++] = cp1 ? mix(T.CL_P1, prefixCode(cp1, 8)) : 0;
+      // hyphenated compounds
+      const fh = t.indexOf('-');
+      if (fh > 0 && fh < len - 1) {
+        const lh = t.lastIndexOf('-');
+        let a = FNV_OFFSET;
+        for (let q = 0; q < fh; q++) a = fnvStep(a, lowerCode(t.charCodeAt(q)));
+        let b = FNV_OFFSET;
+        for (let q = lh + 1; q < len; q++) b = fnvStep(b, lowerCode(t.charCodeAt(q)));
+        feats[base + k++] = mix(T.HYPH_FIRST, a);
+        feats[base + k++] = mix(T.HYPH_LAST, b);
+        if (cfg.hyphGaz) {
+          const ga = res.gaz ? res.gaz.get(phraseHashStep(0, a >>> 0, true)) : -1;
+          const gb = res.gaz ? res.gaz.get(phraseHashStep(0, b >>> 0, true)) : -1;
+          feats[base + k++] = ga > 0 ? mix(T.HYPH_GAZ_FIRST, ga) : 0;
+          feats[base + k++] = gb > 0 ? mix(T.HYPH_GAZ_LAST, gb) : 0;
+        }
+      } else {
+        feats[base + k++] = 0;
+        feats[base + k++] = 0;
+        if (cfg.hyphGaz) {
+          feats[base + k++] = 0;
+          feats[base + k++] = 0;
+        }
+      }
+      if (cfg.stem) {
+        // strip one German adjective/noun inflection ending from the lowercase form
+        let e = len;
+        const c1 = e > 0 ? lowerCode(t.charCodeAt(e - 1)) : 0;
+        const c2 = e > 1 ? lowerCode(t.charCodeAt(e - 2)) : 0;
+        if (len > 4 && c2 === 101 && (c1 === 110 || c1 === 114 || c1 === 115 || c1 === 109)) e -= 2; // -en -er -es -em
+        else if (len > 3 && c1 === 101) e -= 1; // -e
+        let st = FNV_OFFSET;
+        for (let q = 0; q < e; q++) st = fnvStep(st, lowerCode(t.charCodeAt(q)));
+        feats[base + k++] = mix(T.STEM, st);
+      }
+      // gazetteer slots are filled below
+      for (let g = 0; g < cfg.gazSlots; g++) feats[base + k + g] = 0;
+    }
+
+    // gazetteer matches (longest-first per start), BILOU position x category
+    const gaz = res.gaz;
+    if (gaz && cfg.gazSlots > 0) {
+      const gazBase = S - cfg.gazSlots;
+      const used = this.cl; // reuse as a per-token slot counter (clusters no longer needed)
+      for (let i = 0; i < n; i++) used[i] = 0;
+      for (let i = 0; i < n; i++) {
+        let ph = 0;
+        const maxLen = Math.min(res.gazMaxLen, n - i);
+        for (let len = 1; len <= maxLen; len++) {
+          ph = phraseHashStep(ph, hL[i + len - 1], len === 1);
+          const mask = gaz.get(ph);
+          if (mask <= 0) continue;
+          for (let cat = 0; cat < 16; cat++) {
+            if (!(mask & (1 << cat))) continue;
+            for (let j = i; j < i + len; j++) {
+              const pos = len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1;
+              if (used[j] < cfg.gazSlots) {
+                feats[j * S + gazBase + used[j]] = mix(T.GAZ, cat * 4 + pos + (len > 1 ? 64 : 0));
+                used[j]++;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Bit-prefix of a cluster path code (leading-1 encoding); p = 0 means the full path. */
+export function prefixCode(code: number, p: number): number {
+  if (p === 0) return code;
+  const len = 31 - Math.clz32(code);
+  return len > p ? code >>> (len - p) : code;
+}

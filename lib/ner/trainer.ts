@@ -1,0 +1,285 @@
+/**
+ * Averaged perceptron trainer for the greedy BILOU tagger (pure TypeScript; used by
+ * scripts/train-ner.ts). Produces ModelData that encodeModel() writes to disk.
+ */
+import { HashIndex } from './hash.ts';
+import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, type FeatureConfig, type Resources } from './features.ts';
+import { makeLabelSpace, toBilou } from './labels.ts';
+import type { ModelData, ModelHeader } from './model.ts';
+import { MAX_DYNAMIC, dynamicFeatures, updateHistory } from './tagger.ts';
+
+export interface TrainSentence {
+  tokens: string[];
+  labels: string[];
+}
+export type TrainDoc = TrainSentence[];
+
+export interface TrainOptions {
+  lang: string;
+  types: readonly string[];
+  epochs: number;
+  seed: number;
+  minCount: number;
+  features?: Partial<FeatureConfig>;
+  clusters?: { keys: Uint32Array; codes: Uint32Array };
+  gaz?: { keys: Uint32Array; masks: Uint16Array; maxLen: number };
+  /** optional per-fold gazetteers used while extracting training features (jackknifed train-derived lists) */
+  gazFolds?: { keys: Uint32Array; masks: Uint16Array; maxLen: number }[];
+  /** byte budget for the feature table (rows + entries) */
+  maxFeatureBytes: number;
+  log?: (msg: string) => void;
+  /** called after each epoch with the averaged model (for dev monitoring); optional */
+  onEpoch?: (epoch: number, data: () => ModelData) => void;
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function buildResources(opts: Pick<TrainOptions, 'clusters' | 'gaz'>): Resources {
+  let clusters: HashIndex | null = null;
+  if (opts.clusters && opts.clusters.keys.length) {
+    clusters = new HashIndex(opts.clusters.keys.length);
+    for (let i = 0; i < opts.clusters.keys.length; i++) clusters.set(opts.clusters.keys[i], opts.clusters.codes[i]);
+  }
+  let gaz: HashIndex | null = null;
+  if (opts.gaz && opts.gaz.keys.length) {
+    gaz = new HashIndex(opts.gaz.keys.length);
+    for (let i = 0; i < opts.gaz.keys.length; i++) gaz.set(opts.gaz.keys[i], opts.gaz.masks[i]);
+  }
+  return { clusters, gaz, gazMaxLen: opts.gaz?.maxLen ?? 0 };
+}
+
+export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
+  const log = opts.log ?? (() => {});
+  const cfg: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, ...opts.features };
+  const space = makeLabelSpace(opts.types);
+  const L = space.labels.length;
+  const res = buildResources(opts);
+  const foldRes = opts.gazFolds?.map((g) => buildResources({ clusters: opts.clusters, gaz: g }));
+  const buf = new SentenceBuffer(cfg);
+  const S = buf.slots;
+
+  // 1. static features per sentence + counts
+  type Sent = { feats: Uint32Array; hL: Uint32Array; ss: Uint32Array; cap: Uint8Array; gold: Uint8Array; n: number };
+  const sents: Sent[][] = [];
+  const counts = new Map<number, number>();
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d];
+    const ds: Sent[] = [];
+    const r = foldRes ? foldRes[d % foldRes.length] : res;
+    for (const s of doc) {
+      if (!s.tokens.length) continue;
+      buf.extract(cfg, r, s.tokens);
+      const n = buf.n;
+      const feats = buf.feats.slice(0, n * S);
+      for (let i = 0; i < feats.length; i++) {
+        const f = feats[i];
+        if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
+      }
+      ds.push({ feats, hL: buf.hL.slice(0, n), ss: buf.ss.slice(0, n), cap: buf.cap.slice(0, n), gold: toBilou(space, s.labels), n });
+    }
+    sents.push(ds);
+  }
+  const index = new HashIndex(counts.size);
+  const keys: number[] = [];
+  for (const [f, c] of counts) {
+    if (c >= opts.minCount) {
+      index.set(f, keys.length);
+      keys.push(f);
+    }
+  }
+  log(`features: ${counts.size} distinct, ${keys.length} kept (count >= ${opts.minCount})`);
+  counts.clear();
+  // map static hashes to rows (-1 = pruned), stored in place as Int32
+  const rowsOf: Int32Array[][] = sents.map((ds) =>
+    ds.map((s) => {
+      const r = new Int32Array(s.feats.length);
+      for (let i = 0; i < s.feats.length; i++) r[i] = s.feats[i] ? index.get(s.feats[i]) : -1;
+      return r;
+    }),
+  );
+  for (const ds of sents) for (const s of ds) (s as { feats: Uint32Array | null }).feats = null;
+
+  let cap = keys.length + 4096;
+  let W = new Float32Array(cap * L);
+  let U = new Float64Array(cap * L);
+  const addRow = (f: number): number => {
+    if (keys.length >= cap) {
+      cap *= 2;
+      const W2 = new Float32Array(cap * L); W2.set(W); W = W2;
+      const U2 = new Float64Array(cap * L); U2.set(U); U = U2;
+    }
+    index.set(f, keys.length);
+    keys.push(f);
+    return keys.length - 1;
+  };
+
+  const rng = mulberry32(opts.seed);
+  const order = docs.map((_, i) => i);
+  const scores = new Float64Array(L);
+  const dyn = new Uint32Array(MAX_DYNAMIC);
+  const dynRows = new Int32Array(MAX_DYNAMIC);
+  let c = 1;
+  const average = (): ModelData => finish(opts, cfg, res, keys, W, U, c, L);
+
+  for (let ep = 0; ep < opts.epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      const t = order[i]; order[i] = order[j]; order[j] = t;
+    }
+    let errors = 0, total = 0;
+    const t0 = Date.now();
+    for (const di of order) {
+      const hist = new Map<number, number>();
+      const ds = sents[di];
+      for (let si = 0; si < ds.length; si++) {
+        const s = ds[si];
+        const rows = rowsOf[di][si];
+        const n = s.n;
+        const pred = new Uint8Array(n);
+        let prev = -1, prev2 = -1;
+        for (let i = 0; i < n; i++) {
+          scores.fill(0);
+          const base = i * S;
+          for (let k = 0; k < S; k++) {
+            const r = rows[base + k];
+            if (r < 0) continue;
+            const o = r * L;
+            for (let l = 0; l < L; l++) scores[l] += W[o + l];
+          }
+          const hv = cfg.history ? hist.get(s.hL[i]) : undefined;
+          const nd = dynamicFeatures(cfg, prev, prev2, s.hL[i], s.ss[i], s.cap[i], hv === undefined ? -1 : hv, dyn);
+          for (let k = 0; k < nd; k++) {
+            const r = index.get(dyn[k]);
+            dynRows[k] = r;
+            if (r < 0) continue;
+            const o = r * L;
+            for (let l = 0; l < L; l++) scores[l] += W[o + l];
+          }
+          let best = 0, bs = -Infinity;
+          for (let l = 0; l < L; l++) if (scores[l] > bs) { bs = scores[l]; best = l; }
+          const g = s.gold[i];
+          total++;
+          if (best !== g) {
+            errors++;
+            for (let k = 0; k < S; k++) {
+              const r = rows[base + k];
+              if (r < 0) continue;
+              const o = r * L;
+              W[o + g] += 1; U[o + g] += c;
+              W[o + best] -= 1; U[o + best] -= c;
+            }
+            for (let k = 0; k < nd; k++) {
+              let r = dynRows[k];
+              if (r < 0) r = addRow(dyn[k]);
+              const o = r * L;
+              W[o + g] += 1; U[o + g] += c;
+              W[o + best] -= 1; U[o + best] -= c;
+            }
+          }
+          c++;
+          pred[i] = best;
+          prev2 = prev;
+          prev = best;
+        }
+        if (cfg.history) {
+          updateHistory(hist, { n, cap: s.cap, hL: s.hL } as unknown as SentenceBuffer, pred, space.typeOf);
+        }
+      }
+    }
+    log(`epoch ${ep + 1}/${opts.epochs}: token error ${(errors / total * 100).toFixed(2)}% (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (opts.onEpoch) opts.onEpoch(ep + 1, average);
+  }
+  return average();
+}
+
+function finish(
+  opts: TrainOptions,
+  cfg: FeatureConfig,
+  res: Resources,
+  keys: number[],
+  W: Float32Array,
+  U: Float64Array,
+  c: number,
+  L: number,
+): ModelData {
+  const nF = keys.length;
+  const avg = new Float32Array(nF * L);
+  let maxAbs = 0;
+  for (let i = 0; i < nF * L; i++) {
+    const v = W[i] - U[i] / c;
+    avg[i] = v;
+    const a = Math.abs(v);
+    if (a > maxAbs) maxAbs = a;
+  }
+  // choose a pruning threshold that fits the byte budget: 5 bytes per row + 3 per entry
+  const abs: number[] = [];
+  for (let i = 0; i < avg.length; i++) if (avg[i] !== 0) abs.push(Math.abs(avg[i]));
+  const sorted = Float32Array.from(abs).sort();
+  let thr = 0;
+  const scale = maxAbs / 32767 || 1;
+  const minQ = scale * 0.5;
+  const fits = (th: number): number => {
+    let rows = 0, entries = 0;
+    for (let r = 0; r < nF; r++) {
+      let k = 0;
+      for (let l = 0; l < L; l++) if (Math.abs(avg[r * L + l]) >= th && Math.abs(avg[r * L + l]) > minQ) k++;
+      if (k) { rows++; entries += k; }
+    }
+    return rows * 5 + entries * 3;
+  };
+  let lo = 0, hi = sorted.length - 1;
+  if (fits(0) > opts.maxFeatureBytes) {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fits(sorted[mid]) > opts.maxFeatureBytes) lo = mid + 1;
+      else hi = mid;
+    }
+    thr = sorted[lo];
+  }
+  const featKeys: number[] = [];
+  const featCounts: number[] = [];
+  const entryLabels: number[] = [];
+  const entryWeights: number[] = [];
+  for (let r = 0; r < nF; r++) {
+    let k = 0;
+    for (let l = 0; l < L; l++) {
+      const v = avg[r * L + l];
+      const a = Math.abs(v);
+      if (a === 0 || a < thr || a <= minQ) continue;
+      const q = Math.round(v / scale);
+      if (q === 0) continue;
+      entryLabels.push(l);
+      entryWeights.push(q);
+      k++;
+    }
+    if (k) { featKeys.push(keys[r]); featCounts.push(k); }
+  }
+  (opts.log ?? (() => {}))(`model: ${featKeys.length} rows, ${entryLabels.length} entries, threshold ${thr.toPrecision(3)}`);
+  const header: ModelHeader = {
+    lang: opts.lang,
+    types: [...opts.types],
+    features: cfg,
+    gazMaxLen: res.gazMaxLen,
+    scale,
+  };
+  return {
+    header,
+    clusterKeys: opts.clusters?.keys ?? new Uint32Array(0),
+    clusterCodes: opts.clusters?.codes ?? new Uint32Array(0),
+    gazKeys: opts.gaz?.keys ?? new Uint32Array(0),
+    gazMasks: opts.gaz?.masks ?? new Uint16Array(0),
+    featKeys: Uint32Array.from(featKeys),
+    featCounts: Uint8Array.from(featCounts),
+    entryLabels: Uint8Array.from(entryLabels),
+    entryWeights: Int16Array.from(entryWeights),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Quotation marks: which character opens, which closes, and which is an apostrophe.
+ * Handles „…“ “…” "…" »…« «…» ‚…‘ ‘…’ '…', nesting, and quotations that run over several
+ * paragraphs with the mark re-opened at the start of each continued paragraph.
+ */
+import type { Span } from './types';
+
+export interface QuoteSpan {
+  /** Where the text inside the marks starts and ends (end exclusive), per block. */
+  pieces: Span[];
+  /** Offset of the opening mark in the first block and just past the closing mark in the last. */
+  open: number;
+  close: number;
+  mark: string;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013\/-]/.test(c);
+const OPENERS = '„‚»«“”"‘\'';
+
+interface Open {
+  mark: string;
+  closers: string;
+  block: number;
+  at: number;
+}
+
+function opens(text: string, i: number): Open | null {
+  const c = text[i];
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if (next === undefined || /\s/.test(next)) return null; // a mark followed by space opens nothing
+  switch (c) {
+    case '„':
+      return { mark: c, closers: '“”"', block: 0, at: i };
+    case '‚':
+      return isWordChar(next) || next === '„' ? { mark: c, closers: '‘’\'', block: 0, at: i } : null;
+    case '»':
+      return { mark: c, closers: '«', block: 0, at: i };
+    case '«':
+      return { mark: c, closers: '»', block: 0, at: i };
+    case '“':
+      return isSpaceOrStart(prev) || OPENERS.includes(prev ?? '') ? { mark: c, closers: '”“"', block: 0, at: i } : null;
+    case '”':
+      return isSpaceOrStart(prev) ? { mark: c, closers: '”', block: 0, at: i } : null;
+    case '"':
+      return isSpaceOrStart(prev) || OPENERS.includes(prev ?? '') ? { mark: c, closers: '"“”', block: 0, at: i } : null;
+    case '‘':
+      return isSpaceOrStart(prev) || OPENERS.includes(prev ?? '') ? { mark: c, closers: '’', block: 0, at: i } : null;
+    case "'":
+      // '90s, 'n', 'til are elisions, not quotations
+      if (/^'(?:\d0s|n'|til\b|em\b|cause\b)/i.test(text.slice(i, i + 7))) return null;
+      return isSpaceOrStart(prev) && isWordChar(next) ? { mark: c, closers: "'", block: 0, at: i } : null;
+  }
+  return null;
+}
+
+function closes(text: string, i: number, open: Open): boolean {
+  const c = text[i];
+  if (!open.closers.includes(c)) return false;
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if ((c === '’' || c === "'") && isWordChar(prev) && isWordChar(next)) return false; // apostrophe: it's, geht's
+  if (c === '"' || c === "'" || c === '’') return !/\s/.test(prev ?? ' ') || next === undefined || !isWordChar(next);
+  return true;
+}
+
+/** Finds the outermost quotations across consecutive blocks. */
+export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let carry: { open: Open; pieces: Span[] } | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const text = blocks[b];
+    const stack: Open[] = [];
+    let pieces: Span[] = [];
+    let first: Open | null = null;
+    let startIdx = 0;
+    if (carry) {
+      // Continued quotation: this paragraph must re-open with a mark of the same family.
+      const lead = /^\s*/.exec(text)![0].length;
+      const o = opens(text, lead);
+      if (o && (o.mark === carry.open.mark || (o.closers === carry.open.closers))) {
+        stack.push({ ...o, block: b });
+        first = carry.open;
+        pieces = carry.pieces;
+        startIdx = lead + 1;
+        pieces.push({ block: b, start: lead + 1, end: lead + 1 });
+      }
+      carry = null;
+    }
+    for (let i = startIdx; i < text.length; i++) {
+      const c = text[i];
+      if (!OPENERS.includes(c) && c !== '’') continue;
+      // Close the innermost quotation this mark can close (nested marks may be left open).
+      let closed = false;
+      for (let d = stack.length - 1; d >= 0; d--) {
+        if (closes(text, i, stack[d])) {
+          stack.length = d;
+          if (d === 0) {
+            const p = pieces[pieces.length - 1];
+            p.end = i;
+            out.push({ pieces, open: first!.at, close: i + 1, mark: first!.mark });
+            pieces = [];
+            first = null;
+          }
+          closed = true;
+          break;
+        }
+        // an inner apostrophe-like mark never closes an outer quotation
+        if (stack[d].mark !== '‚' && stack[d].mark !== '‘' && stack[d].mark !== "'") break;
+      }
+      if (closed) continue;
+      const o = opens(text, i);
+      if (!o) continue;
+      o.block = b;
+      if (!stack.length) {
+        first = o;
+        pieces = [{ block: b, start: i + 1, end: i + 1 }];
+      }
+      stack.push(o);
+    }
+    if (stack.length && first) {
+      // Still open at the end of the paragraph: the next one may continue it.
+      const p = pieces[pieces.length - 1];
+      p.end = text.replace(/\s+$/, '').length;
+      carry = { open: first, pieces };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,338 @@
+/**
+ * Who said what: direct quotations (from the marks in lib/quotemarks.ts) and indirect speech,
+ * each attributed to a speaker by speech cues (lexicon in assets/lexicon/speech.json):
+ * quote – verb – speaker, speaker – verb – quote, "so X", "laut X", "X zufolge", pronouns
+ * resolved to the last compatible person, and continued quotations keeping their speaker.
+ */
+import { findQuoteSpans, type QuoteSpan } from './quotemarks';
+import { speechLexicon, type SpeechLexicon } from './speech';
+import { ABBREVIATIONS, tokenize } from './tokenize';
+import type { Block, Entity, Quote, Token } from './types';
+
+export interface MentionRef {
+  block: number;
+  start: number;
+  end: number;
+  entity: Entity;
+  partOfWord?: boolean;
+}
+
+/** Tunables of attribution. */
+export const ATTRIBUTION = {
+  /** How many tokens after a speech verb the speaker may stand ("sagte die Sprecherin des …, Karoline Leavitt"). */
+  afterWindow: 14,
+  /** How many blocks back a pronoun or a continued quotation may look for its person. */
+  lookbackBlocks: 3,
+  /** German Konjunktiv I forms that mark reported speech without "dass". */
+  konjunktiv: new Set(['sei', 'seien', 'habe', 'gebe', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'wisse', 'liege', 'stehe', 'gehe', 'komme', 'bleibe', 'brauche', 'plane', 'wolle', 'arbeite']),
+  /** Separable prefixes before "zu" in German zu-infinitives (fernzuhalten, anzugreifen). */
+  zuInfinitive: /^(?:\p{Ll}*?(?:an|auf|aus|bei|ein|fern|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|ab|um|durch|über|unter|wieder|weiter|fort|bereit|offen|klar|hoch|nieder|statt|teil|zu)zu\p{Ll}+n)$/u,
+  prepositionsDe: new Set(['in', 'im', 'auf', 'an', 'am', 'bei', 'beim', 'nach', 'vor', 'mit', 'aus', 'von', 'vom', 'zu', 'zum', 'zur', 'über', 'unter', 'für', 'gegen', 'gegenüber', 'seit', 'während', 'trotz', 'wegen', 'durch', 'ohne', 'um', 'bis', 'zwischen', 'neben', 'hinter']),
+  prepositionsEn: new Set(['in', 'on', 'at', 'by', 'after', 'before', 'with', 'from', 'of', 'to', 'for', 'during', 'since', 'about', 'over', 'under', 'through', 'without', 'into', 'against', 'between']),
+} as const;
+
+interface FrameToken extends Token {
+  lower: string;
+  quoted: boolean;
+}
+
+interface Candidate {
+  kind: 'entity' | 'pronoun' | 'group';
+  tok: number;
+  block: number;
+  at: number;
+  entity?: Entity;
+  gender?: 'm' | 'f';
+  text?: string;
+}
+
+interface Speaker {
+  entity: Entity | null;
+  name: string;
+  group: boolean;
+}
+
+const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
+
+/** Splits a block into sentences, treating quotations as opaque (a period inside „…“ does not end the frame). */
+export function frames(text: string, quotes: { open: number; close: number }[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let qi = 0;
+  const nextStartsSentence = (j: number) => {
+    while (j < text.length && text[j] === ' ') j++;
+    return j >= text.length || /[\p{Lu}\p{N}„“"»«‚‘'(]/u.test(text[j]);
+  };
+  for (let i = 0; i < text.length; i++) {
+    while (qi < quotes.length && quotes[qi].close <= i) qi++;
+    const q = quotes[qi];
+    if (q && i >= q.open && i < q.close) {
+      // Past a quotation that ends its own sentence ("… Zusammenarbeit.“ „Wir …").
+      const innerEnd = text[q.close - 2];
+      i = q.close - 1;
+      if (innerEnd && /[.!?…]/.test(innerEnd) && nextStartsSentence(q.close)) {
+        if (q.close < text.length && /[,;:]/.test(text[q.close])) continue;
+        out.push([start, q.close]);
+        start = q.close;
+      }
+      continue;
+    }
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    if (c === '.') {
+      const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(0, i - 20), i))?.[1] ?? '';
+      if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word) || (/^\p{N}+$/u.test(word) && /^\s*\p{Ll}/u.test(text.slice(i + 1, i + 4)))) continue;
+    }
+    while (i + 1 < text.length && /[.!?…)"“”»«’']/.test(text[i + 1]) && !(quotes[qi] && i + 1 >= quotes[qi].open)) i++;
+    if (!nextStartsSentence(i + 1)) continue;
+    out.push([start, i + 1]);
+    start = i + 1;
+  }
+  if (start < text.length && text.slice(start).trim()) out.push([start, text.length]);
+  return out.map(([s, e]) => {
+    while (s < e && text[s] === ' ') s++;
+    return [s, e] as [number, number];
+  });
+}
+
+export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]): Quote[] {
+  const lex = speechLexicon(lang);
+  const texts = blocks.map((b) => b.text);
+  const spans = findQuoteSpans(texts);
+  const sorted = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start);
+  const quotesByBlock = new Map<number, { open: number; close: number; span: QuoteSpan; piece: number }[]>();
+  for (const s of spans) {
+    s.pieces.forEach((p, i) => {
+      const open = i === 0 ? s.open : p.start - 1;
+      const close = i === s.pieces.length - 1 ? s.close : texts[p.block].length;
+      const list = quotesByBlock.get(p.block) ?? [];
+      list.push({ open, close, span: s, piece: i });
+      quotesByBlock.set(p.block, list);
+    });
+  }
+
+  const out: Quote[] = [];
+  let last: { speaker: Speaker | null; block: number } | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const text = texts[b];
+    const qs = quotesByBlock.get(b) ?? [];
+    for (const [fs, fe] of frames(text, qs)) {
+      const inFrame = qs.filter((q) => q.open >= fs && q.open < fe);
+      const tokens: FrameToken[] = tokenize(text, lang, fs, fe).map((t) => ({
+        ...t,
+        lower: t.text.toLowerCase(),
+        quoted: qs.some((q) => t.start >= q.open && t.start < q.close),
+      }));
+      const cands = lex ? candidates(tokens, b, sorted, lex) : [];
+      const frameSpeaker = lex ? attribute(tokens, cands, lex, lang, sorted) : null;
+      const starters = inFrame.filter((q) => q.piece === 0);
+      if (starters.length) {
+        const unquotedWords = tokens.filter((t) => !t.quoted && isWordTok(t));
+        for (const q of starters) {
+          const before = text.slice(fs, q.open).replace(/[„“”"»«‚‘’'\s]+$/u, '').trim();
+          const partial = before.length > 0 && !/[:]$/.test(before) && /[\p{L}\p{N},]$/u.test(before) && !/[.!?]$/.test(before);
+          let speaker = frameSpeaker;
+          if (!speaker && !unquotedWords.length && last && b - last.block <= 1) speaker = last.speaker; // continued quotation
+          const first = q.span.pieces[0];
+          const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
+          out.push({
+            text: pieces.join('\n'),
+            speakerId: speaker?.entity?.id ?? null,
+            speaker: speaker?.name ?? null,
+            speakerRole: speaker?.entity?.role ?? null,
+            partial,
+            kind: 'direct',
+            ...(speaker?.group ? { group: true } : {}),
+            block: first.block,
+            start: first.start + (texts[first.block].slice(first.start, first.end).length - texts[first.block].slice(first.start, first.end).trimStart().length),
+            end: first.end - (texts[first.block].slice(first.start, first.end).length - texts[first.block].slice(first.start, first.end).trimEnd().length),
+            ...(q.span.pieces.length > 1 ? { continues: q.span.pieces.slice(1) } : {}),
+          });
+          last = { speaker, block: q.span.pieces[q.span.pieces.length - 1].block };
+        }
+        continue;
+      }
+      if (inFrame.length || !lex || !frameSpeaker) continue;
+      const ind = indirect(text, tokens, lex, lang);
+      if (ind) {
+        out.push({
+          text: text.slice(ind[0], ind[1]),
+          speakerId: frameSpeaker.entity?.id ?? null,
+          speaker: frameSpeaker.name,
+          speakerRole: frameSpeaker.entity?.role ?? null,
+          partial: false,
+          kind: 'indirect',
+          ...(frameSpeaker.group ? { group: true } : {}),
+          block: b,
+          start: ind[0],
+          end: ind[1],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Speaker candidates in a frame: named entities, subject pronouns and group nouns ("russische Analysten"). */
+function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[], lex: SpeechLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  if (!tokens.length) return out;
+  const fs = tokens[0].start;
+  const fe = tokens[tokens.length - 1].end;
+  for (const m of mentions) {
+    if (m.block !== block || m.start < fs || m.start >= fe || m.partOfWord) continue;
+    const tok = tokens.findIndex((t) => t.end > m.start);
+    if (tok < 0 || tokens[tok].quoted) continue;
+    out.push({ kind: 'entity', tok, block, at: m.start, entity: m.entity });
+  }
+  tokens.forEach((t, i) => {
+    if (t.quoted) return;
+    const g = lex.pronouns.get(t.lower);
+    if (g && (t.lower === 'er' || t.lower === 'sie' || t.lower === 'he' || t.lower === 'she')) out.push({ kind: 'pronoun', tok: i, block, at: t.start, gender: g });
+    if (lex.groupNouns.has(t.lower) && /^\p{L}/u.test(t.text)) {
+      // the group's noun phrase: adjectives before the noun, without the article
+      let s = i;
+      while (s > 0 && !tokens[s - 1].quoted && /^\p{L}+$/u.test(tokens[s - 1].text) && /(?:e|en|er|es|ische|ischen)$/i.test(tokens[s - 1].text) && !lex.determiners.has(tokens[s - 1].lower) && !lex.verbs.has(tokens[s - 1].lower)) s--;
+      if (out.some((c) => c.tok >= s && c.tok <= i && c.kind === 'entity')) {
+        // "russische" tagged as something else is fine; an actual name inside the phrase is not a group
+      }
+      const text = tokens.slice(s, i + 1).map((x) => x.text).join(' ');
+      out.push({ kind: 'group', tok: s, block, at: tokens[s].start, text });
+    }
+  });
+  return out.sort((a, b) => a.tok - b.tok);
+}
+
+function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon): number {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.quoted) continue;
+    const particles = lex.separable.get(t.lower);
+    if (particles) {
+      for (let j = i + 1; j < tokens.length && !tokens[j].quoted; j++) {
+        if (tokens[j].text === '.' || tokens[j].text === ';') break;
+        if (particles.includes(tokens[j].lower) && (j + 1 >= tokens.length || /^[,.;:]$/.test(tokens[j + 1].text) || tokens[j + 1].quoted)) return i;
+      }
+      continue;
+    }
+    if (lex.verbs.has(t.lower) && !(i > 0 && /^\p{L}/u.test(t.text) && /^\p{Lu}/u.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) return i;
+  }
+  return -1;
+}
+
+const pick = (cs: Candidate[]) => cs.find((c) => c.kind === 'pronoun' || c.entity?.type === 'person') ?? cs.find((c) => c.kind === 'group') ?? cs.find((c) => c.kind === 'entity');
+
+function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[]): Speaker | null {
+  if (!tokens.length) return null;
+  // Cues that name the source without a verb: "so Putin", "laut Putin", "Putin zufolge", "according to Putin".
+  for (const c of cands) {
+    const prev = tokens[c.tok - 1];
+    const prev2 = tokens[c.tok - 2];
+    const next = tokens[c.tok + (c.entity ? countTokens(tokens, c) : 1)];
+    if (prev && !prev.quoted && (lex.cuesBefore.some((cue) => cue.length === 1 && cue[0] === prev.lower) || (prev2 && lex.cuesBefore.some((cue) => cue.length === 2 && cue[0] === prev2.lower && cue[1] === prev.lower)))) {
+      if (prev.lower !== 'so' || !prev2 || prev2.text === ',' || prev2.quoted) return resolve(c, mentions);
+    }
+    if (next && lex.cuesAfter.has(next.lower)) return resolve(c, mentions);
+  }
+  const v = speechVerbAt(tokens, lex);
+  if (v < 0) {
+    // No speech verb: a fragment in quotation marks belongs to the sentence's subject ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber").
+    const subj = subjectAtStart(tokens, cands, lex, tokens.length);
+    return subj ? resolve(subj, mentions) : null;
+  }
+  let cs = v - 1;
+  while (cs >= 0 && !tokens[cs].quoted && !/^[,;:]$/.test(tokens[cs].text)) cs--;
+  const pre = tokens.slice(cs + 1, v).filter((t) => !t.quoted);
+  const preposition = lang === 'de' ? ATTRIBUTION.prepositionsDe : ATTRIBUTION.prepositionsEn;
+  if (pre.length && !preposition.has(pre[0].lower)) {
+    const subj = pick(cands.filter((c) => c.tok > cs && c.tok < v));
+    if (subj) return resolve(subj, mentions);
+  }
+  if (!pre.length || lang === 'de') {
+    // Inversion: „…“, sagte Putin / In einem Beitrag schrieb der Kommentator Sergei Markov
+    let end = v + 1;
+    for (; end < tokens.length && end <= v + ATTRIBUTION.afterWindow; end++) {
+      const t = tokens[end];
+      if (t.quoted || lex.complementizers.has(t.lower) || /^[.;:!?]$/.test(t.text)) break;
+      if (t.text === ',') {
+        const nextPerson = cands.find((c) => c.tok === end + 1 && c.entity?.type === 'person');
+        if (!nextPerson) break;
+      }
+    }
+    const subj = pick(cands.filter((c) => c.tok > v && c.tok < end));
+    if (subj) return resolve(subj, mentions);
+  }
+  const subj = pick(cands.filter((c) => c.tok > cs && c.tok < v));
+  return subj ? resolve(subj, mentions) : null;
+}
+
+function countTokens(tokens: FrameToken[], c: Candidate): number {
+  const m = c.entity!;
+  let n = 0;
+  for (let i = c.tok; i < tokens.length && tokens[i].start < c.at + (m.name.length + 8); i++) {
+    n++;
+    if (!/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) break;
+  }
+  return n;
+}
+
+/** The candidate at the very start of the clause, after articles and adjectives: the grammatical subject. */
+function subjectAtStart(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, limit: number): Candidate | undefined {
+  let i = 0;
+  while (i < limit && (tokens[i].quoted || !isWordTok(tokens[i]))) i++;
+  const c = cands.find((x) => x.tok >= i && x.tok < limit);
+  if (!c) return undefined;
+  for (let j = i; j < c.tok; j++) {
+    if (!lex.determiners.has(tokens[j].lower)) return undefined;
+  }
+  return c;
+}
+
+function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
+  if (c.kind === 'entity') return { entity: c.entity!, name: c.entity!.name, group: false };
+  if (c.kind === 'group') return { entity: null, name: c.text!, group: true };
+  // pronoun: the last person mentioned before it, of a compatible gender, within a few blocks
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.block > c.block || (m.block === c.block && m.start >= c.at)) continue;
+    if (c.block - m.block > ATTRIBUTION.lookbackBlocks) break;
+    if (m.entity.type !== 'person' || m.partOfWord) continue;
+    if (m.entity.gender && c.gender && m.entity.gender !== c.gender) continue;
+    return { entity: m.entity, name: m.entity.name, group: false };
+  }
+  return null;
+}
+
+/** Reported speech in a frame that has a speaker and a speech verb: the dass-/that-clause, a zu-infinitive, Konjunktiv I, or a denial's object. */
+function indirect(text: string, tokens: FrameToken[], lex: SpeechLexicon, lang: string): [number, number] | null {
+  const v = speechVerbAt(tokens, lex);
+  if (v < 0) return null;
+  const trimEnd = (end: number) => {
+    let e = end;
+    while (e > 0 && /[\s.!?;:]/.test(text[e - 1])) e--;
+    return e;
+  };
+  const frameEnd = tokens[tokens.length - 1].end;
+  for (let i = v + 1; i < tokens.length; i++) {
+    if (lex.complementizers.has(tokens[i].lower) && (tokens[i].lower === 'dass' || tokens[i].lower === 'that' || tokens[i].lower === 'wonach') && (tokens[i - 1].text === ',' || lang === 'en') && i - v <= 12) {
+      return [tokens[i].start, trimEnd(frameEnd)];
+    }
+  }
+  if (lang === 'de') {
+    // comma right after the verb (or its particle), then a clause ending in a zu-infinitive or carrying Konjunktiv I
+    let c = v + 1;
+    if (tokens[c] && lex.separable.get(tokens[v].lower)?.includes(tokens[c].lower)) c++;
+    if (tokens[c]?.text === ',' && tokens[c + 1] && !/^(?:der|die|das|dem|den|in|mit|als|wie|um|weil|wenn|bevor|nachdem|obwohl|während)$/.test(tokens[c + 1].lower)) {
+      for (let j = c + 1; j < tokens.length && tokens[j].text !== ','; j++) {
+        if (ATTRIBUTION.zuInfinitive.test(tokens[j].lower) || (tokens[j - 1]?.lower === 'zu' && /\p{Ll}+n$/u.test(tokens[j].text))) return [tokens[c + 1].start, tokens[j].end];
+      }
+      for (let j = c + 1; j < tokens.length; j++) {
+        if (ATTRIBUTION.konjunktiv.has(tokens[j].lower)) return [tokens[c + 1].start, trimEnd(frameEnd)];
+      }
+    }
+  }
+  if (lex.denial.has(tokens[v].lower) && !tokens.some((t, i) => i > v && t.text === ',')) {
+    return [tokens[0].start, frameEnd];
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+/** The speech-cue lexicon (assets/lexicon/speech.json) expanded into fast look-up sets. */
+import lexicon from '../assets/lexicon/speech.json';
+
+export interface SpeechLexicon {
+  verbs: Set<string>;
+  separable: Map<string, string[]>;
+  denial: Set<string>;
+  cuesBefore: string[][];
+  cuesAfter: Set<string>;
+  complementizers: Set<string>;
+  pronouns: Map<string, 'm' | 'f'>;
+  groupNouns: Set<string>;
+  determiners: Set<string>;
+}
+
+/** German weak verbs: present, past and participle forms from the stem. */
+function inflectWeak(stem: string): string[] {
+  const e = /(?:[td]|[^aeioulrh]n)$/.test(stem) ? 'e' : ''; // bericht-e-te, bezeichn-e-te
+  const ge = /ier$/.test(stem) || /^(?:be|er|ver|zer|ent|emp|ge|über|unter|wider)/.test(stem) ? '' : 'ge';
+  return [
+    stem + 'e', stem + e + 'st', stem + e + 't', stem + 'en', stem + e + 'te', stem + e + 'ten', stem + e + 'test', stem + e + 'tet',
+    ge + stem + e + 't', stem + 'end',
+  ];
+}
+
+const cache = new Map<string, SpeechLexicon | null>();
+
+export function speechLexicon(lang: string): SpeechLexicon | null {
+  if (cache.has(lang)) return cache.get(lang)!;
+  let lex: SpeechLexicon | null = null;
+  if (lang === 'de') {
+    const d = lexicon.de;
+    const verbs = new Set<string>([...d.weakStems.flatMap(inflectWeak), ...d.strongForms, ...d.prefixedParticiples]);
+    lex = {
+      verbs,
+      separable: new Map(Object.entries(d.separable)),
+      denial: new Set(d.denial),
+      cuesBefore: d.cuesBefore.map((c) => c.split(' ')),
+      cuesAfter: new Set(d.cuesAfter),
+      complementizers: new Set(d.complementizers),
+      pronouns: new Map(Object.entries(d.pronouns) as [string, 'm' | 'f'][]),
+      groupNouns: new Set(d.groupNouns),
+      determiners: new Set(d.determiners),
+    };
+  } else if (lang === 'en') {
+    const d = lexicon.en;
+    lex = {
+      verbs: new Set(d.verbs),
+      separable: new Map(),
+      denial: new Set(d.denial),
+      cuesBefore: d.cuesBefore.map((c) => c.split(' ')),
+      cuesAfter: new Set(d.cuesAfter),
+      complementizers: new Set(d.complementizers),
+      pronouns: new Map(Object.entries(d.pronouns) as [string, 'm' | 'f'][]),
+      groupNouns: new Set(d.groupNouns),
+      determiners: new Set(d.determiners),
+    };
+  }
+  cache.set(lang, lex);
+  return lex;
+}

@@ -1,0 +1,103 @@
+/** Plain data shared by every stage of the pipeline, the extension and the CLI. */
+
+export type Lang = string; // BCP-47 primary subtag: "de", "en", … ("und" when unknown)
+
+export interface Block {
+  /** Whitespace-normalised text of one paragraph, heading or list item of the article. */
+  text: string;
+  kind: 'heading' | 'paragraph' | 'quote' | 'item';
+}
+
+export interface Article {
+  url: string | null;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  published: string | null;
+  description: string | null;
+  /** Language declared by the page (<html lang>, og:locale), if any. */
+  declaredLang: string | null;
+  blocks: Block[];
+}
+
+export interface Token {
+  text: string;
+  /** Offsets into the block text, end exclusive, in UTF-16 code units. */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  block: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+export type EntityType = 'person' | 'place' | 'organization';
+
+export interface Span {
+  block: number;
+  start: number;
+  end: number;
+}
+
+export interface Mention extends Span {
+  /** Exact surface string as it appears in the text. */
+  text: string;
+  /** True when the name is part of a larger word, e.g. "Trump" in "Trump-Regierung". */
+  partOfWord?: boolean;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  /** Fullest form the article uses, in its base form ("Weißes Haus", "Wladimir Putin"). */
+  name: string;
+  /** Exact surface strings found as stand-alone names. */
+  forms: string[];
+  /** Role in the article's own words, or null. */
+  role: string | null;
+  /** Number of stand-alone mentions (forms). */
+  mentions: number;
+  /** Where each mention is, including mentions inside compounds. */
+  occurrences: Mention[];
+  /** Grammatical gender when the article shows it (role "Pressesprecherin", pronoun use); for pronoun resolution. */
+  gender?: 'm' | 'f' | null;
+  /** For places: adjectives the article uses for it ("russischen" → Russland). */
+  adjectives?: string[];
+}
+
+export interface Quote {
+  text: string;
+  speakerId: string | null;
+  speaker: string | null;
+  /** The speaker's role as the article gives it, when known. */
+  speakerRole: string | null;
+  /** A fragment embedded in the author's own sentence rather than a full statement. */
+  partial: boolean;
+  kind: 'direct' | 'indirect';
+  /** Speaker is an unnamed collective ("russische Analysten"). */
+  group?: boolean;
+  block: number;
+  start: number;
+  end: number;
+  /** Further paragraphs of a quotation that runs over several (text inside the marks). */
+  continues?: Span[];
+}
+
+export interface Analysis {
+  url: string | null;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  published: string | null;
+  description: string | null;
+  lang: Lang;
+  summary: string[];
+  entities: Entity[];
+  quotes: Quote[];
+  blocks: Block[];
+  words: number;
+  readingMinutes: number;
+}

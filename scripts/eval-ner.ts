@@ -1,0 +1,57 @@
+/**
+ * Evaluate an NER model on a CoNLL-style file and print one JSON object.
+ *   npx tsx scripts/eval-ner.ts <file> [--lang de|en] [--model path/to/model.bin]
+ * Accepts GermEval 2014 TSV (# lines, index column), the 3-column iob2 conversion and CoNLL-2003.
+ * Scores exact outer spans (conlleval rules) for PER/LOC/ORG; deriv/part, OTH and MISC count as O.
+ */
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConll, SpanScorer } from '../lib/ner/conll.ts';
+import { decodeModel } from '../lib/ner/model.ts';
+import { tagDocument } from '../lib/ner/tagger.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const file = args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--')));
+if (!file) {
+  console.error('usage: npx tsx scripts/eval-ner.ts <file> [--lang de|en] [--model model.bin]');
+  process.exit(2);
+}
+const parsed = parseConll(readFileSync(file, 'utf8'));
+const lang = (opt('--lang') ?? parsed.lang) as 'de' | 'en';
+const modelPath = opt('--model') ?? join(ROOT, 'assets/models', `ner-${lang}.bin`);
+const t0 = performance.now();
+const model = decodeModel(new Uint8Array(readFileSync(modelPath)));
+const loadMs = performance.now() - t0;
+
+const docs = parsed.docs;
+const inputs = docs.map((d) => d.map((s) => s.tokens));
+// warm-up (JIT) on a copy of the first documents, not timed
+for (let i = 0; i < Math.min(20, inputs.length); i++) tagDocument(model, inputs[i]);
+const t1 = performance.now();
+const preds = inputs.map((d) => tagDocument(model, d));
+const secs = (performance.now() - t1) / 1000;
+
+const scorer = new SpanScorer(['PER', 'LOC', 'ORG']);
+let tokens = 0;
+docs.forEach((d, i) =>
+  d.forEach((s, j) => {
+    scorer.add(s.labels, preds[i][j]);
+    tokens += s.tokens.length;
+  }),
+);
+const r = scorer.result();
+const round = (x: number) => Math.round(x * 10000) / 10000;
+const out: Record<string, unknown> = {};
+for (const k of ['PER', 'LOC', 'ORG', 'overall']) out[k] = { p: round(r[k].p), r: round(r[k].r), f1: round(r[k].f1) };
+out.tokens = tokens;
+out.tokensPerSecond = Math.round(tokens / secs);
+out.lang = lang;
+out.format = parsed.format;
+out.loadMs = Math.round(loadMs * 10) / 10;
+console.log(JSON.stringify(out));

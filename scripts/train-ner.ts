@@ -1,0 +1,256 @@
+/**
+ * Train the on-device NER models.
+ *   npx tsx scripts/train-ner.ts [--lang de|en|all] [--epochs N]
+ * Reads /work/shared/data (override with NER_DATA_DIR), writes assets/models/ner-de.bin and ner-en.bin.
+ */
+import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConll, SpanScorer, type LabeledDoc } from '../lib/ner/conll.ts';
+import { GERMEVAL_TYPES, CONLL_TYPES, spansFromLabels } from '../lib/ner/labels.ts';
+import { train } from '../lib/ner/trainer.ts';
+import { encodeModel, decodeModel } from '../lib/ner/model.ts';
+import { tagDocument } from '../lib/ner/tagger.ts';
+import { phraseHash } from '../lib/ner/features.ts';
+import { learnClusters, roughTokenize } from '../lib/ner/clusters.ts';
+import nlp from 'compromise';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = process.env.NER_DATA_DIR ?? '/work/shared/data';
+const OUT = process.env.NER_MODEL_DIR ?? join(ROOT, 'assets/models');
+
+const args = process.argv.slice(2);
+const argVal = (name: string, def: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const langArg = argVal('--lang', 'all');
+const epochsArg = argVal('--epochs', '');
+const SEED = 20140501;
+/** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
+
+function log(msg: string) {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+// ---------------- gazetteers (from the compromise lexicon, bundled with the project) --------
+const GAZ_CATS: Record<string, number> = {
+  FirstName: 0, MaleName: 0, FemaleName: 0,
+  LastName: 1,
+  Country: 2, City: 2, Place: 2, Region: 2,
+  Organization: 3, Company: 3, SportsTeam: 3,
+  Demonym: 4,
+  Actor: 5, Honorific: 5,
+  Person: 6,
+};
+/** categories of the train-derived (jackknifed) lists */
+const TRAIN_CAT: Record<string, number> = { PER: 7, LOC: 8, ORG: 9, OTH: 10, MISC: 10 };
+const CAT_PER_FIRST = 11, CAT_PER_LAST = 12, CAT_DERIV = 13, CAT_PART = 14;
+
+type GazMap = Map<number, number>;
+interface Gaz { keys: Uint32Array; masks: Uint16Array; maxLen: number }
+const GAZ_MAX_LEN = 5;
+
+function addPhrase(m: GazMap, toks: string[], cat: number) {
+  if (!toks.length || toks.length > GAZ_MAX_LEN) return;
+  const h = phraseHash(toks);
+  m.set(h, (m.get(h) ?? 0) | (1 << cat));
+}
+
+function compromiseGazetteer(): GazMap {
+  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const m: GazMap = new Map();
+  for (const [phrase, tagv] of Object.entries(lex)) {
+    const tags = Array.isArray(tagv) ? tagv : String(tagv).split(',');
+    for (const t of tags) if (t in GAZ_CATS) addPhrase(m, phrase.split(/\s+/).filter(Boolean), GAZ_CATS[t]);
+  }
+  return m;
+}
+
+function entityGazetteer(docs: LabeledDoc[], skip: (i: number) => boolean, into: GazMap): GazMap {
+  const m: GazMap = new Map(into);
+  docs.forEach((doc, i) => {
+    if (skip(i)) return;
+    for (const s of doc)
+      for (const sp of spansFromLabels(s.labels)) {
+        const toks = s.tokens.slice(sp.start, sp.end);
+        const base = sp.type.replace(/(deriv|part)$/, '');
+        if (sp.type.endsWith('deriv')) addPhrase(m, toks, CAT_DERIV);
+        else if (sp.type.endsWith('part')) addPhrase(m, toks, CAT_PART);
+        else if (base in TRAIN_CAT) addPhrase(m, toks, TRAIN_CAT[base]);
+        if (sp.type === 'PER' && toks.length > 1) {
+          addPhrase(m, [toks[0]], CAT_PER_FIRST);
+          addPhrase(m, [toks[toks.length - 1]], CAT_PER_LAST);
+        }
+      }
+  });
+  return m;
+}
+
+function packGaz(m: GazMap): Gaz {
+  const entries = [...m].sort((a, b) => a[0] - b[0]);
+  const keys = new Uint32Array(entries.length);
+  const masks = new Uint16Array(entries.length);
+  entries.forEach(([k, v], i) => { keys[i] = k; masks[i] = v; });
+  return { keys, masks, maxLen: GAZ_MAX_LEN };
+}
+
+// ---------------- unlabelled text for word clusters ---------------------------------------
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|noscript|svg|template)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<\/?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|nav|blockquote|title)[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, d) => String.fromCodePoint(parseInt(d, 16)))
+    .replace(/&[a-z]+;/gi, ' ');
+}
+
+function listFiles(dir: string, re: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p, re));
+    else if (re.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function unlabelledSentences(lang: 'de' | 'en', trainDocs: LabeledDoc[]): string[][] {
+  const sents: string[][] = [];
+  for (const d of trainDocs) for (const s of d) sents.push(s.tokens);
+  let n = 0;
+  const addText = (t: string) => { for (const s of roughTokenize(t)) if (s.length > 2) { sents.push(s); n += s.length; } };
+  // trafilatura pages (language from expected.json)
+  try {
+    const exp = JSON.parse(readFileSync(join(DATA, 'trafilatura-pages/expected.json'), 'utf8')) as Record<string, { lang?: string }>;
+    for (const [file, meta] of Object.entries(exp).sort()) {
+      if (meta.lang !== lang) continue;
+      const p = join(DATA, 'trafilatura-pages/pages', file);
+      if (existsSync(p)) addText(htmlToText(readFileSync(p, 'utf8')));
+    }
+  } catch { /* optional */ }
+  // readability test pages (language from pages.tsv)
+  try {
+    const rows = readFileSync(join(DATA, 'readability-test-pages/pages.tsv'), 'utf8').split('\n').slice(1);
+    for (const row of rows.sort()) {
+      const [page, pl] = row.split('\t');
+      if (!page || !pl || !pl.toLowerCase().startsWith(lang)) continue;
+      const p = join(DATA, 'readability-test-pages', page, 'source.html');
+      if (existsSync(p)) addText(htmlToText(readFileSync(p, 'utf8')));
+    }
+  } catch { /* optional */ }
+  if (lang === 'en') {
+    for (const f of listFiles(join(DATA, 'polnear'), /\.txt$/)) addText(readFileSync(f, 'utf8'));
+  } else {
+    for (const f of listFiles(join(DATA, 'spkatt-2023'), /\.json$/)) {
+      if (f.includes('alternative_format')) continue;
+      try {
+        const j = JSON.parse(readFileSync(f, 'utf8')) as { Sentences?: { Tokens: string[] }[] };
+        for (const s of j.Sentences ?? []) { sents.push(s.Tokens); n += s.Tokens.length; }
+      } catch { /* skip */ }
+    }
+  }
+  log(`${lang}: unlabelled extra tokens ${n}`);
+  return sents;
+}
+
+// ---------------- evaluation ------------------------------------------------------------------
+export function evaluate(modelBytes: Uint8Array, docs: LabeledDoc[]) {
+  const model = decodeModel(modelBytes);
+  const scorer = new SpanScorer(['PER', 'LOC', 'ORG']);
+  let tokens = 0;
+  const t0 = performance.now();
+  const preds = docs.map((d) => tagDocument(model, d.map((s) => s.tokens)));
+  const ms = performance.now() - t0;
+  docs.forEach((d, i) => d.forEach((s, j) => { scorer.add(s.labels, preds[i][j]); tokens += s.tokens.length; }));
+  return { ...scorer.result(), tokens, tokensPerSecond: Math.round(tokens / (ms / 1000)) };
+}
+
+function fmt(r: Record<string, { p: number; r: number; f1: number }>) {
+  return ['PER', 'LOC', 'ORG', 'overall']
+    .map((k) => `${k} P ${(r[k].p * 100).toFixed(2)} R ${(r[k].r * 100).toFixed(2)} F1 ${(r[k].f1 * 100).toFixed(2)}`)
+    .join(' | ');
+}
+
+interface LangSpec {
+  lang: 'de' | 'en';
+  train: string;
+  dev: string;
+  types: readonly string[];
+  epochs: number;
+}
+
+const SPECS: LangSpec[] = [
+  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10 },
+  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12 },
+];
+
+async function main() {
+  const t00 = Date.now();
+  mkdirSync(OUT, { recursive: true });
+  const baseGaz = compromiseGazetteer();
+  log(`compromise gazetteer: ${baseGaz.size} phrases`);
+  const results: Record<string, unknown> = {};
+  for (const spec of SPECS) {
+    if (langArg !== 'all' && langArg !== spec.lang) continue;
+    const t0 = Date.now();
+    const trainDocs = parseConll(readFileSync(join(DATA, spec.train), 'utf8')).docs;
+    const devDocs = parseConll(readFileSync(join(DATA, spec.dev), 'utf8')).docs;
+    log(`${spec.lang}: ${trainDocs.length} train docs, ${devDocs.length} dev docs`);
+    const t0c = Date.now();
+    const cl = EXP.noClusters ? undefined : learnClusters(unlabelledSentences(spec.lang, trainDocs), {
+      minCount: EXP.clMin ?? 3, contextWords: EXP.clCtx ?? 1000, dims: EXP.clDims ?? 96, maxDepth: 16, seed: SEED, log,
+    });
+    if (cl) log(`clusters: ${cl.keys.length} words in ${((Date.now() - t0c) / 1000).toFixed(1)} s`);
+    const K = 4;
+    const gaz = packGaz(EXP.noTrainGaz ? baseGaz : entityGazetteer(trainDocs, () => false, baseGaz));
+    const gazFolds = EXP.noTrainGaz ? undefined : Array.from({ length: K }, (_, f) => packGaz(entityGazetteer(trainDocs, (i) => i % K === f, baseGaz)));
+    log(`gazetteer: ${gaz.keys.length} phrases`);
+    const data = train(trainDocs, {
+      lang: spec.lang,
+      types: spec.types,
+      epochs: epochsArg ? Number(epochsArg) : spec.epochs,
+      seed: SEED,
+      minCount: EXP.minCount ?? 2,
+      gaz,
+      gazFolds,
+      clusters: cl ? { keys: cl.keys, codes: cl.codes } : undefined,
+      features: { stem: true, hyphGaz: true, ...(EXP.features ?? {}) },
+      onEpoch: EXP.evalEvery
+        ? (ep, avg) => {
+            if (ep % EXP.evalEvery === 0) log(`  epoch ${ep} dev: ${fmt(evaluate(encodeModel(avg()), devDocs))}`);
+          }
+        : undefined,
+      maxFeatureBytes: 4_300_000,
+      log,
+    });
+    data.header.info = { trainedAt: new Date().toISOString(), train: spec.train, seed: SEED };
+    const bytes = encodeModel(data);
+    const file = join(OUT, `ner-${spec.lang}.bin`);
+    writeFileSync(file + '.tmp', bytes);
+    renameSync(file + '.tmp', file);
+    const t1 = performance.now();
+    decodeModel(bytes);
+    const loadMs = performance.now() - t1;
+    const r = evaluate(bytes, devDocs);
+    log(`${spec.lang} dev: ${fmt(r)}`);
+    results[spec.lang] = { file, bytes: bytes.length, loadMs: Number(loadMs.toFixed(1)), trainMinutes: Number(((Date.now() - t0) / 60000).toFixed(2)), dev: r };
+  }
+  console.log(JSON.stringify(results, null, 2));
+  log(`total ${((Date.now() - t00) / 60000).toFixed(2)} min`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

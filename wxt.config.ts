@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * NC_E2E=1 builds the variant the browser tests and the headless demo use: it may annotate
+ * pages on 127.0.0.1 without a toolbar click, so tests can drive it. Production builds ask
+ * for no host permission at install time.
+ */
+const e2e = process.env.NC_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: e2e ? '.output/e2e' : '.output',
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 4096 },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: e2e ? ['http://127.0.0.1/*'] : [],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      annotate: {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandAnnotate__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'news-companion@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
