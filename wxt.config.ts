@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 
 /**
  * NC_E2E=1 builds the variant the browser tests and the headless demo use: it may annotate
@@ -11,6 +12,12 @@ const e2e = process.env.NC_E2E === '1';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2e ? '.output/e2e' : '.output',
+  hooks: {
+    // The tagger models ship as plain files the background fetches once (never inlined into JS).
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of ['de', 'en']) files.push({ absoluteSrc: resolve(`assets/models/ner-${lang}.bin`), relativeDest: `models/ner-${lang}.bin` });
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 4096 },

@@ -1,1 +1,135 @@
-export default defineBackground(() => {});
+/**
+ * Background: owns the analysis (models, pipeline, per-tab cache) and the permissions.
+ * Nothing here talks to the network.
+ */
+import { browser } from 'wxt/browser';
+import { analyze } from '../lib/analyze';
+import { ExtractError, extractArticle, EXTRACT } from '../lib/extract';
+import { detectLanguage } from '../lib/lang';
+import { ensureModel, webEngine } from '../components/engine-web';
+import { onMessage, sendMessage, type AnalyzeResult, type TabState } from '../components/protocol';
+import { alwaysOnOrigins } from '../components/settings';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+const ALWAYS_ON_ID = 'news-companion-always-on';
+
+const results = new Map<number, { url: string; result: AnalyzeResult }>();
+const waiting = new Map<number, ((r: AnalyzeResult) => void)[]>();
+
+function originOf(url: string | undefined | null): string | null {
+  try {
+    const u = new URL(url ?? '');
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runAnalysis(html: string, url: string): Promise<AnalyzeResult> {
+  const t0 = performance.now();
+  try {
+    if (html.length > EXTRACT.maxHtmlChars) return { ok: false, code: 'too-large', message: 'page too large' };
+    const article = extractArticle(html, url);
+    await ensureModel(detectLanguage(article.declaredLang, article.blocks.map((b) => b.text).join('\n')));
+    const analysis = analyze(article, webEngine);
+    return { ok: true, analysis, ms: Math.round(performance.now() - t0) };
+  } catch (e) {
+    if (e instanceof ExtractError) return { ok: false, code: e.code, message: e.message };
+    console.error('news-companion: analysis failed', e);
+    return { ok: false, code: 'internal', message: String((e as Error)?.message ?? e) };
+  }
+}
+
+function settle(tabId: number, url: string, result: AnalyzeResult) {
+  results.set(tabId, { url, result });
+  for (const resolve of waiting.get(tabId) ?? []) resolve(result);
+  waiting.delete(tabId);
+}
+
+async function syncRegistration() {
+  const origins = await alwaysOnOrigins.getValue();
+  try {
+    await browser.scripting.unregisterContentScripts({ ids: [ALWAYS_ON_ID] });
+  } catch {
+    /* not registered */
+  }
+  const granted: string[] = [];
+  for (const o of origins) if (await browser.permissions.contains({ origins: [`${o}/*`] })) granted.push(`${o}/*`);
+  if (!granted.length) return;
+  await browser.scripting.registerContentScripts([{ id: ALWAYS_ON_ID, matches: granted, js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+}
+
+async function tabState(tabId: number): Promise<TabState> {
+  const tab = await browser.tabs.get(tabId);
+  const origin = originOf(tab.url);
+  const cached = results.get(tabId);
+  return {
+    url: tab.url ?? null,
+    origin,
+    alwaysOn: !!origin && (await alwaysOnOrigins.getValue()).includes(origin),
+    annotatable: !!origin,
+    result: cached && (!tab.url || cached.url === tab.url) ? cached.result : null,
+  };
+}
+
+async function annotate(tabId: number): Promise<TabState> {
+  const state = await tabState(tabId);
+  if (!state.annotatable || state.result) return state;
+  const done = new Promise<AnalyzeResult>((resolve) => waiting.set(tabId, [...(waiting.get(tabId) ?? []), resolve]));
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  } catch (e) {
+    waiting.delete(tabId);
+    return { ...state, result: { ok: false, code: 'no-access', message: String((e as Error)?.message ?? e) } };
+  }
+  return { ...state, result: await done };
+}
+
+export default defineBackground(() => {
+  onMessage('analyzePage', async ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id || !sender.tab?.id) return { ok: false, code: 'internal', message: 'unknown sender' } as AnalyzeResult;
+    if (typeof data?.html !== 'string' || typeof data?.url !== 'string') return { ok: false, code: 'internal', message: 'bad message' } as AnalyzeResult;
+    const result = await runAnalysis(data.html, data.url);
+    settle(sender.tab.id, data.url, result);
+    return result;
+  });
+  onMessage('reportError', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id || !sender.tab?.id) return;
+    settle(sender.tab.id, sender.url ?? '', { ok: false, code: data.code, message: data.message });
+  });
+  onMessage('annotateTab', ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id) throw new Error('unknown sender');
+    return annotate(data.tabId);
+  });
+  onMessage('setAlwaysOn', async ({ data, sender }) => {
+    if (sender.id !== browser.runtime.id) throw new Error('unknown sender');
+    const { origin } = await tabState(data.tabId);
+    if (origin) {
+      const list = (await alwaysOnOrigins.getValue()).filter((o) => o !== origin);
+      await alwaysOnOrigins.setValue(data.on ? [...list, origin] : list);
+      await syncRegistration();
+      if (!data.on) {
+        // off for the site: every tab of it loses its marks now, not at the next reload
+        for (const [id, entry] of [...results]) {
+          if (originOf(entry.url) !== origin) continue;
+          results.delete(id);
+          await sendMessage('unannotate', undefined, id).catch(() => {});
+        }
+      }
+    }
+    return data.on ? annotate(data.tabId) : tabState(data.tabId);
+  });
+
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'annotate') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id) await annotate(tab.id);
+  });
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' || info.url) results.delete(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => results.delete(tabId));
+  browser.runtime.onInstalled.addListener(() => void syncRegistration());
+  browser.runtime.onStartup.addListener(() => void syncRegistration());
+  browser.permissions.onRemoved.addListener(() => void syncRegistration());
+});

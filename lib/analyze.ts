@@ -19,7 +19,7 @@ export function analyze(article: Article, engine: Engine): Analysis {
   const sentences = splitBlocks(article.blocks, lang);
   const { entities, mentions } = recognize(article.blocks, sentences, lang, engine.taggerFor(lang));
   const quotes = findQuotes(article.blocks, lang, mentions);
-  const summary = summarize(article.blocks, sentences, entities, lang, article.description);
+  const summary = summarize(article.blocks, entities, lang, article.description);
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   return {
     url: article.url,

@@ -144,7 +144,14 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         break;
       }
       const c = ctxNames[s.tokens[i].text];
-      if (c && !covered[si][i] && i > 0 && c.after.has(s.tokens[i - 1].text) && (i + 1 >= s.tokens.length || !isCap(s.tokens[i + 1].text))) push(mk(si, i, i + 1, c.type, 2));
+      if (c && i > 0 && c.after.has(s.tokens[i - 1].text) && (i + 1 >= s.tokens.length || !isCap(s.tokens[i + 1].text))) {
+        // "auf X", "on X": the platform, whatever the tagger made of the single letter
+        const same = raws.find((r) => r.sent === si && !r.part && r.tokStart === i && r.tokEnd === i + 1);
+        if (same) {
+          same.type = c.type;
+          same.gazId = `ctx:${s.tokens[i].text}`;
+        } else if (!covered[si][i]) push(mk(si, i, i + 1, c.type, 2));
+      }
     }
   });
 
@@ -313,7 +320,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     for (const r of standalone) if (!formsInOrder.includes(r.text)) formsInOrder.push(r.text);
     if (!formsInOrder.length) for (const r of c.raws) if (!formsInOrder.includes(r.text)) formsInOrder.push(r.text);
     const name = canonicalName(c, formsInOrder, lang, blocks, sentences, tokensOf, base);
-    const forms = [...formsInOrder].sort((a, b) => rankForm(b, name) - rankForm(a, name) || formsInOrder.indexOf(a) - formsInOrder.indexOf(b));
+    const forms = [...formsInOrder].sort((a, b) => rankForm(b, name, formsInOrder) - rankForm(a, name, formsInOrder) || formsInOrder.indexOf(a) - formsInOrder.indexOf(b));
     const e: Entity = {
       id: `e${i + 1}`,
       type: c.type,
@@ -360,8 +367,9 @@ function firstPos(c: Cluster): number {
   return r.block * 1e7 + r.start;
 }
 
-function rankForm(form: string, name: string): number {
-  return (form === name ? 100 : 0) + form.split(' ').length * 10;
+function rankForm(form: string, name: string, forms: string[]): number {
+  // the name itself first, longer forms before shorter, a base form before its genitive ("Putin", "Putins")
+  return (form === name ? 100 : 0) + form.split(' ').length * 10 + (forms.some((f) => f === form + 's' || f === form + 'es') ? 5 : 0);
 }
 
 /** The fullest form in its base form: genitive removed, adjectives in the strong nominative. */

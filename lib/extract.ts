@@ -5,12 +5,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { MAX_HTML_CHARS } from './limits';
 import type { Article, Block } from './types';
 
 /** Everything tunable about extraction, in one table. */
 export const EXTRACT = {
-  /** Pages above this many characters of HTML are refused rather than frozen on. */
-  maxHtmlChars: 8_000_000,
+  maxHtmlChars: MAX_HTML_CHARS,
   /** A block whose text is mostly link text and shorter than this many words is navigation. */
   linkDensityMax: 0.5,
   linkBlockMaxWords: 12,
@@ -175,6 +175,8 @@ export function extractArticle(html: string, url: string | null = null): Article
   const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   const description = meta(doc, 'og:description', 'description', 'twitter:description');
   const metaTitle = meta(doc, 'og:title', 'twitter:title');
+  const ldDate = jsonLdDate(doc); // before Readability, which removes scripts from the document
+  const timeDate = timeEl?.getAttribute('datetime') ?? null;
 
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
@@ -197,7 +199,7 @@ export function extractArticle(html: string, url: string | null = null): Article
     title,
     siteName: parsed.siteName ? normalizeSpace(parsed.siteName) : meta(doc, 'og:site_name', 'application-name') ?? (url ? hostOf(url) : null),
     byline: cleanByline(parsed.byline),
-    published: normalizeDate(parsed.publishedTime) ?? normalizeDate(metaPublished) ?? normalizeDate(timeEl?.getAttribute('datetime')) ?? normalizeDate(jsonLdDate(doc)),
+    published: normalizeDate(parsed.publishedTime) ?? normalizeDate(metaPublished) ?? normalizeDate(timeDate) ?? normalizeDate(ldDate),
     description,
     declaredLang,
     blocks,

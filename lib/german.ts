@@ -49,7 +49,7 @@ export function strongNominative(adjective: string, gender: Gender): string {
 /** Masculine nouns of the weak declension (dem Präsidenten → Präsident). */
 const WEAK_SUFFIX = /(?:ent|ant|ist|at|og|graf|soph|nom|ot|et|arch|ant|and)$/;
 const WEAK_E = /(?:oge|e)$/;
-const NOMINALISED = /(?:te|nde|ige|liche|ene|sche|ische)$/;
+const NOMINALISED = /(?:[^r]te|nde|ige|liche|ene|sche|ische)$/; // Beauftragte, Vorsitzende; not Experte
 
 /** A person noun in the nominative singular, from an oblique form (masculine unless it ends in -in). */
 export function personNounNominative(noun: string, gender: 'm' | 'f'): string {

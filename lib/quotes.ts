@@ -322,7 +322,7 @@ function indirect(text: string, tokens: FrameToken[], lex: SpeechLexicon, lang: 
     // comma right after the verb (or its particle), then a clause ending in a zu-infinitive or carrying Konjunktiv I
     let c = v + 1;
     if (tokens[c] && lex.separable.get(tokens[v].lower)?.includes(tokens[c].lower)) c++;
-    if (tokens[c]?.text === ',' && tokens[c + 1] && !/^(?:der|die|das|dem|den|in|mit|als|wie|um|weil|wenn|bevor|nachdem|obwohl|während)$/.test(tokens[c + 1].lower)) {
+    if (tokens[c]?.text === ',' && tokens[c + 1] && !/^(?:in|mit|als|wie|um|weil|wenn|bevor|nachdem|obwohl|während)$/.test(tokens[c + 1].lower)) {
       for (let j = c + 1; j < tokens.length && tokens[j].text !== ','; j++) {
         if (ATTRIBUTION.zuInfinitive.test(tokens[j].lower) || (tokens[j - 1]?.lower === 'zu' && /\p{Ll}+n$/u.test(tokens[j].text))) return [tokens[c + 1].start, tokens[j].end];
       }

@@ -115,7 +115,9 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): {
     const possessor = i >= 0 ? ctx.entityAt(i) : null;
     if (possessor && possessor !== person && possessor.type === 'person' && /s$/.test(toks[i].text)) {
       const base = normaliseDe(ctx, i + 1, start - 1, start, 'poss');
-      return { role: `${base.role} von ${possessor.name}`, gender: base.gender };
+      // the possessor stands in the genitive ("Donald Trumps"); the role names it in its base form
+      const owner = possessor.name.endsWith(toks[i].text) ? possessor.name.slice(0, -1) : possessor.name;
+      return { role: `${base.role} von ${owner}`, gender: base.gender };
     }
     if (det && DETERMINERS.has(det)) return normaliseDe(ctx, i + 1, start - 1, start, det);
     if (i === start - 2) return normaliseDe(ctx, start - 1, start - 1, start, null); // bare title
@@ -156,7 +158,6 @@ function roleEn(ctx: RoleContext, start: number, end: number, person: Entity): {
   // a) "Kremlin spokesman Dmitry Peskov", "Russian President Vladimir Putin"
   let i = start - 1;
   while (i >= 0 && isWord(toks[i].text) && !ROLES.enDeterminers.has(toks[i].text.toLowerCase()) && (isCap(toks[i].text) || isEnRoleWord(toks[i].text)) && ctx.entityAt(i) !== person) {
-    if (i === 0 && !isEnRoleWord(toks[i].text) && !ctx.entityAt(i)) break;
     i--;
   }
   if (i < start - 1 && hasRoleNoun(i + 1, start)) {

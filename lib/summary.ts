@@ -3,7 +3,9 @@
  * with the rest of the article) and for covering the most-mentioned entities, with redundancy
  * removed by maximal marginal relevance.
  */
-import type { Block, Entity, Sentence } from './types';
+import { findQuoteSpans } from './quotemarks';
+import { frames } from './quotes';
+import type { Block, Entity } from './types';
 
 export const SUMMARY = {
   minSentences: 3,
@@ -22,7 +24,18 @@ export const SUMMARY = {
 
 const words = (s: string) => s.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? [];
 
-export function summarize(blocks: Block[], sentences: Sentence[], entities: Entity[], lang: string, teaser: string | null = null): string[] {
+/** Sentences that never split a quotation ("„… gesagt. Aber …“, sagte Putin" is one). */
+function quoteAwareSentences(blocks: Block[]): { block: number; start: number; end: number; words: number }[] {
+  const out: { block: number; start: number; end: number; words: number }[] = [];
+  blocks.forEach((b, i) => {
+    const qs = findQuoteSpans([b.text]).map((q) => ({ open: q.open, close: q.pieces.length > 1 ? b.text.length : q.close }));
+    for (const [s, e] of frames(b.text, qs)) out.push({ block: i, start: s, end: e, words: words(b.text.slice(s, e)).length });
+  });
+  return out;
+}
+
+export function summarize(blocks: Block[], entities: Entity[], lang: string, teaser: string | null = null): string[] {
+  const sentences = quoteAwareSentences(blocks);
   const teaserWords = new Set(words(teaser ?? ''));
   const stop = new Set(SUMMARY.stop[lang] ?? []);
   const cands = sentences
@@ -31,7 +44,7 @@ export function summarize(blocks: Block[], sentences: Sentence[], entities: Enti
     // the publisher's teaser is shown on its own; do not repeat it
     .filter((c) => !teaserWords.size || words(c.text).some((w) => !teaserWords.has(w)))
     .filter((c) => {
-      const n = c.s.tokens.length;
+      const n = c.s.words;
       return n >= SUMMARY.minWords && n <= SUMMARY.maxWords && /[.!?…"“”»«]$/.test(c.text) && /^[\p{Lu}\p{N}„“"»«]/u.test(c.text);
     });
   if (!cands.length) return [];

@@ -12,7 +12,7 @@ import { train } from '../lib/ner/trainer.ts';
 import { encodeModel, decodeModel } from '../lib/ner/model.ts';
 import { tagDocument } from '../lib/ner/tagger.ts';
 import { phraseHash } from '../lib/ner/features.ts';
-import { learnClusters, roughTokenize } from '../lib/ner/clusters.ts';
+import { learnClusters, exchangeClusters, roughTokenize } from '../lib/ner/clusters.ts';
 import nlp from 'compromise';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +28,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -176,7 +176,7 @@ export function evaluate(modelBytes: Uint8Array, docs: LabeledDoc[]) {
   return { ...scorer.result(), tokens, tokensPerSecond: Math.round(tokens / (ms / 1000)) };
 }
 
-function fmt(r: Record<string, { p: number; r: number; f1: number }>) {
+function fmt(r: Record<string, any>) {
   return ['PER', 'LOC', 'ORG', 'overall']
     .map((k) => `${k} P ${(r[k].p * 100).toFixed(2)} R ${(r[k].r * 100).toFixed(2)} F1 ${(r[k].f1 * 100).toFixed(2)}`)
     .join(' | ');
@@ -188,11 +188,12 @@ interface LangSpec {
   dev: string;
   types: readonly string[];
   epochs: number;
+  minCount: number;
 }
 
 const SPECS: LangSpec[] = [
-  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10 },
-  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12 },
+  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2 },
+  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1 },
 ];
 
 async function main() {
@@ -208,9 +209,39 @@ async function main() {
     const devDocs = parseConll(readFileSync(join(DATA, spec.dev), 'utf8')).docs;
     log(`${spec.lang}: ${trainDocs.length} train docs, ${devDocs.length} dev docs`);
     const t0c = Date.now();
-    const cl = EXP.noClusters ? undefined : learnClusters(unlabelledSentences(spec.lang, trainDocs), {
-      minCount: EXP.clMin ?? 3, contextWords: EXP.clCtx ?? 1000, dims: EXP.clDims ?? 96, maxDepth: 16, seed: SEED, log,
-    });
+    const mode = EXP.clusterMode ?? 'exchange';
+    let clusterFeatures: Record<string, unknown> = {};
+    let cl: { keys: Uint32Array; codes: Uint32Array } | undefined;
+    if (EXP.noClusters) cl = undefined;
+    else if (mode === 'path')
+      cl = learnClusters(unlabelledSentences(spec.lang, trainDocs), {
+        minCount: EXP.clMin ?? 3, contextWords: EXP.clCtx ?? 1000, dims: EXP.clDims ?? 96, maxDepth: 16, seed: SEED, log,
+      });
+    else {
+      const classes = EXP.classes ?? [64, 256, 1024];
+      const ex = exchangeClusters(unlabelledSentences(spec.lang, trainDocs), { minCount: EXP.clMin ?? 2, classes, passes: EXP.passes ?? 8, log });
+      const fields: [number, number][] = [];
+      let shift = 0;
+      for (const c of classes) {
+        const w = Math.ceil(Math.log2(c));
+        fields.push([shift, w]);
+        shift += w;
+      }
+      if (shift > 24) throw new Error('too many cluster bits');
+      const codes = new Uint32Array(ex.keys.length);
+      for (let i = 0; i < codes.length; i++) {
+        let code = 1 << 30;
+        for (let g = 0; g < classes.length; g++) code |= ex.ids[g][i] << fields[g][0];
+        const mid = ex.stats.mid[i], cnt = ex.stats.count[i];
+        const r = mid ? ex.stats.capMid[i] / mid : -1;
+        const capB = r < 0 ? 5 : r === 0 ? 0 : r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4;
+        const fB = Math.min(7, Math.floor(Math.log2(Math.max(1, cnt))));
+        code |= (capB | (fB << 3)) << 24;
+        codes[i] = code >>> 0;
+      }
+      cl = { keys: ex.keys, codes };
+      clusterFeatures = { clusterPrefixes: [], clusterFields: fields, clusterCtxField: Math.min(1, classes.length - 1), profileField: EXP.noProfile ? undefined : [24, 6] };
+    }
     if (cl) log(`clusters: ${cl.keys.length} words in ${((Date.now() - t0c) / 1000).toFixed(1)} s`);
     const K = 4;
     const gaz = packGaz(EXP.noTrainGaz ? baseGaz : entityGazetteer(trainDocs, () => false, baseGaz));
@@ -221,14 +252,14 @@ async function main() {
       types: spec.types,
       epochs: epochsArg ? Number(epochsArg) : spec.epochs,
       seed: SEED,
-      minCount: EXP.minCount ?? 2,
+      minCount: EXP.minCount ?? spec.minCount,
       gaz,
       gazFolds,
       clusters: cl ? { keys: cl.keys, codes: cl.codes } : undefined,
-      features: { stem: true, hyphGaz: true, ...(EXP.features ?? {}) },
+      features: { stem: true, hyphGaz: true, ...clusterFeatures, ...(EXP.features ?? {}) },
       onEpoch: EXP.evalEvery
         ? (ep, avg) => {
-            if (ep % EXP.evalEvery === 0) log(`  epoch ${ep} dev: ${fmt(evaluate(encodeModel(avg()), devDocs))}`);
+            if (ep % (EXP.evalEvery ?? 1) === 0) log(`  epoch ${ep} dev: ${fmt(evaluate(encodeModel(avg()), devDocs))}`);
           }
         : undefined,
       maxFeatureBytes: 4_300_000,

@@ -1,1 +1,5 @@
-export {}
+import { render } from 'preact';
+import { Popup } from '../../components/Popup';
+import './style.css';
+
+render(<Popup />, document.getElementById('app')!);

@@ -165,3 +165,128 @@ export function roughTokenize(text: string): string[][] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Predictive exchange clustering (one-sided class bigram model, Uszkoreit & Brants 2008 style):
+// maximise sum_{c,w} N(c,w) log N(c,w) - sum_c N(c) log N(c), where N(c,w) counts word w
+// following a word of class c. Several granularities give coarse-to-fine cluster ids.
+
+export interface ExchangeOptions {
+  minCount: number;
+  classes: number[];
+  passes: number;
+  log?: (m: string) => void;
+}
+
+export interface ExchangeResult {
+  words: string[];
+  keys: Uint32Array;
+  /** class id per granularity per word: ids[g][word] */
+  ids: Uint16Array[];
+  /** lowercase corpus statistics per word: count, non-initial count, capitalised non-initial count, all-caps count */
+  stats: { count: Uint32Array; mid: Uint32Array; capMid: Uint32Array };
+}
+
+export function exchangeClusters(sentences: Iterable<string[]>, opts: ExchangeOptions): ExchangeResult {
+  const log = opts.log ?? (() => {});
+  const freq = new Map<string, number>();
+  const corpus: string[][] = [];
+  const rawCorpus: string[][] = [];
+  for (const s of sentences) {
+    const norm = s.map((t) => normalizeToken(t));
+    rawCorpus.push(norm);
+    const low = norm.map((t) => t.toLowerCase());
+    corpus.push(low);
+    for (const w of low) freq.set(w, (freq.get(w) ?? 0) + 1);
+  }
+  const vocab = [...freq].filter(([, c]) => c >= opts.minCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const V = vocab.length;
+  const wid = new Map<string, number>();
+  vocab.forEach(([w], i) => wid.set(w, i));
+  const UNK = V, EOS = V + 1, W = V + 2;
+  // successor lists with counts + predecessor counts + case statistics
+  const succMaps: Map<number, number>[] = Array.from({ length: V }, () => new Map());
+  const npred = new Float64Array(V);
+  const count = new Uint32Array(V), mid = new Uint32Array(V), capMid = new Uint32Array(V);
+  for (let si = 0; si < corpus.length; si++) {
+    const s = corpus[si], raw = rawCorpus[si];
+    for (let i = 0; i < s.length; i++) {
+      const v = wid.get(s[i]);
+      if (v === undefined) continue;
+      count[v]++;
+      if (i > 0 && !/^["'(\-:]$/.test(raw[i - 1])) {
+        mid[v]++;
+        const c = raw[i].charCodeAt(0);
+        const ch = raw[i][0];
+        if (ch !== ch.toLowerCase() && c !== 0) capMid[v]++;
+      }
+      const w = i + 1 < s.length ? wid.get(s[i + 1]) ?? UNK : EOS;
+      succMaps[v].set(w, (succMaps[v].get(w) ?? 0) + 1);
+      npred[v]++;
+    }
+  }
+  const succStart = new Int32Array(V + 1);
+  for (let v = 0; v < V; v++) succStart[v + 1] = succStart[v] + succMaps[v].size;
+  const succW = new Int32Array(succStart[V]);
+  const succN = new Int32Array(succStart[V]);
+  for (let v = 0; v < V; v++) {
+    let k = succStart[v];
+    for (const [w, n] of succMaps[v]) { succW[k] = w; succN[k] = n; k++; }
+    succMaps[v].clear();
+  }
+  log(`exchange: ${corpus.length} sentences, ${V} words, ${succW.length} bigram types`);
+  const FT = 1 << 16;
+  const flog = new Float64Array(FT);
+  for (let x = 1; x < FT; x++) flog[x] = x * Math.log(x);
+  const f = (x: number) => (x < FT ? flog[x] : x * Math.log(x));
+
+  const ids: Uint16Array[] = [];
+  for (const C of opts.classes) {
+    const t0 = Date.now();
+    const cls = new Uint16Array(V);
+    for (let v = 0; v < V; v++) cls[v] = v < C ? v : v % C;
+    const N = new Int32Array(W * C);
+    const Nc = new Float64Array(C);
+    for (let v = 0; v < V; v++) {
+      const c = cls[v];
+      Nc[c] += npred[v];
+      for (let k = succStart[v]; k < succStart[v + 1]; k++) N[succW[k] * C + c] += succN[k];
+    }
+    const delta = new Float64Array(C);
+    for (let pass = 0; pass < opts.passes; pass++) {
+      let moved = 0;
+      for (let v = 0; v < V; v++) {
+        const a = cls[v];
+        const ks = succStart[v], ke = succStart[v + 1];
+        for (let k = ks; k < ke; k++) N[succW[k] * C + a] -= succN[k];
+        Nc[a] -= npred[v];
+        delta.fill(0);
+        for (let k = ks; k < ke; k++) {
+          const o = succW[k] * C, n = succN[k];
+          for (let b = 0; b < C; b++) {
+            const x = N[o + b];
+            delta[b] += f(x + n) - f(x);
+          }
+        }
+        const np = npred[v];
+        let best = a, bestD = -Infinity;
+        for (let b = 0; b < C; b++) {
+          const d = delta[b] - (f(Nc[b] + np) - f(Nc[b]));
+          if (d > bestD + 1e-9 || (b === a && d >= bestD - 1e-9)) {
+            if (b === a || d > bestD + 1e-9) { bestD = d; best = b; }
+          }
+        }
+        if (best !== a) moved++;
+        cls[v] = best;
+        for (let k = ks; k < ke; k++) N[succW[k] * C + best] += succN[k];
+        Nc[best] += np;
+      }
+      log(`exchange C=${C} pass ${pass + 1}: moved ${moved} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      if (moved < V * 0.002) break;
+    }
+    ids.push(cls);
+  }
+  const keys = new Uint32Array(V);
+  for (let i = 0; i < V; i++) keys[i] = lowerHash(vocab[i][0]);
+  return { words: vocab.map((v) => v[0]), keys, ids, stats: { count, mid, capMid } };
+}

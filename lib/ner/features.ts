@@ -22,6 +22,12 @@ export interface FeatureConfig {
   stem?: boolean;
   /** gazetteer lookup of the first/last part of hyphenated compounds */
   hyphGaz?: boolean;
+  /** flat cluster ids packed in the cluster code: [shift, width] per granularity (exchange clusters) */
+  clusterFields?: [number, number][];
+  /** which clusterFields entry is used for the neighbour-cluster features */
+  clusterCtxField?: number;
+  /** word profile (case ratio / frequency bucket) packed in the cluster code: [shift, width] */
+  profileField?: [number, number];
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -97,7 +103,7 @@ export const T = {
   LOWER_M1: 8, LOWER_P1: 9, LOWER_M2: 10, LOWER_P2: 11,
   SS_M1: 12, SS_P1: 13, SS_M2: 14, SS_P2: 15, SS_TRI: 16,
   BI_M1: 17, BI_P1: 18, FIRST: 19, CLUSTER: 20, CL_M1: 21, CL_P1: 22,
-  HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30,
+  HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32,
   // dynamic
   PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45,
 } as const;
@@ -106,8 +112,17 @@ const BOS = 0x1b0b0b0b;
 const EOS = 0x2e0e0e0e;
 
 /** Number of static feature slots per token for a config. */
+function clusterSlots(cfg: FeatureConfig): number {
+  return cfg.clusterPrefixes.length + (cfg.clusterFields?.length ?? 0) + (cfg.profileField ? 2 : 0);
+}
+
 export function staticSlots(cfg: FeatureConfig): number {
-  return 23 + cfg.prefixMax + cfg.suffixMax + cfg.clusterPrefixes.length + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0);
+  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0);
+}
+
+/** Number of leading static slots that depend only on the token itself. */
+export function intrinsicSlots(cfg: FeatureConfig): number {
+  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0);
 }
 
 /** Reusable per-sentence buffers. */
@@ -120,11 +135,17 @@ export class SentenceBuffer {
   /** 1 if the token starts with an upper-case letter */
   cap: Uint8Array;
   private shp: Uint32Array;
-  private cl: Uint32Array;
+  /** cluster path code per token (0 = none) */
+  cl: Uint32Array;
   private hW: Uint32Array;
+  private gazUsed = new Uint8Array(256);
+
+  /** number of leading slots that depend on the token alone */
+  intrinsic: number;
 
   constructor(cfg: FeatureConfig, capacity = 256) {
     this.slots = staticSlots(cfg);
+    this.intrinsic = intrinsicSlots(cfg);
     this.feats = new Uint32Array(capacity * this.slots);
     this.hL = new Uint32Array(capacity);
     this.ss = new Uint32Array(capacity);
@@ -147,19 +168,22 @@ export class SentenceBuffer {
     this.hW = new Uint32Array(c);
   }
 
-  /** Fill `feats` (n * slots, 0 = unused slot) for one tokenised sentence. */
-  extract(cfg: FeatureConfig, res: Resources, tokens: readonly string[]): void {
+  /**
+   * Fill `feats` (n * slots, 0 = unused slot) for one tokenised sentence.
+   * Tokens with skip[i] set keep whatever is in their intrinsic slots (the caller has cached scores),
+   * and the caller must have written their hL / ss / cap / clusterCode entries (after ensure(n)).
+   */
+  extract(cfg: FeatureConfig, res: Resources, tokens: readonly string[], skip?: Uint8Array): void {
     const n = tokens.length;
     this.n = n;
     this.ensure(n);
     const S = this.slots;
     const feats = this.feats, hL = this.hL, ss = this.ss, shp = this.shp, cl = this.cl, hW = this.hW, cap = this.cap;
     const clusters = res.clusters;
-    const pre = new Uint32Array(8);
-    const suf = new Uint32Array(8);
 
-    // pass 1: per-token hashes
+    // pass 1: per-token hashes (for skipped tokens the caller has filled hL, ss, cap and the cluster code)
     for (let i = 0; i < n; i++) {
+      if (skip && skip[i]) continue;
       const t = normalizeToken(tokens[i]);
       let w = FNV_OFFSET, l = FNV_OFFSET, s = FNV_OFFSET, sh = FNV_OFFSET;
       let lastCls = -1, run = 0;
@@ -194,103 +218,127 @@ export class SentenceBuffer {
       cl[i] = code;
     }
 
-    // pass 2: assemble static features
+    // pass 2: assemble static features. Slots [0, intrinsic) depend on the token alone
+    // (callers may skip them for cached tokens); the rest depend on the context.
+    const I = this.intrinsic;
     for (let i = 0; i < n; i++) {
       const base = i * S;
-      let k = 0;
-      const t = normalizeToken(tokens[i]);
-      const len = t.length;
-      const w = hW[i], l = hL[i];
-      feats[base + k++] = mix(T.BIAS, 0);
-      feats[base + k++] = mix(T.WORD, w);
-      feats[base + k++] = mix(T.LOWER, l);
-      feats[base + k++] = mix(T.SHAPE, shp[i]);
-      feats[base + k++] = mix(T.SSHAPE, ss[i]);
-      // prefixes / suffixes over lowercase chars
-      let h = FNV_OFFSET;
-      for (let p = 0; p < cfg.prefixMax; p++) {
-        if (p < len) {
-          h = fnvStep(h, lowerCode(t.charCodeAt(p)));
-          pre[p] = mix(T.PREFIX, mix(p, h));
-        } else pre[p] = 0;
-        feats[base + k++] = p < len - 1 ? pre[p] : 0;
+      if (!skip || !skip[i]) {
+        let k = base;
+        const t = normalizeToken(tokens[i]);
+        const len = t.length;
+        const l = hL[i];
+        feats[k++] = mix(T.BIAS, 0);
+        feats[k++] = mix(T.WORD, hW[i]);
+        feats[k++] = mix(T.LOWER, l);
+        feats[k++] = mix(T.SHAPE, shp[i]);
+        feats[k++] = mix(T.SSHAPE, ss[i]);
+        // prefixes / suffixes over lowercase chars
+        let h = FNV_OFFSET;
+        for (let p = 0; p < cfg.prefixMax; p++) {
+          let f = 0;
+          if (p < len - 1) {
+            h = fnvStep(h, lowerCode(t.charCodeAt(p)));
+            f = mix(T.PREFIX, mix(p, h));
+          }
+          feats[k++] = f;
+        }
+        h = FNV_OFFSET;
+        for (let p = 0; p < cfg.suffixMax; p++) {
+          let f = 0;
+          if (p < len - 1) {
+            h = fnvStep(h, lowerCode(t.charCodeAt(len - 1 - p)));
+            f = mix(T.SUFFIX, mix(p, h));
+          }
+          feats[k++] = f;
+        }
+        const c0 = cl[i];
+        const cps = cfg.clusterPrefixes;
+        for (let q = 0; q < cps.length; q++) feats[k++] = c0 ? mix(T.CLUSTER, mix(cps[q], prefixCode(c0, cps[q]))) : 0;
+        const cf = cfg.clusterFields;
+        if (cf) for (let q = 0; q < cf.length; q++) feats[k++] = c0 ? mix(T.CLUSTER, mix(200 + q, (c0 >>> cf[q][0]) & ((1 << cf[q][1]) - 1))) : 0;
+        const pf = cfg.profileField;
+        if (pf) {
+          const pv = c0 ? (c0 >>> pf[0]) & ((1 << pf[1]) - 1) : 1 << pf[1];
+          feats[k++] = mix(T.PROFILE, pv);
+          feats[k++] = mix2(T.PROFILE_SS, pv, ss[i]);
+        }
+        feats[k++] = c0 ? 0 : mix(T.NOCLUSTER, ss[i]);
+        // hyphenated compounds
+        const fh = t.indexOf('-');
+        if (fh > 0 && fh < len - 1) {
+          const lh = t.lastIndexOf('-');
+          let a = FNV_OFFSET;
+          for (let q = 0; q < fh; q++) a = fnvStep(a, lowerCode(t.charCodeAt(q)));
+          let b = FNV_OFFSET;
+          for (let q = lh + 1; q < len; q++) b = fnvStep(b, lowerCode(t.charCodeAt(q)));
+          feats[k++] = mix(T.HYPH_FIRST, a);
+          feats[k++] = mix(T.HYPH_LAST, b);
+          if (cfg.hyphGaz) {
+            const ga = res.gaz ? res.gaz.get(phraseHashStep(0, a >>> 0, true)) : -1;
+            const gb = res.gaz ? res.gaz.get(phraseHashStep(0, b >>> 0, true)) : -1;
+            feats[k++] = ga > 0 ? mix(T.HYPH_GAZ_FIRST, ga) : 0;
+            feats[k++] = gb > 0 ? mix(T.HYPH_GAZ_LAST, gb) : 0;
+          }
+        } else {
+          feats[k++] = 0;
+          feats[k++] = 0;
+          if (cfg.hyphGaz) {
+            feats[k++] = 0;
+            feats[k++] = 0;
+          }
+        }
+        if (cfg.stem) {
+          // strip one German adjective/noun inflection ending from the lowercase form
+          let e = len;
+          const c1 = e > 0 ? lowerCode(t.charCodeAt(e - 1)) : 0;
+          const c2 = e > 1 ? lowerCode(t.charCodeAt(e - 2)) : 0;
+          if (len > 4 && c2 === 101 && (c1 === 110 || c1 === 114 || c1 === 115 || c1 === 109)) e -= 2; // -en -er -es -em
+          else if (len > 3 && c1 === 101) e -= 1; // -e
+          let st = FNV_OFFSET;
+          for (let q = 0; q < e; q++) st = fnvStep(st, lowerCode(t.charCodeAt(q)));
+          feats[k++] = mix(T.STEM, st);
+        }
       }
-      h = FNV_OFFSET;
-      for (let p = 0; p < cfg.suffixMax; p++) {
-        if (p < len) {
-          h = fnvStep(h, lowerCode(t.charCodeAt(len - 1 - p)));
-          suf[p] = mix(T.SUFFIX, mix(p, h));
-        } else suf[p] = 0;
-        feats[base + k++] = p < len - 1 ? suf[p] : 0;
-      }
+      let k = base + I;
+      const l = hL[i];
       const lm1 = i > 0 ? hL[i - 1] : BOS, lp1 = i + 1 < n ? hL[i + 1] : EOS;
       const lm2 = i > 1 ? hL[i - 2] : BOS, lp2 = i + 2 < n ? hL[i + 2] : EOS;
       const sm1 = i > 0 ? ss[i - 1] : BOS, sp1 = i + 1 < n ? ss[i + 1] : EOS;
       const sm2 = i > 1 ? ss[i - 2] : BOS, sp2 = i + 2 < n ? ss[i + 2] : EOS;
-      feats[base + k++] = mix(T.LOWER_M1, lm1);
-      feats[base + k++] = mix(T.LOWER_P1, lp1);
-      feats[base + k++] = mix(T.LOWER_M2, lm2);
-      feats[base + k++] = mix(T.LOWER_P2, lp2);
-      feats[base + k++] = mix(T.SS_M1, sm1);
-      feats[base + k++] = mix(T.SS_P1, sp1);
-      feats[base + k++] = mix(T.SS_M2, sm2);
-      feats[base + k++] = mix(T.SS_P2, sp2);
-      feats[base + k++] = mix2(T.SS_TRI, mix2(0, sm1, ss[i]), sp1);
-      feats[base + k++] = mix2(T.BI_M1, lm1, l);
-      feats[base + k++] = mix2(T.BI_P1, l, lp1);
-      feats[base + k++] = i === 0 ? mix(T.FIRST, ss[i]) : 0;
-      feats[base + k++] = i === 0 ? mix(T.WORD_FIRST, l) : mix(T.WORD_FIRST, mix(cap[i - 1], cap[i]));
-      // clusters
-      const c0 = cl[i];
-      for (const p of cfg.clusterPrefixes) feats[base + k++] = c0 ? mix(T.CLUSTER, mix(p, prefixCode(c0, p))) : 0;
-      feats[base + k++] = c0 ? 0 : mix(T.NOCLUSTER, ss[i]);
+      feats[k++] = mix(T.LOWER_M1, lm1);
+      feats[k++] = mix(T.LOWER_P1, lp1);
+      feats[k++] = mix(T.LOWER_M2, lm2);
+      feats[k++] = mix(T.LOWER_P2, lp2);
+      feats[k++] = mix(T.SS_M1, sm1);
+      feats[k++] = mix(T.SS_P1, sp1);
+      feats[k++] = mix(T.SS_M2, sm2);
+      feats[k++] = mix(T.SS_P2, sp2);
+      feats[k++] = mix2(T.SS_TRI, mix2(0, sm1, ss[i]), sp1);
+      feats[k++] = mix2(T.BI_M1, lm1, l);
+      feats[k++] = mix2(T.BI_P1, l, lp1);
+      feats[k++] = i === 0 ? mix(T.FIRST, ss[i]) : 0;
+      feats[k++] = i === 0 ? mix(T.WORD_FIRST, l) : mix(T.WORD_FIRST, mix(cap[i - 1], cap[i]));
       const cm1 = i > 0 ? cl[i - 1] : 1, cp1 = i + 1 < n ? cl[i + 1] : 1;
-      feats[base + k++] = cm1 ? mix(T.CL_M1, prefixCode(cm1, 8)) : 0;
-      feats[base + k++] = cp1 ? mix(T.CL_P1, prefixCode(cp1, 8)) : 0;
-      // hyphenated compounds
-      const fh = t.indexOf('-');
-      if (fh > 0 && fh < len - 1) {
-        const lh = t.lastIndexOf('-');
-        let a = FNV_OFFSET;
-        for (let q = 0; q < fh; q++) a = fnvStep(a, lowerCode(t.charCodeAt(q)));
-        let b = FNV_OFFSET;
-        for (let q = lh + 1; q < len; q++) b = fnvStep(b, lowerCode(t.charCodeAt(q)));
-        feats[base + k++] = mix(T.HYPH_FIRST, a);
-        feats[base + k++] = mix(T.HYPH_LAST, b);
-        if (cfg.hyphGaz) {
-          const ga = res.gaz ? res.gaz.get(phraseHashStep(0, a >>> 0, true)) : -1;
-          const gb = res.gaz ? res.gaz.get(phraseHashStep(0, b >>> 0, true)) : -1;
-          feats[base + k++] = ga > 0 ? mix(T.HYPH_GAZ_FIRST, ga) : 0;
-          feats[base + k++] = gb > 0 ? mix(T.HYPH_GAZ_LAST, gb) : 0;
-        }
+      const ctxF = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
+      if (ctxF) {
+        const m = (1 << ctxF[1]) - 1;
+        feats[k++] = cm1 ? mix(T.CL_M1, cm1 === 1 ? 0x7fffffff : mix(300, (cm1 >>> ctxF[0]) & m)) : 0;
+        feats[k++] = cp1 ? mix(T.CL_P1, cp1 === 1 ? 0x7fffffff : mix(300, (cp1 >>> ctxF[0]) & m)) : 0;
       } else {
-        feats[base + k++] = 0;
-        feats[base + k++] = 0;
-        if (cfg.hyphGaz) {
-          feats[base + k++] = 0;
-          feats[base + k++] = 0;
-        }
-      }
-      if (cfg.stem) {
-        // strip one German adjective/noun inflection ending from the lowercase form
-        let e = len;
-        const c1 = e > 0 ? lowerCode(t.charCodeAt(e - 1)) : 0;
-        const c2 = e > 1 ? lowerCode(t.charCodeAt(e - 2)) : 0;
-        if (len > 4 && c2 === 101 && (c1 === 110 || c1 === 114 || c1 === 115 || c1 === 109)) e -= 2; // -en -er -es -em
-        else if (len > 3 && c1 === 101) e -= 1; // -e
-        let st = FNV_OFFSET;
-        for (let q = 0; q < e; q++) st = fnvStep(st, lowerCode(t.charCodeAt(q)));
-        feats[base + k++] = mix(T.STEM, st);
+        feats[k++] = cm1 ? mix(T.CL_M1, prefixCode(cm1, 8)) : 0;
+        feats[k++] = cp1 ? mix(T.CL_P1, prefixCode(cp1, 8)) : 0;
       }
       // gazetteer slots are filled below
-      for (let g = 0; g < cfg.gazSlots; g++) feats[base + k + g] = 0;
+      for (let g = 0; g < cfg.gazSlots; g++) feats[k + g] = 0;
     }
 
     // gazetteer matches (longest-first per start), BILOU position x category
     const gaz = res.gaz;
     if (gaz && cfg.gazSlots > 0) {
       const gazBase = S - cfg.gazSlots;
-      const used = this.cl; // reuse as a per-token slot counter (clusters no longer needed)
+      if (this.gazUsed.length < n) this.gazUsed = new Uint8Array(this.hL.length);
+      const used = this.gazUsed;
       for (let i = 0; i < n; i++) used[i] = 0;
       for (let i = 0; i < n; i++) {
         let ph = 0;

@@ -40,11 +40,20 @@ export interface NerModel {
   space: LabelSpace;
   cfg: FeatureConfig;
   res: Resources;
-  feat: HashIndex;
-  rowStart: Uint32Array;
-  rowLabel: Uint8Array;
-  rowWeight: Float32Array;
+  /** open-addressing feature table, 2 words per slot: [feature hash (0 = empty), entryStart << 8 | entryCount] */
+  table: Uint32Array;
+  /** slot mask (slots - 1) */
+  mask: number;
+  /** packed entries: label << 16 | (int16 weight & 0xffff) */
+  entries: Int32Array;
+  /** weight = int16 * scale */
+  scale: number;
   header: ModelHeader;
+}
+
+/** Slot of a feature hash in the model table. */
+export function slotOf(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 7) & mask;
 }
 
 function pad4(n: number): number {
@@ -150,26 +159,33 @@ export function modelFromData(d: ModelData): NerModel {
     for (let i = 0; i < d.gazKeys.length; i++) gaz.set(d.gazKeys[i], d.gazMasks[i]);
   }
   const nF = d.featKeys.length;
-  const feat = new HashIndex(nF);
-  const rowStart = new Uint32Array(nF + 1);
+  let slots = 16;
+  while (slots < nF * 2) slots <<= 1;
+  const mask = slots - 1;
+  const table = new Uint32Array(slots * 2);
+  const entries = new Int32Array(d.entryWeights.length);
+  let start = 0;
   for (let i = 0; i < nF; i++) {
-    feat.set(d.featKeys[i], i);
-    rowStart[i + 1] = rowStart[i] + d.featCounts[i];
+    const key = d.featKeys[i];
+    const cnt = d.featCounts[i];
+    if (key === 0) throw new Error('feature hash 0 is reserved');
+    let s = slotOf(key, mask);
+    while (table[s * 2] !== 0 && table[s * 2] !== key) s = (s + 1) & mask;
+    table[s * 2] = key;
+    table[s * 2 + 1] = ((start << 8) | cnt) >>> 0;
+    for (let e = start; e < start + cnt; e++) entries[e] = (d.entryLabels[e] << 16) | (d.entryWeights[e] & 0xffff);
+    start += cnt;
   }
-  const nE = d.entryWeights.length;
-  const rowWeight = new Float32Array(nE);
-  const s = h.scale;
-  for (let i = 0; i < nE; i++) rowWeight[i] = d.entryWeights[i] * s;
   return {
     lang: h.lang,
     types: h.types,
     space: makeLabelSpace(h.types),
     cfg,
     res: { clusters, gaz, gazMaxLen: h.gazMaxLen },
-    feat,
-    rowStart,
-    rowLabel: d.entryLabels,
-    rowWeight,
+    table,
+    mask,
+    entries,
+    scale: h.scale,
     header: h,
   };
 }

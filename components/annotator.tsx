@@ -1,0 +1,279 @@
+/**
+ * Draws an Analysis onto the live page without touching its DOM: marks through the CSS Custom
+ * Highlight API, one shadow root for the card (attached to <html>, outside <body>), one set of
+ * listeners on the document, all hung on one AbortController so removal is complete.
+ */
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { Analysis, Entity, EntityType } from '../lib/types';
+import { Card, CARD_CSS } from './Card';
+import { HoverMachine, type HoverState } from './hover-machine';
+import { buildTextIndex, findBlocks, rangeFor, type TextIndex } from './textindex';
+
+export const HOST_TAG = 'news-companion-ui';
+const HL: Record<EntityType, string> = { person: 'nc-person', place: 'nc-place', organization: 'nc-org' };
+const FLASH = 'nc-flash';
+const FLASH_MS = 1200;
+
+/** Underlines that read on light and dark pages: mid-tone colours, no background. */
+const MARK_CSS = `
+::highlight(nc-person) { text-decoration: underline 2px solid rgba(59,130,246,.85); }
+::highlight(nc-place) { text-decoration: underline 2px dashed rgba(22,163,74,.85); }
+::highlight(nc-org) { text-decoration: underline 2px dotted rgba(217,119,6,.95); }
+::highlight(nc-flash) { background-color: rgba(250,204,21,.45); }
+`;
+
+interface Mark {
+  entity: Entity;
+  range: Range;
+  index: number;
+}
+
+interface Seg {
+  start: number;
+  end: number;
+  mark: Mark;
+}
+
+export class Annotator {
+  private abort = new AbortController();
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private cardRoot: HTMLElement | null = null;
+  private sheet: CSSStyleSheet | null = null;
+  private marks: Mark[] = [];
+  private segs = new Map<Text, Seg[]>();
+  private index: TextIndex | null = null;
+  private blockStarts: number[] = [];
+  private machine: HoverMachine<Mark>;
+  private frame = 0;
+  private anchor: Mark | null = null;
+
+  constructor(private doc: Document, private analysis: Analysis) {
+    this.machine = new HoverMachine<Mark>((next, prev) => this.onState(next, prev));
+  }
+
+  get supported(): boolean {
+    const w = this.doc.defaultView as (Window & typeof globalThis) | null;
+    return !!w && typeof w.Highlight === 'function' && !!w.CSS && 'highlights' in w.CSS;
+  }
+
+  /** Marks every mention; returns how many were placed. */
+  draw(): number {
+    const doc = this.doc;
+    if (!doc.body) return 0;
+    this.index = buildTextIndex(doc.body);
+    this.blockStarts = findBlocks(this.index, this.analysis.blocks.map((b) => b.text));
+    for (const e of this.analysis.entities) {
+      for (const o of e.occurrences) {
+        const base = this.blockStarts[o.block];
+        if (base === undefined || base < 0) continue;
+        const range = rangeFor(this.index, base + o.start, base + o.end);
+        if (range) this.marks.push({ entity: e, range, index: this.marks.length });
+      }
+    }
+    this.marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.marks.forEach((m, i) => (m.index = i));
+    for (const m of this.marks) this.addSegs(m);
+    if (this.supported) {
+      const w = doc.defaultView as Window & typeof globalThis;
+      for (const type of Object.keys(HL) as EntityType[]) {
+        const ranges = this.marks.filter((m) => m.entity.type === type).map((m) => m.range);
+        if (ranges.length) w.CSS.highlights.set(HL[type], new w.Highlight(...ranges));
+      }
+      try {
+        this.sheet = new w.CSSStyleSheet();
+        this.sheet.replaceSync(MARK_CSS);
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+      } catch {
+        this.sheet = null;
+      }
+    }
+    this.listen();
+    return this.marks.length;
+  }
+
+  private addSegs(m: Mark) {
+    const r = m.range;
+    if (r.startContainer === r.endContainer && r.startContainer.nodeType === 3) {
+      const list = this.segs.get(r.startContainer as Text) ?? [];
+      list.push({ start: r.startOffset, end: r.endOffset, mark: m });
+      this.segs.set(r.startContainer as Text, list);
+      return;
+    }
+    // a name split over several text nodes (<b>Juri</b> Uschakow)
+    const walker = this.doc.createTreeWalker(r.commonAncestorContainer, 0x4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!r.intersectsNode(n)) continue;
+      const t = n as Text;
+      const start = t === r.startContainer ? r.startOffset : 0;
+      const end = t === r.endContainer ? r.endOffset : t.data.length;
+      const list = this.segs.get(t) ?? [];
+      list.push({ start, end, mark: m });
+      this.segs.set(t, list);
+    }
+  }
+
+  private markAtPoint(x: number, y: number): Mark | null {
+    const d = this.doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+    let node: Node | null = null;
+    let off = 0;
+    if (d.caretPositionFromPoint) {
+      const p = d.caretPositionFromPoint(x, y);
+      if (p) [node, off] = [p.offsetNode, p.offset];
+    } else if (d.caretRangeFromPoint) {
+      const r = d.caretRangeFromPoint(x, y);
+      if (r) [node, off] = [r.startContainer, r.startOffset];
+    }
+    if (!node || node.nodeType !== 3) return null;
+    const segs = this.segs.get(node as Text);
+    if (!segs) return null;
+    for (const s of segs) {
+      if (off < s.start || off > s.end) continue;
+      // the caret snaps to the nearest character: make sure the pointer is really on the name
+      for (const rect of Array.from(s.mark.range.getClientRects())) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return s.mark;
+      }
+    }
+    return null;
+  }
+
+  private markInElement(el: Element): Mark | null {
+    for (const m of this.marks) if (el.contains(m.range.startContainer)) return m;
+    return null;
+  }
+
+  private listen() {
+    const signal = this.abort.signal;
+    const opts = { passive: true, signal } as AddEventListenerOptions;
+    let lastX = 0;
+    let lastY = 0;
+    this.doc.addEventListener(
+      'pointermove',
+      (ev) => {
+        if (ev.pointerType === 'touch') return;
+        lastX = ev.clientX;
+        lastY = ev.clientY;
+        if (this.frame) return;
+        const w = this.doc.defaultView!;
+        this.frame = w.requestAnimationFrame(() => {
+          this.frame = 0;
+          if (this.host && this.overCard(lastX, lastY)) {
+            this.machine.hold();
+            return;
+          }
+          const m = this.markAtPoint(lastX, lastY);
+          if (m) this.machine.enter(m);
+          else this.machine.leave();
+        });
+      },
+      opts,
+    );
+    this.doc.addEventListener('focusin', (ev) => {
+      const target = ev.target as Element | null;
+      if (!target || target === this.host) return;
+      const m = this.markInElement(target);
+      if (m) this.machine.enter(m, 'focus');
+    }, opts);
+    this.doc.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape' && this.machine.state.name !== 'idle') this.machine.close();
+    }, { signal });
+    this.doc.defaultView?.addEventListener('scroll', () => this.place(), opts);
+  }
+
+  private overCard(x: number, y: number): boolean {
+    const card = this.cardRoot?.firstElementChild as HTMLElement | null;
+    if (!card) return false;
+    const r = card.getBoundingClientRect();
+    return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  }
+
+  private ensureHost() {
+    if (this.host) return;
+    this.host = this.doc.createElement(HOST_TAG);
+    this.host.style.setProperty('all', 'initial');
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = CARD_CSS;
+    this.cardRoot = this.doc.createElement('div');
+    this.shadow.append(style, this.cardRoot);
+    this.doc.documentElement.append(this.host);
+  }
+
+  private onState(next: HoverState<Mark>, prev: HoverState<Mark>) {
+    if (next.name === 'shown' && (prev.name !== 'shown' && prev.name !== 'leaving' || prev.key !== next.key)) this.show(next.key);
+    if (next.name === 'idle') this.hide();
+  }
+
+  private show(m: Mark) {
+    this.ensureHost();
+    this.anchor = m;
+    render(<Card entity={m.entity} analysis={this.analysis} onClose={() => this.machine.close()} />, this.cardRoot!);
+    this.place();
+  }
+
+  private place() {
+    const m = this.anchor;
+    const card = this.cardRoot?.firstElementChild as HTMLElement | null;
+    if (!m || !card) return;
+    const virtual = { getBoundingClientRect: () => m.range.getBoundingClientRect(), getClientRects: () => m.range.getClientRects() };
+    void computePosition(virtual, card, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+      card.style.left = `${Math.round(x)}px`;
+      card.style.top = `${Math.round(y)}px`;
+    });
+  }
+
+  private hide() {
+    this.anchor = null;
+    if (this.cardRoot) render(null, this.cardRoot);
+  }
+
+  /** Scrolls to an entity's first mention, flashes it and opens its card. */
+  focusEntity(id: string): boolean {
+    const m = this.marks.find((x) => x.entity.id === id);
+    if (!m) return false;
+    this.flash(m.range);
+    this.machine.enter(m, 'focus');
+    return true;
+  }
+
+  focusQuote(i: number): boolean {
+    const q = this.analysis.quotes[i];
+    const base = q ? this.blockStarts[q.block] : -1;
+    if (!q || base === undefined || base < 0 || !this.index) return false;
+    const r = rangeFor(this.index, base + q.start, base + q.end);
+    if (!r) return false;
+    this.flash(r);
+    return true;
+  }
+
+  private flash(r: Range) {
+    const el = r.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    if (!this.supported) return;
+    const w = this.doc.defaultView as Window & typeof globalThis;
+    w.CSS.highlights.set(FLASH, new w.Highlight(r));
+    w.setTimeout(() => w.CSS.highlights.delete(FLASH), FLASH_MS);
+  }
+
+  get markCount(): number {
+    return this.marks.length;
+  }
+
+  /** Removes every trace: highlights, style sheet, host element, listeners. */
+  destroy() {
+    this.abort.abort();
+    this.machine.close();
+    if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    if (this.supported) {
+      const w = this.doc.defaultView as Window & typeof globalThis;
+      for (const name of [...Object.values(HL), FLASH]) w.CSS.highlights.delete(name);
+    }
+    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    if (this.cardRoot) render(null, this.cardRoot);
+    this.host?.remove();
+    this.host = null;
+    this.marks = [];
+    this.segs.clear();
+  }
+}

@@ -1,0 +1,34 @@
+/** The one typed message protocol between content script, background and popup. */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Analysis } from '../lib/types';
+
+export type AnalyzeResult = { ok: true; analysis: Analysis; ms: number } | { ok: false; code: 'too-large' | 'not-article' | 'empty' | 'unsupported' | 'internal' | 'no-access'; message: string };
+
+export interface TabState {
+  url: string | null;
+  origin: string | null;
+  /** Annotation of this site is switched on permanently. */
+  alwaysOn: boolean;
+  /** The site can be annotated at all (http/https). */
+  annotatable: boolean;
+  result: AnalyzeResult | null;
+}
+
+interface ProtocolMap {
+  /** content → background: analyse this page's HTML. */
+  analyzePage(data: { html: string; url: string }): AnalyzeResult;
+  /** content → background: the page was too large to even send. */
+  reportError(data: { code: 'too-large'; message: string }): void;
+  /** popup → background: annotate the tab (injecting the content script if needed) and return its state. */
+  annotateTab(data: { tabId: number }): TabState;
+  /** popup → background: switch permanent annotation for the tab's site (permission already granted or removed by the popup). */
+  setAlwaysOn(data: { tabId: number; on: boolean }): TabState;
+  /** popup/background → content: scroll to an entity's first mention and open its card. */
+  focusEntity(data: { entityId: string }): boolean;
+  /** popup → content: scroll to a quotation and flash it. */
+  focusQuote(data: { index: number }): boolean;
+  /** background → content: remove every mark and card. */
+  unannotate(): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

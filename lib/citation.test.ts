@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatCitation, formatDate, fragmentLink } from './citation';
+import type { Analysis, Quote } from './types';
+
+const block = 'Er sagte „Ja“. Später sagte sie „Ja“ und ging.';
+const q2: Quote = { text: 'Ja', speaker: 'Anna Beispiel', speakerId: 'e1', speakerRole: 'Sprecherin der <Firma>', partial: false, kind: 'direct', block: 0, start: block.lastIndexOf('Ja'), end: block.lastIndexOf('Ja') + 2 };
+const a = (lang: string, over: Partial<Analysis> = {}): Analysis => ({
+  url: 'https://example.org/a?x=1#top', title: 'Titel & Co', siteName: 'Demo', byline: null, published: '2025-12-03T00:30:00+01:00', description: null,
+  lang, summary: [], entities: [], quotes: [q2], blocks: [{ text: block, kind: 'paragraph' }], words: 10, readingMinutes: 1, ...over,
+});
+
+describe('citations', () => {
+  it('keeps the publisher’s date (no shift to UTC)', () => {
+    expect(formatDate('2025-12-03T00:30:00+01:00', 'de')).toBe('03.12.2025');
+    expect(formatDate('2025-12-03T00:30:00+01:00', 'en')).toBe('3 December 2025');
+    expect(formatDate(null, 'de')).toBeNull();
+  });
+
+  it('German plain text with „…“, role, title, outlet, date and link', () => {
+    expect(formatCitation(a('de'), q2)).toBe(`„Ja“ — Anna Beispiel, Sprecherin der <Firma>. In: Titel & Co, Demo, 03.12.2025. ${fragmentLink(a('de'), q2)}`);
+  });
+
+  it('English uses “…”', () => expect(formatCitation(a('en'), q2)).toMatch(/^“Ja” — Anna Beispiel/));
+
+  it('the text-fragment link carries context so it lands on the second „Ja“, not the first', () => {
+    const link = fragmentLink(a('de'), q2)!;
+    expect(link.startsWith('https://example.org/a?x=1#:~:text=')).toBe(true);
+    expect(decodeURIComponent(link.split('#:~:text=')[1])).toBe('Später sagte sie-,Ja,-und ging.');
+  });
+
+  it('HTML escapes page text and uses blockquote cite', () => {
+    const html = formatCitation(a('de'), q2, 'html');
+    expect(html).toMatch(/^<blockquote cite="https:\/\/example\.org\/a\?x=1#:~:text=[^"]+"><p>„Ja“<\/p><footer>— Anna Beispiel, Sprecherin der &lt;Firma&gt;\. In: <cite><a href="[^"]+">Titel &amp; Co<\/a><\/cite>, Demo, 03\.12\.2025\.<\/footer><\/blockquote>$/);
+  });
+
+  it('Markdown quotes the text and links the title', () => {
+    const md = formatCitation(a('de'), q2, 'markdown');
+    expect(md.split('\n')[0]).toBe('> „Ja“');
+    expect(md).toContain('— **Anna Beispiel**, Sprecherin der \\<Firma\\>. In: [Titel & Co](https://example.org/a?x=1#:~:text=');
+  });
+
+  it('works without a URL', () => expect(formatCitation(a('de', { url: null }), q2)).toBe('„Ja“ — Anna Beispiel, Sprecherin der <Firma>. In: Titel & Co, Demo, 03.12.2025.'));
+});

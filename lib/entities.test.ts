@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { recognize, type Tagger } from './entities';
+import { splitBlocks } from './tokenize';
+import type { Block } from './types';
+
+/** A stand-in tagger that knows a few names: the tests check the layer above the model. */
+function fakeTagger(names: Record<string, string>): Tagger {
+  return (sentences) =>
+    sentences.map((toks) => {
+      const out = toks.map(() => 'O');
+      for (let i = 0; i < toks.length; i++) {
+        for (const [name, type] of Object.entries(names)) {
+          const parts = name.split(' ');
+          if (parts.every((p, k) => toks[i + k] === p)) parts.forEach((_, k) => (out[i + k] = (k ? 'I-' : 'B-') + type));
+        }
+      }
+      return out;
+    });
+}
+
+function run(texts: string[], names: Record<string, string>, lang = 'de') {
+  const blocks: Block[] = texts.map((text) => ({ text, kind: 'paragraph' }));
+  return recognize(blocks, splitBlocks(blocks, lang), lang, fakeTagger(names)).entities;
+}
+
+describe('entities', () => {
+  it('merges full name, surname and genitive, and finds names the tagger missed elsewhere', () => {
+    const [putin] = run(['Der russische Präsident Wladimir Putin kam.', 'Putins Berater sprach, dann Putin.'], { 'Wladimir Putin': 'PER' });
+    expect(putin).toMatchObject({ name: 'Wladimir Putin', type: 'person', mentions: 3 });
+    expect(putin.forms).toEqual(['Wladimir Putin', 'Putin', 'Putins']);
+  });
+
+  it('counts a name inside a compound for the card without making it an entity', () => {
+    const [trump] = run(['Donald Trump kam.', 'Die Trump-Regierung schwieg.'], { 'Donald Trump': 'PER' });
+    expect(trump.forms).toEqual(['Donald Trump']);
+    expect(trump.occurrences.filter((o) => o.partOfWord).map((o) => o.text)).toEqual(['Trump']);
+  });
+
+  it('never merges two people who share a surname; a bare surname goes to the nearest one before it', () => {
+    const es = run(['Hillary Clinton sprach.', 'Bill Clinton schwieg.', 'Dann lachte Clinton.'], { 'Hillary Clinton': 'PER', 'Bill Clinton': 'PER' });
+    expect(es.map((e) => [e.name, e.mentions])).toEqual([['Hillary Clinton', 1], ['Bill Clinton', 2]]);
+  });
+
+  it('gives places in their base form and merges inflected forms', () => {
+    const es = run(['Die Schiffe im Schwarzen Meer fuhren.', 'Das Weiße Haus schwieg, ein Sprecher des Weißen Hauses nicht.'], { 'Weiße Haus': 'ORG', 'Weißen Hauses': 'ORG' });
+    expect(es.map((e) => [e.name, e.type, e.forms])).toEqual([
+      ['Schwarzes Meer', 'place', ['Schwarzen Meer']],
+      ['Weißes Haus', 'organization', ['Weiße Haus', 'Weißen Hauses']],
+    ]);
+  });
+
+  it('merges a country’s aliases ("USA" and "Vereinigte Staaten")', () => {
+    const es = run(['Die Vereinigten Staaten kamen.', 'Die USA gingen.'], { 'Vereinigten Staaten': 'LOC', USA: 'LOC' });
+    expect(es.map((e) => [e.name, e.forms])).toEqual([['Vereinigte Staaten', ['Vereinigten Staaten', 'USA']]]);
+  });
+
+  it.each([
+    ['Eine Delegation traf den russischen Präsidenten Wladimir Putin.', 'Wladimir Putin', 'russischer Präsident'],
+    ['Es sprach Juri Uschakow, Putins oberster außenpolitischer Berater, gegenüber Journalisten.', 'Juri Uschakow', 'Putins oberster außenpolitischer Berater'],
+    ['Das sagte die Pressesprecherin des Weißen Hauses, Karoline Leavitt, am Montag.', 'Karoline Leavitt', 'Pressesprecherin des Weißen Hauses'],
+    ['Er schloss sich dem Sonderbeauftragten des Präsidenten, Steve Witkoff, an.', 'Steve Witkoff', 'Sonderbeauftragter des Präsidenten'],
+    ['Es kam auch Donald Trumps Schwiegersohn Jared Kushner.', 'Jared Kushner', 'Schwiegersohn von Donald Trump'],
+    ['Dann sagte der kremlfreundliche politische Kommentator Sergei Markov etwas.', 'Sergei Markov', 'kremlfreundlicher politischer Kommentator'],
+  ])('role from "%s"', (text, name, role) => {
+    const es = run([text], { [name]: 'PER', 'Donald Trumps': 'PER', Putins: 'PER', 'Weißen Hauses': 'ORG' });
+    expect(es.find((e) => e.name === name)?.role).toBe(role);
+  });
+
+  it.each([
+    ['Kremlin spokesman Dmitry Peskov said nothing.', 'Dmitry Peskov', 'Kremlin spokesman'],
+    ['Karoline Leavitt, the White House press secretary, said so.', 'Karoline Leavitt', 'White House press secretary'],
+  ])('English role from "%s"', (text, name, role) => {
+    expect(run([text], { [name]: 'PER' }, 'en').find((e) => e.name === name)?.role).toBe(role);
+  });
+
+  it('finds nothing (and does not throw) without a tagger', () => {
+    const blocks: Block[] = [{ text: '東京で会議が開かれた。', kind: 'paragraph' }];
+    expect(recognize(blocks, splitBlocks(blocks, 'ja'), 'ja', null).entities).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExtractError, extractArticle } from './extract';
+
+const demo = readFileSync(join(import.meta.dirname, '../tests/fixtures/seed-article/index.html'), 'utf8');
+const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../tests/fixtures/seed-article/expected.json'), 'utf8'));
+const para = (s: string) => `<p>${s}</p>`;
+const long = 'Dies ist ein langer Satz über die Verhandlungen, die am Dienstag in Berlin stattfanden und lange dauerten. ';
+
+describe('extractArticle', () => {
+  const a = extractArticle(demo, 'http://example.org/demo');
+  it('takes title, outlet, date and teaser from the page metadata', () => {
+    expect(a.title).toBe(expected.title);
+    expect(a.siteName).toBe('Demo Rundschau');
+    expect(a.published).toBe(expected.published);
+    expect(a.description).toMatch(/^Eine US-Delegation traf sich mit Putin im Kreml/);
+    expect(a.declaredLang).toBe('de');
+    expect(a.byline).toBeNull(); // "Stand: 03.12.2025, 11:00 Uhr" is a dateline, not an author
+  });
+
+  it('keeps boilerplate out of the article', () => {
+    const text = a.blocks.map((b) => b.text);
+    for (const junk of expected.boilerplate_not_in_article) expect(text.filter((t) => t === junk || t.includes(junk) && junk.length > 20)).toEqual([]);
+    expect(text.some((t) => /SHARE|Continue reading|Qualitäts-Ticket/.test(t))).toBe(false);
+  });
+
+  it('drops a paragraph repeated word for word (teaser and lead)', () => {
+    const text = a.blocks.map((b) => b.text);
+    expect(new Set(text).size).toBe(text.length);
+    expect(text.at(-1)).toMatch(/^In einem Telegram-Beitrag sagte/);
+  });
+
+  it('gives clear errors for pages that are not articles', () => {
+    expect(() => extractArticle('')).toThrow(ExtractError);
+    expect(() => extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>')).toThrow(/no article/);
+    try {
+      extractArticle('x'.repeat(9_000_000));
+    } catch (e) {
+      expect((e as ExtractError).code).toBe('too-large');
+    }
+  });
+
+  it('survives malformed HTML', () => {
+    const html = `<html><body><div><p>${long}<b>unclosed <i>tags ${long}</div><p>${long}<table><tr><td>${long}`;
+    const r = extractArticle(html);
+    expect(r.blocks.length).toBeGreaterThan(0);
+  });
+
+  it('reads a date from JSON-LD when meta tags have none', () => {
+    const html = `<html><head><title>T</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-05-01T08:00:00Z"}]}</script></head><body><article>${para(long.repeat(3))}${para(long.repeat(2))}</article></body></html>`;
+    expect(extractArticle(html).published).toBe('2024-05-01T08:00:00Z');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, it, expect } from 'vitest';
+import { encodeModel, parseModel, decodeModel, type ModelData } from './model.ts';
+import { DEFAULT_FEATURE_CONFIG, T } from './features.ts';
+import { fnv, mix } from './hash.ts';
+import { makeLabelSpace } from './labels.ts';
+import { tagDocument, setTokenCacheSize } from './tagger.ts';
+import { spansFromLabels } from './labels.ts';
+
+/** A tiny hand-made model: "Anna" is a person (U-PER), capitalised word after "in" is a place. */
+function tinyModel(): ModelData {
+  const types = ['PER', 'LOC'];
+  const sp = makeLabelSpace(types);
+  const id = (l: string) => sp.labels.indexOf(l);
+  const rows: [number, [number, number][]][] = [
+    [mix(T.BIAS, 0), [[id('O'), 10]]],
+    [mix(T.WORD, fnv('Anna')), [[id('U-PER'), 50]]],
+    [mix(T.LOWER_M1, fnv('in')), [[id('U-LOC'), 30], [id('O'), -5]]],
+    [mix(T.LOWER, fnv('in')), [[id('U-LOC'), -100]]],
+  ];
+  const entries = rows.flatMap(([, e]) => e);
+  return {
+    header: { lang: 'xx', types, features: { ...DEFAULT_FEATURE_CONFIG, clusterPrefixes: [] }, gazMaxLen: 0, scale: 0.5, info: { note: 'test' } },
+    clusterKeys: new Uint32Array(0),
+    clusterCodes: new Uint32Array(0),
+    gazKeys: new Uint32Array(0),
+    gazMasks: new Uint16Array(0),
+    featKeys: Uint32Array.from(rows.map((r) => r[0])),
+    featCounts: Uint8Array.from(rows.map((r) => r[1].length)),
+    entryLabels: Uint8Array.from(entries.map((e) => e[0])),
+    entryWeights: Int16Array.from(entries.map((e) => e[1])),
+  };
+}
+
+describe('model serialisation', () => {
+  it('round-trips through encode/parse', () => {
+    const d = tinyModel();
+    d.clusterKeys = Uint32Array.from([1, 2, 0xffffffff]);
+    d.clusterCodes = Uint32Array.from([5, 6, 7]);
+    d.gazKeys = Uint32Array.from([9]);
+    d.gazMasks = Uint16Array.from([0x8001]);
+    d.entryWeights[0] = -32768;
+    const bytes = encodeModel(d);
+    expect(bytes.length % 4).toBe(0);
+    const back = parseModel(bytes);
+    expect(back).toEqual(d);
+    // also from an unaligned copy
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    expect(parseModel(shifted)).toEqual(d);
+  });
+  it('rejects garbage', () => {
+    expect(() => decodeModel(new Uint8Array(32))).toThrow();
+  });
+});
+
+describe('tagging with a hand-made model', () => {
+  it('decodes and tags', () => {
+    const m = decodeModel(encodeModel(tinyModel()));
+    const out = tagDocument(m, [['Anna', 'wohnt', 'in', 'Rom', '.'], ['Anna']]);
+    expect(out).toEqual([['B-PER', 'O', 'O', 'B-LOC', 'O'], ['B-PER']]);
+    expect(spansFromLabels(out[0])).toEqual([
+      { start: 0, end: 1, type: 'PER' },
+      { start: 3, end: 4, type: 'LOC' },
+    ]);
+    expect(tagDocument(m, [[]])).toEqual([[]]);
+  });
+  it('gives identical results with a tiny token cache (cache overflow path)', () => {
+    const sents = [['Anna', 'in', 'Rom', 'und', 'Anna', 'in', 'Paris', 'mit', 'Anna']];
+    const big = tagDocument(decodeModel(encodeModel(tinyModel())), sents);
+    setTokenCacheSize(2);
+    const small = decodeModel(encodeModel(tinyModel()));
+    const a = tagDocument(small, sents);
+    const b = tagDocument(small, sents);
+    setTokenCacheSize(40000);
+    expect(a).toEqual(big);
+    expect(b).toEqual(big);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { findQuoteSpans } from './quotemarks';
+
+const inner = (blocks: string[]) => findQuoteSpans(blocks).map((q) => q.pieces.map((p) => blocks[p.block].slice(p.start, p.end)).join(' | '));
+
+describe('quotation marks', () => {
+  it.each([
+    ['„Produktiv“, schrieb er.', ['Produktiv']],
+    ['He said: “We will win.”', ['We will win.']],
+    ['Er sagte: »Nein.« Dann ging er.', ['Nein.']],
+    ['Il a dit « non » hier.', []], // a mark followed by a space opens nothing
+    ['Il a dit «non» hier.', ['non']],
+    ['She said "yes" and left.', ['yes']],
+    ['„Er sagte: ‚Nie wieder‘, und ging“, so Müller.', ['Er sagte: ‚Nie wieder‘, und ging']],
+    ["Trump’s aide and geht's „ok“", ['ok']],
+    ["He said 'fine' in the '90s.", ['fine']],
+  ])('%s', (text, expected) => expect(inner([text])).toEqual(expected));
+
+  it('follows a quotation over paragraphs that re-open the mark', () => {
+    expect(inner(['“First part', '“Second part,” he said.'])).toEqual(['First part | Second part,']);
+  });
+
+  it('drops a quotation that is never closed', () => {
+    expect(inner(['„Offen bis zum Ende', 'Neuer Absatz ohne Zeichen.'])).toEqual([]);
+  });
+});

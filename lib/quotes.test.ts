@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes, frames, type MentionRef } from './quotes';
+import type { Block, Entity } from './types';
+
+/** Builds mentions for every occurrence of each name in the blocks (the recogniser's job, done by hand here). */
+function setup(texts: string[], people: Record<string, { names: string[]; type?: Entity['type']; gender?: 'm' | 'f' }>) {
+  const blocks: Block[] = texts.map((text) => ({ text, kind: 'paragraph' }));
+  const mentions: MentionRef[] = [];
+  let n = 0;
+  for (const [name, p] of Object.entries(people)) {
+    const e: Entity = { id: `e${++n}`, type: p.type ?? 'person', name, forms: p.names, role: null, mentions: 0, occurrences: [], gender: p.gender ?? null };
+    blocks.forEach((b, bi) => {
+      for (const form of p.names) {
+        for (let at = b.text.indexOf(form); at >= 0; at = b.text.indexOf(form, at + 1)) {
+          const before = b.text[at - 1];
+          const after = b.text[at + form.length];
+          if ((before && /\p{L}/u.test(before)) || (after && /\p{L}/u.test(after) && !(after === 's' && !/\p{L}/u.test(b.text[at + form.length + 1] ?? '')))) continue;
+          mentions.push({ block: bi, start: at, end: at + form.length, entity: e });
+        }
+      }
+    });
+  }
+  return { blocks, mentions };
+}
+
+const who = (texts: string[], people: Parameters<typeof setup>[1], lang = 'de') => {
+  const { blocks, mentions } = setup(texts, people);
+  return findQuotes(blocks, lang, mentions).map((q) => [q.kind, q.text, q.speaker, q.partial] as const);
+};
+
+describe('direct quotations and their speakers', () => {
+  it('quote – verb – speaker, then a continued quotation', () => {
+    expect(who(['„Es gibt keinen Kompromiss“, sagte Juri Uschakow, Putins Berater. „Wir reden weiter.“'], { 'Juri Uschakow': { names: ['Juri Uschakow', 'Uschakow'] }, 'Wladimir Putin': { names: ['Putin'] } })).toEqual([
+      ['direct', 'Es gibt keinen Kompromiss', 'Juri Uschakow', false],
+      ['direct', 'Wir reden weiter.', 'Juri Uschakow', false],
+    ]);
+  });
+
+  it('speaker – verb – quote, and a role before the name', () => {
+    expect(who(['„Ich denke, es geht voran“, sagte die Sprecherin des Weißen Hauses, Karoline Leavitt.'], { 'Karoline Leavitt': { names: ['Karoline Leavitt'] }, 'Weißes Haus': { names: ['Weißen Hauses'], type: 'organization' } })[0][2]).toBe('Karoline Leavitt');
+    expect(who(['Merkel sagte: „Wir schaffen das.“'], { 'Angela Merkel': { names: ['Merkel'] } })).toEqual([['direct', 'Wir schaffen das.', 'Angela Merkel', false]]);
+  });
+
+  it('"so X", "X zufolge" and "according to X"', () => {
+    expect(who(['„Das ist falsch“, so Scholz.'], { 'Olaf Scholz': { names: ['Scholz'] } })[0][2]).toBe('Olaf Scholz');
+    expect(who(['Die Lage sei „ernst“, Scholz zufolge.'], { 'Olaf Scholz': { names: ['Scholz'] } })[0][2]).toBe('Olaf Scholz');
+    expect(who(['The talks were "productive", according to Peskov.'], { 'Dmitry Peskov': { names: ['Peskov'] } }, 'en')[0][2]).toBe('Dmitry Peskov');
+  });
+
+  it('resolves a pronoun to the last person of a compatible gender', () => {
+    expect(who(['Putin sprach lange. Er lobte, wie die Wirtschaft „gut läuft“.'], { 'Wladimir Putin': { names: ['Putin'] } })[0][2]).toBe('Wladimir Putin');
+    expect(who(['Leavitt traf Peskov. “We are optimistic,” she said.'], { 'Karoline Leavitt': { names: ['Leavitt'], gender: 'f' }, 'Dmitry Peskov': { names: ['Peskov'], gender: 'm' } }, 'en')[0][2]).toBe('Karoline Leavitt');
+  });
+
+  it('a quotation over two paragraphs keeps one speaker', () => {
+    const q = who(['“We will not stop,” said Biden. “This is the first part', '“and this is the second.”'], { 'Joe Biden': { names: ['Biden'] } }, 'en');
+    expect(q.map((x) => x[2])).toEqual(['Joe Biden', 'Joe Biden']);
+    expect(q[1][1]).toBe('This is the first part\nand this is the second.');
+  });
+
+  it('flags fragments embedded in the author’s sentence as partial and groups as speakers', () => {
+    const { blocks, mentions } = setup(['Russische Analysten bezeichneten dies als „eine Show“.'], {});
+    const [q] = findQuotes(blocks, 'de', mentions);
+    expect(q).toMatchObject({ text: 'eine Show', speaker: 'Russische Analysten', group: true, partial: true });
+  });
+
+  it('never takes apostrophes for quotation marks', () => {
+    expect(who(["Trump's aide said it's fine."], {}, 'en')).toEqual([]);
+  });
+});
+
+describe('indirect speech', () => {
+  it.each([
+    ['Putin bekräftigte seine Behauptung, dass Pokrowsk gefallen sei.', 'dass Pokrowsk gefallen sei'],
+    ['Er drohte, die Schiffe fernzuhalten, als Vergeltung.', 'die Schiffe fernzuhalten'],
+    ['Putin sagte, er sei bereit.', 'er sei bereit'],
+    ['Putin bestreitet jede Beteiligung.', 'Putin bestreitet jede Beteiligung.'],
+  ])('%s', (text, expected) => {
+    const q = who(['Putin war da.', text], { 'Wladimir Putin': { names: ['Putin'] } });
+    expect(q).toEqual([['indirect', expected, 'Wladimir Putin', false]]);
+  });
+
+  it('English "said that"', () => {
+    expect(who(['Peskov said on Monday that the talks would continue.'], { 'Dmitry Peskov': { names: ['Peskov'] } }, 'en')).toEqual([['indirect', 'that the talks would continue', 'Dmitry Peskov', false]]);
+  });
+
+  it('needs a speaker: maps "indicate" nothing', () => {
+    expect(who(['Karten deuten darauf hin, dass Russland die Stadt nicht kontrolliert.'], {})).toEqual([]);
+  });
+});
+
+describe('frames', () => {
+  it('does not end a sentence inside a quotation', () => {
+    const text = '„Wir gehen. Aber bald“, sagte er. Dann ging er.';
+    const qs = [{ open: 0, close: text.indexOf('“') + 1 }];
+    expect(frames(text, qs).map(([s, e]) => text.slice(s, e))).toEqual(['„Wir gehen. Aber bald“, sagte er.', 'Dann ging er.']);
+  });
+});

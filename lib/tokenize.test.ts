@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, tokenize } from './tokenize';
+
+const toks = (s: string, lang = 'de') => tokenize(s, lang).map((t) => t.text);
+const sents = (s: string, lang = 'de') => splitSentences(s, 0, lang).map((x) => s.slice(x.start, x.end));
+
+describe('tokenize', () => {
+  it.each([
+    ['Donald Trumps Schwiegersohn', ['Donald', 'Trumps', 'Schwiegersohn']],
+    ['der Trump-Regierung.', ['der', 'Trump-Regierung', '.']],
+    ['„Produktiv“, schrieb er', ['„', 'Produktiv', '“', ',', 'schrieb', 'er']],
+    ['Staats- und Regierungschefs', ['Staats-', 'und', 'Regierungschefs']],
+    ['am 03.12.2025 um 11:00 Uhr', ['am', '03.12.2025', 'um', '11:00', 'Uhr']],
+    ['z.B. die U.S.-Delegation', ['z.B.', 'die', 'U.S.', '-', 'Delegation']],
+    ['Dr. Müller', ['Dr.', 'Müller']],
+  ])('%s', (text, expected) => expect(toks(text)).toEqual(expected));
+
+  it('splits English clitics as CoNLL does', () => {
+    expect(toks("Obama's aide didn't", 'en')).toEqual(['Obama', "'s", 'aide', 'did', "n't"]);
+  });
+
+  it('keeps character offsets that point back into the text', () => {
+    const text = 'Juri Uschakow, Putins Berater';
+    for (const t of tokenize(text, 'de')) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('splitSentences', () => {
+  it.each([
+    ['Er kam. Sie ging.', ['Er kam.', 'Sie ging.']],
+    ['Am 3. Dezember kam Dr. Müller. Dann ging er.', ['Am 3. Dezember kam Dr. Müller.', 'Dann ging er.']],
+    ['„Wir gehen.“ Dann ging er.', ['„Wir gehen.“', 'Dann ging er.']],
+  ])('%s', (text, expected) => expect(sents(text)).toEqual(expected));
+
+  it('does not break on "p.m." in English', () => {
+    expect(sents('He left at 11 p.m. on Monday. Then he slept.', 'en')).toEqual(['He left at 11 p.m. on Monday.', 'Then he slept.']);
+  });
+});
