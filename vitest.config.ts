@@ -6,6 +6,7 @@ export default defineConfig({
     // browser tests share one Chromium per file; files run one at a time on this 2-core machine
     fileParallelism: false,
     testTimeout: 20_000,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
 });

@@ -28,7 +28,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -262,7 +262,7 @@ async function main() {
             if (ep % (EXP.evalEvery ?? 1) === 0) log(`  epoch ${ep} dev: ${fmt(evaluate(encodeModel(avg()), devDocs))}`);
           }
         : undefined,
-      maxFeatureBytes: 4_300_000,
+      maxFeatureBytes: EXP.maxFeatureBytes ?? 4_300_000,
       log,
     });
     data.header.info = { trainedAt: new Date().toISOString(), train: spec.train, seed: SEED };

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { normalizeToken } from './normalize.ts';
-import { SentenceBuffer, DEFAULT_FEATURE_CONFIG, staticSlots, intrinsicSlots, lowerHash, phraseHash, prefixCode, T } from './features.ts';
+import { SentenceBuffer, DEFAULT_FEATURE_CONFIG, staticSlots, intrinsicSlots, lowerHash, phraseHash, prefixCode, T, type Resources } from './features.ts';
 import { fnv, mix, HashIndex } from './hash.ts';
 
 const cfg = { ...DEFAULT_FEATURE_CONFIG, stem: true, hyphGaz: true };
-const noRes = { clusters: null, gaz: null, gazMaxLen: 0 };
+const noRes: Resources = { clusters: null, gaz: null, gazMaxLen: 0 };
 
 function featsOf(tokens: string[], res = noRes) {
   const b = new SentenceBuffer(cfg);

@@ -78,7 +78,7 @@ export async function launch(): Promise<Browser> {
 export async function tabIdOf(b: Browser, page: Page): Promise<number> {
   const url = page.url();
   const id = await b.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
+    const tabs: { id?: number; url?: string }[] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id ?? null;
   }, url);
   if (id === null) throw new Error(`no tab for ${url}`);
