@@ -37,4 +37,73 @@ describe('extractive summary', () => {
   it('is empty, not broken, for text without sentences', () => {
     expect(summarize([para('Teilen')], [], 'xx')).toEqual([]);
   });
+
+  it('keeps a quotation whole and never splits at a version number or a German date', () => {
+    const b = [
+      para('Der Hersteller hat die Version 5.3 seines Passwortmanagers am 3. Dezember für alle Nutzer freigegeben.'),
+      para('„Wir haben lange daran gearbeitet. Jetzt ist es fertig“, sagte der Entwickler des Passwortmanagers in Hamburg.'),
+      para('Der Passwortmanager speichert die Zugangsdaten verschlüsselt und gleicht sie zwischen den Geräten ab.'),
+    ];
+    const out = summarize(b, [], 'de');
+    expect(out).toContain(b[0].text);
+    expect(out).toContain(b[1].text);
+    expect(out.some((x) => /^3 seines|^Jetzt ist es fertig/.test(x))).toBe(false);
+  });
+
+  it('never picks site furniture', () => {
+    const b = [
+      para('Das Parlament in Wien hat am Donnerstag nach langer Debatte ein neues Mediengesetz verabschiedet.'),
+      para('Melden Sie sich jetzt für unseren kostenlosen Newsletter an und verpassen Sie keine Nachricht mehr.'),
+      para('Das Mediengesetz regelt die Förderung von Zeitungen und Sendern in Österreich künftig ganz neu.'),
+      para('Foto: Die Abgeordneten stimmten im Parlament in Wien über das neue Mediengesetz ab.'),
+      para('Die Opposition kritisierte das Mediengesetz im Parlament als zu großzügig für die großen Verlage.'),
+    ];
+    const out = summarize(b, [], 'de');
+    expect(out.length).toBeGreaterThanOrEqual(3);
+    expect(out.join(' ')).not.toMatch(/Newsletter|^Foto/);
+  });
+
+  it('names the main entities rather than repeating one', () => {
+    const text = [
+      'Angela Merkel met Emmanuel Macron in Paris on Monday to discuss the future of the European budget.',
+      'Angela Merkel said the budget talks with Angela Merkel’s partners had been long and difficult for everyone.',
+      'Angela Merkel also praised the cooperation and said the budget would help the European economy.',
+      'Emmanuel Macron told reporters in Paris that the budget deal was a historic step for the union.',
+      'Weather in the region was mild and sunny during the whole week of the negotiations.',
+      'The budget will be voted on by the European Parliament in Strasbourg next month.',
+    ].map(para);
+    const at = (name: string, id: string) => {
+      const occ = text.flatMap((b, block) => [...b.text.matchAll(new RegExp(name, 'g'))].map((m) => ({ block, start: m.index!, end: m.index! + name.length, text: name })));
+      return { id, type: 'person', name, forms: [name], role: null, mentions: occ.length, occurrences: occ } as Entity;
+    };
+    const out = summarize(text, [at('Angela Merkel', 'm'), at('Emmanuel Macron', 'e'), at('Strasbourg', 's')], 'en');
+    expect(out.length).toBe(3);
+    expect(out.join(' ')).toMatch(/Macron/);
+    expect(out.join(' ')).toMatch(/Strasbourg/);
+  });
+
+  it('prefers a sentence that stands on its own to one that points back', () => {
+    const b = [
+      para('The city council of Leeds approved a plan to close the old bridge over the river for repairs.'),
+      para('It will stay closed for the bridge repairs until the end of next year, the council said.'),
+      para('The old bridge over the river carries about twenty thousand cars a day into the city.'),
+      para('Drivers will be sent over the new bridge, which the council widened last year for this purpose.'),
+      para('Shops near the old bridge fear losing customers while the repairs go on.'),
+    ];
+    const out = summarize(b, [], 'en');
+    expect(out).not.toContain(b[1].text);
+  });
+
+  it('falls back gracefully for a language without word lists', () => {
+    const fr = [
+      'Le gouvernement français a présenté mercredi un projet de loi sur la réforme des retraites.',
+      'Le projet de loi prévoit de relever progressivement l’âge légal de départ à la retraite.',
+      'Les syndicats ont appelé à une grève nationale contre la réforme des retraites jeudi prochain.',
+      'La météo sera ensoleillée sur la plus grande partie du pays pendant le week-end.',
+      'Le Parlement doit examiner la réforme des retraites au début du mois de février.',
+    ].map(para);
+    const out = summarize(fr, [], 'fr');
+    expect(out.length).toBe(3);
+    expect(out.join(' ')).not.toMatch(/météo/);
+  });
 });

@@ -3,8 +3,9 @@
  * with the rest of the article) and for covering the most-mentioned entities, with redundancy
  * removed by maximal marginal relevance.
  */
+import lexicon from '../assets/lexicon/summary.json';
 import { findQuoteSpans } from './quotemarks';
-import { frames } from './quotes';
+import { splitSentences } from './tokenize';
 import type { Block, Entity } from './types';
 
 export const SUMMARY = {
@@ -16,73 +17,155 @@ export const SUMMARY = {
   lambda: 0.7,
   minWords: 6,
   maxWords: 60,
-  stop: {
-    de: 'der die das und ist nicht mit den von sich auf für dem ein eine auch wurde im zu dass wie bei nach aus wir sie er es hat sind zum zur einer einem einen eines des am an als auch noch so wenn aber oder nur war waren wird werden haben hatte sei seien über unter vor bis durch gegen ohne um diese dieser dieses diesem diesen man mehr sehr schon hier dort nun ihr ihre sein seine ihm ihn uns'.split(' '),
-    en: 'the and of to is in that it was for on with as he she be at by this have from or an they which were has said but not his her their its are had been will would could should can we you i our us them who what when where than then there these those also into about after before over more'.split(' '),
-  } as Record<string, string[]>,
+  /** Weights of a sentence's relevance: centrality, new main entities named, place in the article. */
+  weights: { centrality: 1, entities: 0.5, position: 0.6 },
+  /** How fast the position bonus fades: the sentence at this share of the article gets half of it. */
+  positionHalfShare: 0.1,
+  /** Relevance multiplier for sentences that open with a word referring back ("Er", "This"). */
+  anaphoric: 0.6,
+  /** Similarity above which a sentence counts as a repeat of a chosen one (teaser repeated as lead). */
+  duplicate: 0.8,
+  /** The most-mentioned entities a summary should name. */
+  mainEntities: 5,
+  stop: lexicon.stop as Record<string, string[]>,
+  anaphoricOpeners: lexicon.anaphoric as Record<string, string[]>,
+  boilerplate: lexicon.boilerplate.map((p) => new RegExp(p, 'iu')),
 } as const;
 
-const words = (s: string) => s.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? [];
+const words = (s: string) => s.toLowerCase().match(/\p{L}[\p{L}\p{M}\p{N}'’-]*/gu) ?? [];
 
-/** Sentences that never split a quotation ("„… gesagt. Aber …“, sagte Putin" is one). */
-function quoteAwareSentences(blocks: Block[]): { block: number; start: number; end: number; words: number }[] {
-  const out: { block: number; start: number; end: number; words: number }[] = [];
+interface Sent {
+  block: number;
+  start: number;
+  end: number;
+  /** Index among the article's sentences, for the position bonus. */
+  order: number;
+  text: string;
+}
+
+/**
+ * The article's sentences, split by the language's rules (abbreviations, German ordinals and dates:
+ * tokenize.ts), then rejoined where a split fell inside a quotation ("„… gesagt. Aber …“, sagte
+ * Putin" is one sentence) or before a lower-case continuation ("„Warum?“, fragte er").
+ */
+function quoteAwareSentences(blocks: Block[], lang: string): Sent[] {
+  const out: Sent[] = [];
   blocks.forEach((b, i) => {
+    if (b.kind === 'heading') return;
     const qs = findQuoteSpans([b.text]).map((q) => ({ open: q.open, close: q.pieces.length > 1 ? b.text.length : q.close }));
-    for (const [s, e] of frames(b.text, qs)) out.push({ block: i, start: s, end: e, words: words(b.text.slice(s, e)).length });
+    let cur: { start: number; end: number } | null = null;
+    const flush = () => {
+      if (cur) out.push({ block: i, start: cur.start, end: cur.end, order: out.length, text: b.text.slice(cur.start, cur.end).trim() });
+      cur = null;
+    };
+    for (const s of splitSentences(b.text, i, lang)) {
+      const c = cur as { start: number; end: number } | null;
+      if (c && (qs.some((q) => q.open < c.end && q.close > c.end) || /^[,;:\p{Ll}]/u.test(b.text.slice(s.start, s.start + 1)))) {
+        c.end = s.end;
+        continue;
+      }
+      flush();
+      cur = { start: s.start, end: s.end };
+    }
+    flush();
   });
   return out;
 }
 
+/** A sentence a reader can take alone: whole, of sensible length, not site furniture. */
+function isCandidate(text: string): boolean {
+  const n = words(text).length;
+  if (n < SUMMARY.minWords || n > SUMMARY.maxWords) return false;
+  if (!/[.!?…"“”»«]$/.test(text) || !/^[\p{Lu}\p{N}„“"»«‚‘]/u.test(text)) return false;
+  return !SUMMARY.boilerplate.some((re) => re.test(text));
+}
+
+/** Stop words for the language; for others, the words in more than a quarter of the sentences. */
+function stopWords(lang: string, bags: string[][]): Set<string> {
+  const listed = SUMMARY.stop[lang];
+  if (listed) return new Set(listed);
+  const df = new Map<string, number>();
+  for (const b of bags) for (const w of new Set(b)) df.set(w, (df.get(w) ?? 0) + 1);
+  return new Set([...df].filter(([, n]) => bags.length >= 8 && n / bags.length > 0.25).map(([w]) => w));
+}
+
+const cosine = (a: Map<string, number>, b: Map<string, number>) => {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [w, x] of a) {
+    na += x * x;
+    dot += x * (b.get(w) ?? 0);
+  }
+  for (const x of b.values()) nb += x * x;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+};
+
 export function summarize(blocks: Block[], entities: Entity[], lang: string, teaser: string | null = null): string[] {
-  const sentences = quoteAwareSentences(blocks);
-  const teaserWords = new Set(words(teaser ?? ''));
-  const stop = new Set(SUMMARY.stop[lang] ?? []);
+  const sentences = quoteAwareSentences(blocks, lang);
+  if (!sentences.length) return [];
+  const tokens = sentences.map((s) => words(s.text));
+  const stop = stopWords(lang, tokens);
+  const content = (ws: string[]) => ws.filter((w) => w.length > 2 && !stop.has(w));
+  // tf-idf over the article's sentences
+  const df = new Map<string, number>();
+  for (const t of tokens) for (const w of new Set(content(t))) df.set(w, (df.get(w) ?? 0) + 1);
+  const N = sentences.length;
+  const idf = (w: string) => Math.log((N + 1) / ((df.get(w) ?? 0) + 0.5));
+  const vector = (ws: string[]) => {
+    const v = new Map<string, number>();
+    for (const w of content(ws)) v.set(w, (v.get(w) ?? 0) + idf(w));
+    return v;
+  };
+  const vectors = tokens.map(vector);
+  const centroid = new Map<string, number>();
+  for (const v of vectors) for (const [w, x] of v) centroid.set(w, (centroid.get(w) ?? 0) + x);
+  const teaserWords = new Set(content(words(teaser ?? '')));
+  /** Share of a sentence's content words that the teaser already says. */
+  const inTeaser = (ws: string[]) => {
+    const c = content(ws);
+    return c.length ? c.filter((w) => teaserWords.has(w)).length / c.length : 0;
+  };
+
+  const main = [...entities].sort((a, b) => b.mentions - a.mentions).slice(0, SUMMARY.mainEntities);
   const cands = sentences
-    .map((s, i) => ({ i, s, text: blocks[s.block].text.slice(s.start, s.end).trim() }))
-    .filter((c) => blocks[c.s.block].kind !== 'heading')
-    // the publisher's teaser is shown on its own; do not repeat it
-    .filter((c) => !teaserWords.size || words(c.text).some((w) => !teaserWords.has(w)))
-    .filter((c) => {
-      const n = c.s.words;
-      return n >= SUMMARY.minWords && n <= SUMMARY.maxWords && /[.!?…"“”»«]$/.test(c.text) && /^[\p{Lu}\p{N}„“"»«]/u.test(c.text);
+    .map((s, k) => ({ s, k }))
+    .filter(({ s }) => isCandidate(s.text))
+    // the publisher's teaser is shown on its own: do not repeat it
+    .filter(({ k }) => !teaserWords.size || inTeaser(tokens[k]) <= SUMMARY.duplicate)
+    .map(({ s, k }) => {
+      const opener = words(s.text)[0] ?? '';
+      return {
+        s,
+        vec: vectors[k],
+        centrality: cosine(vectors[k], centroid),
+        position: 1 / (1 + s.order / N / SUMMARY.positionHalfShare),
+        anaphoric: (SUMMARY.anaphoricOpeners[lang] ?? []).includes(opener),
+        names: new Set(main.filter((e) => e.occurrences.some((o) => o.block === s.block && o.start >= s.start && o.end <= s.end)).map((e) => e.id)),
+      };
     });
   if (!cands.length) return [];
-  // document frequencies over sentences
-  const bags = cands.map((c) => new Set(words(c.text).filter((w) => w.length > 2 && !stop.has(w))));
-  const df = new Map<string, number>();
-  for (const b of bags) for (const w of b) df.set(w, (df.get(w) ?? 0) + 1);
-  const N = bags.length;
-  const weight = (w: string) => Math.log(1 + N / (df.get(w) ?? 1)) * ((df.get(w) ?? 1) > 1 ? 1 : 0.3);
-  const top = [...entities].sort((a, b) => b.mentions - a.mentions).slice(0, 5);
-  const rel = cands.map((c, k) => {
-    let centrality = 0;
-    for (const w of bags[k]) centrality += ((df.get(w) ?? 1) - 1) * weight(w);
-    centrality /= Math.sqrt(bags[k].size + 1);
-    const covers = top.filter((e) => e.occurrences.some((o) => o.block === c.s.block && o.start >= c.s.start && o.end <= c.s.end)).length;
-    const lead = 1 / (1 + c.i * 0.15);
-    return centrality + covers * 1.5 + lead * 2;
-  });
-  const maxRel = Math.max(...rel, 1e-9);
-  const sim = (a: number, b: number) => {
-    let inter = 0;
-    for (const w of bags[a]) if (bags[b].has(w)) inter++;
-    return inter / Math.sqrt((bags[a].size || 1) * (bags[b].size || 1));
-  };
-  const want = Math.max(SUMMARY.minSentences, Math.min(SUMMARY.maxSentences, Math.round(sentences.length * SUMMARY.share)));
-  const chosen: number[] = [];
-  while (chosen.length < Math.min(want, cands.length)) {
-    let best = -1;
+  const maxCentrality = Math.max(...cands.map((c) => c.centrality), 1e-9);
+  const W = SUMMARY.weights;
+  const want = Math.min(cands.length, Math.max(SUMMARY.minSentences, Math.min(SUMMARY.maxSentences, Math.round(N * SUMMARY.share))));
+  const chosen: typeof cands = [];
+  const named = new Set<string>();
+  while (chosen.length < want) {
+    let best: (typeof cands)[number] | null = null;
     let bestScore = -Infinity;
-    for (let k = 0; k < cands.length; k++) {
-      if (chosen.includes(k)) continue;
-      const red = chosen.length ? Math.max(...chosen.map((j) => sim(k, j))) : 0;
-      if (red > 0.8) continue; // near-duplicate (teaser repeated as lead)
-      const score = SUMMARY.lambda * (rel[k] / maxRel) - (1 - SUMMARY.lambda) * red;
-      if (score > bestScore) [best, bestScore] = [k, score];
+    for (const c of cands) {
+      if (chosen.includes(c)) continue;
+      const redundancy = chosen.length ? Math.max(...chosen.map((x) => cosine(c.vec, x.vec))) : 0;
+      if (redundancy > SUMMARY.duplicate) continue;
+      // entities count only while they are new to the summary: it should name the main ones, not one five times
+      const fresh = main.length ? [...c.names].filter((id) => !named.has(id)).length / main.length : 0;
+      const relevance = ((W.centrality * c.centrality) / maxCentrality + W.entities * fresh + W.position * c.position) / (W.centrality + W.entities + W.position);
+      const score = SUMMARY.lambda * relevance * (c.anaphoric ? SUMMARY.anaphoric : 1) - (1 - SUMMARY.lambda) * redundancy;
+      if (score > bestScore) [best, bestScore] = [c, score];
     }
-    if (best < 0) break;
+    if (!best) break;
     chosen.push(best);
+    for (const id of best.names) named.add(id);
   }
-  return chosen.sort((a, b) => a - b).map((k) => cands[k].text);
+  return chosen.sort((a, b) => a.s.order - b.s.order).map((c) => c.s.text);
 }
