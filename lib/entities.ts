@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, stemKey, stemWord } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, stemKey, stemWord } from './gazetteer';
 import { DETERMINER_GENDER, isAdjectiveForm, nounGender, strongNominative, type Gender } from './german';
 import { roleFor } from './roles';
 import type { MentionRef } from './quotes';
@@ -60,6 +60,10 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   const lowerSeen = new Set<string>();
   for (const s of sentences) for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text.toLowerCase());
 
+  const anyCovered = (si: number, a: number, b: number) => {
+    for (let k = a; k < b; k++) if (covered[si][k]) return true;
+    return false;
+  };
   const push = (r: Raw) => {
     raws.push(r);
     for (let i = r.tokStart; i < r.tokEnd; i++) covered[r.sent][i] = 1;
@@ -110,7 +114,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         if (r.tokEnd > j || (r.type === 'person' && r.tokStart < i && r.tokEnd >= j)) continue;
         raws.splice(hit, 1);
         for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
-      } else if (covered[si].slice(i, j).some(Boolean)) continue;
+      } else if (anyCovered(si, i, j)) continue;
       push(mk(si, i, j, 'person', 2));
       i = j - 1;
     }
@@ -118,11 +122,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
 
   // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions)
   const gz = gazetteer();
+  const gzFirst = gazetteerFirstStems();
   const ctxNames = contextual();
   sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (!isCap(s.tokens[i].text)) continue;
-      for (let n = Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1; n--) {
+      for (let n = gzFirst.has(stemWord(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         if (!words.every((w, k) => isCap(w) || (k > 0 && k < n - 1 && /^(?:of|von|der|the)$/.test(w)))) continue;
         const entries = gz.get(stemKey(words));
@@ -134,7 +139,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
             existing.gazId = e.id;
             if (e.type === 'organization') existing.type = 'organization';
           }
-        } else if (!covered[si].slice(i, i + n).some(Boolean)) {
+        } else if (!anyCovered(si, i, i + n)) {
           // an adjective starting a multi-word name needs the name's capitalised adjective ("Schwarzen Meer")
           const r = mk(si, i, i + n, e.type, 2);
           r.gazId = e.id;
@@ -182,7 +187,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
       let matched = 0;
       for (let n = Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1 && !matched; n--) {
-        if (covered[si].slice(i, i + n).some(Boolean)) continue;
+        if (anyCovered(si, i, i + n)) continue;
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         const last = formOf(words[n - 1]);
         const form = n === 1 ? last : known.has(words.join(' ')) ? words.join(' ') : null;

@@ -25,6 +25,16 @@ export function stemWord(t: string): string {
 }
 
 let index: Map<string, GazetteerEntry[]> | null = null;
+let firstStems: Set<string> | null = null;
+
+/** Stems that begin some gazetteer name: a cheap test before building multi-word keys. */
+export function gazetteerFirstStems(): Set<string> {
+  if (!firstStems) {
+    firstStems = new Set();
+    for (const list of gazetteer().values()) for (const e of list) firstStems.add(stemWord(e.tokens[0]));
+  }
+  return firstStems;
+}
 
 function add(map: Map<string, GazetteerEntry[]>, name: string, type: EntityType, id: string) {
   const tokens = name.split(/\s+/);

@@ -7,7 +7,7 @@
 import { findQuoteSpans, type QuoteSpan } from './quotemarks';
 import { speechLexicon, type SpeechLexicon } from './speech';
 import { ABBREVIATIONS, tokenize } from './tokenize';
-import type { Block, Entity, Quote, Token } from './types';
+import type { Block, Entity, Quote, Span, Token } from './types';
 
 export interface MentionRef {
   block: number;
@@ -41,6 +41,7 @@ interface Candidate {
   tok: number;
   block: number;
   at: number;
+  end: number;
   entity?: Entity;
   gender?: 'm' | 'f';
   text?: string;
@@ -50,6 +51,8 @@ interface Speaker {
   entity: Entity | null;
   name: string;
   group: boolean;
+  /** The words in the text that name or refer to the speaker. */
+  at: Span | null;
 }
 
 const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
@@ -100,6 +103,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
   const texts = blocks.map((b) => b.text);
   const spans = findQuoteSpans(texts);
   const sorted = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start);
+  const byBlock = new Map<number, MentionRef[]>();
+  for (const m of sorted) byBlock.set(m.block, [...(byBlock.get(m.block) ?? []), m]);
   const quotesByBlock = new Map<number, { open: number; close: number; span: QuoteSpan; piece: number }[]>();
   for (const s of spans) {
     s.pieces.forEach((p, i) => {
@@ -116,23 +121,36 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
   for (let b = 0; b < blocks.length; b++) {
     const text = texts[b];
     const qs = quotesByBlock.get(b) ?? [];
-    for (const [fs, fe] of frames(text, qs)) {
-      const inFrame = qs.filter((q) => q.open >= fs && q.open < fe);
+    const fr = frames(text, qs).map(([fs, fe]) => {
       const tokens: FrameToken[] = tokenize(text, lang, fs, fe).map((t) => ({
         ...t,
         lower: t.text.toLowerCase(),
         quoted: qs.some((q) => t.start >= q.open && t.start < q.close),
       }));
-      const cands = lex ? candidates(tokens, b, sorted, lex) : [];
-      const frameSpeaker = lex ? attribute(tokens, cands, lex, lang, sorted) : null;
+      return { fs, fe, tokens, cands: lex ? candidates(tokens, b, byBlock.get(b) ?? [], lex) : [] };
+    });
+    for (let fi = 0; fi < fr.length; fi++) {
+      const { fs, fe, tokens, cands } = fr[fi];
+      const inFrame = qs.filter((q) => q.open >= fs && q.open < fe);
+      let frameSpeaker = lex ? attribute(tokens, cands, lex, lang, sorted, b) : null;
       const starters = inFrame.filter((q) => q.piece === 0);
       if (starters.length) {
         const unquotedWords = tokens.filter((t) => !t.quoted && isWordTok(t));
+        if (!frameSpeaker && lex) frameSpeaker = introducedByColon(tokens, cands, lex, lang, sorted, b);
+        // “…?” Clinton writes to Sullivan. — the attribution follows in a sentence of its own
+        const next = fr[fi + 1];
+        if (!frameSpeaker && lex && !unquotedWords.length && next && !next.tokens.some((t) => t.quoted)) {
+          const v = speechVerbAt(next.tokens, lex);
+          if (v >= 0 && v <= 4) frameSpeaker = attribute(next.tokens, next.cands, lex, lang, sorted, b);
+        }
         for (const q of starters) {
           const before = text.slice(fs, q.open).replace(/[„“”"»«‚‘’'\s]+$/u, '').trim();
           const partial = before.length > 0 && !/[:]$/.test(before) && /[\p{L}\p{N},]$/u.test(before) && !/[.!?]$/.test(before);
-          let speaker = frameSpeaker;
-          if (!speaker && !unquotedWords.length && last && b - last.block <= 1) speaker = last.speaker; // continued quotation
+          const inner = text.slice(q.span.pieces[0].start, q.span.pieces[0].end).trim();
+          const nonSpeech = partial ? nonSpeechKind(inner, !!frameSpeaker) : null;
+          let speaker = nonSpeech ? null : frameSpeaker;
+          // continued quotation, or a quotation right after "X said in a statement."
+          if (!speaker && !unquotedWords.length && last && b - last.block <= 1) speaker = last.speaker;
           const first = q.span.pieces[0];
           const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
           out.push({
@@ -147,12 +165,17 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
             start: first.start + (texts[first.block].slice(first.start, first.end).length - texts[first.block].slice(first.start, first.end).trimStart().length),
             end: first.end - (texts[first.block].slice(first.start, first.end).length - texts[first.block].slice(first.start, first.end).trimEnd().length),
             ...(q.span.pieces.length > 1 ? { continues: q.span.pieces.slice(1) } : {}),
+            ...(speaker?.at ? { speakerAt: speaker.at } : {}),
+            ...(nonSpeech ? { nonSpeech } : {}),
           });
+          if (nonSpeech) continue;
           last = { speaker, block: q.span.pieces[q.span.pieces.length - 1].block };
         }
         continue;
       }
       if (inFrame.length || !lex || !frameSpeaker) continue;
+      // a sentence that names a speaker with a speech verb introduces the quotation after it
+      if (speechVerbAt(tokens, lex) >= 0) last = { speaker: frameSpeaker, block: b };
       const ind = indirect(text, tokens, lex, lang);
       if (ind) {
         out.push({
@@ -166,6 +189,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           block: b,
           start: ind[0],
           end: ind[1],
+          ...(frameSpeaker.at ? { speakerAt: frameSpeaker.at } : {}),
         });
       }
     }
@@ -183,12 +207,12 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
     if (m.block !== block || m.start < fs || m.start >= fe || m.partOfWord) continue;
     const tok = tokens.findIndex((t) => t.end > m.start);
     if (tok < 0 || tokens[tok].quoted) continue;
-    out.push({ kind: 'entity', tok, block, at: m.start, entity: m.entity });
+    out.push({ kind: 'entity', tok, block, at: m.start, end: m.end, entity: m.entity });
   }
   tokens.forEach((t, i) => {
     if (t.quoted) return;
     const g = lex.pronouns.get(t.lower);
-    if (g && (t.lower === 'er' || t.lower === 'sie' || t.lower === 'he' || t.lower === 'she')) out.push({ kind: 'pronoun', tok: i, block, at: t.start, gender: g });
+    if (g && (t.lower === 'er' || t.lower === 'sie' || t.lower === 'he' || t.lower === 'she')) out.push({ kind: 'pronoun', tok: i, block, at: t.start, end: t.end, gender: g });
     if (lex.groupNouns.has(t.lower) && /^\p{L}/u.test(t.text)) {
       // the group's noun phrase: adjectives before the noun, without the article
       let s = i;
@@ -197,7 +221,7 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
         // "russische" tagged as something else is fine; an actual name inside the phrase is not a group
       }
       const text = tokens.slice(s, i + 1).map((x) => x.text).join(' ');
-      out.push({ kind: 'group', tok: s, block, at: tokens[s].start, text });
+      out.push({ kind: 'group', tok: s, block, at: tokens[s].start, end: t.end, text });
     }
   });
   return out.sort((a, b) => a.tok - b.tok);
@@ -222,7 +246,7 @@ function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon): number {
 
 const pick = (cs: Candidate[]) => cs.find((c) => c.kind === 'pronoun' || c.entity?.type === 'person') ?? cs.find((c) => c.kind === 'group') ?? cs.find((c) => c.kind === 'entity');
 
-function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[]): Speaker | null {
+function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number): Speaker | null {
   if (!tokens.length) return null;
   // Cues that name the source without a verb: "so Putin", "laut Putin", "Putin zufolge", "according to Putin".
   for (const c of cands) {
@@ -236,12 +260,31 @@ function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon,
   }
   const v = speechVerbAt(tokens, lex);
   if (v < 0) {
-    // No speech verb: a fragment in quotation marks belongs to the sentence's subject ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber").
+    // No speech verb: a fragment in quotation marks belongs to the sentence's subject when that is a
+    // name or a pronoun ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber")
     const subj = subjectAtStart(tokens, cands, lex, tokens.length);
-    return subj ? resolve(subj, mentions) : null;
+    return subj && subj.kind !== 'group' ? resolve(subj, mentions) : null;
+  }
+  // "…, saying: “…”", "…, sagte er und fügte hinzu": a participle takes the subject of the whole sentence
+  if (/ing$/.test(tokens[v].lower) && lang === 'en') {
+    const subj = pick(cands.filter((c) => c.tok < v));
+    if (subj) return resolve(subj, mentions);
   }
   let cs = v - 1;
   while (cs >= 0 && !tokens[cs].quoted && !/^[,;:]$/.test(tokens[cs].text)) cs--;
+  // “…,” Adam Green, co-founder of the Committee, said — the speaker stands before an apposition
+  if (cs === v - 1 && tokens[cs]?.text === ',') {
+    let q = cs;
+    while (q >= 0 && !tokens[q].quoted) q--;
+    const subj = pick(cands.filter((c) => c.tok > q && c.tok < v));
+    if (subj) return resolve(subj, mentions);
+    if (q >= 0 && tokens[q + 1]?.text === ',') {
+      let e = q + 2;
+      while (e < v && tokens[e].text !== ',') e++;
+      const np = e > q + 2 && e < v ? nounPhrase(tokens, e - 1, -1, lex, lang, block) : null;
+      if (np) return np;
+    }
+  }
   const pre = tokens.slice(cs + 1, v).filter((t) => !t.quoted);
   const preposition = lang === 'de' ? ATTRIBUTION.prepositionsDe : ATTRIBUTION.prepositionsEn;
   if (pre.length && !preposition.has(pre[0].lower)) {
@@ -263,7 +306,42 @@ function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon,
     if (subj) return resolve(subj, mentions);
   }
   const subj = pick(cands.filter((c) => c.tok > cs && c.tok < v));
-  return subj ? resolve(subj, mentions) : null;
+  if (subj) return resolve(subj, mentions);
+  // No name the recogniser knows: the noun phrase in the speaker's slot ("the insider said", "said the columnist")
+  return pre.length ? nounPhrase(tokens, v - 1, -1, lex, lang, block) : nounPhrase(tokens, v + 1, 1, lex, lang, block);
+}
+
+/** Words that sit between a subject and its verb ("Trump has said", "the aide later told"). */
+const AUX = new Set(['has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'had', 'hat', 'habe', 'hatte', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch']);
+const NP_STOP_EN = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'from', 'with', 'for', 'while', 'when', 'as', 'and', 'but', 'in', 'that', 'who', 'which', 'it', 'this', 'there', 'i', 'we', 'you', 'they', 'he', 'she']);
+const NP_STOP_DE = new Set(['in', 'im', 'am', 'an', 'auf', 'bei', 'beim', 'nach', 'vor', 'mit', 'gegenüber', 'während', 'und', 'aber', 'dass', 'es', 'ich', 'wir', 'ihr', 'sie', 'er', 'man', 'das', 'dies', 'dazu', 'damit']);
+
+/**
+ * A noun phrase next to the speech verb, read away from it (dir -1: leftwards for "X said", +1:
+ * rightwards for "said X"): at most 8 words, no punctuation, stopping at prepositions and clause words.
+ */
+function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: SpeechLexicon, lang: string, block: number): Speaker | null {
+  const stop = lang === 'de' ? NP_STOP_DE : NP_STOP_EN;
+  let i = from;
+  if (dir === -1) while (i >= 0 && AUX.has(tokens[i].lower)) i--;
+  const start = i;
+  const words: number[] = [];
+  for (; i >= 0 && i < tokens.length && words.length < 8; i += dir) {
+    const t = tokens[i];
+    if (t.quoted || !/^[\p{L}\p{N}'’][\p{L}\p{N}'’.-]*$/u.test(t.text) || stop.has(t.lower) || lex.verbs.has(t.lower) || lex.complementizers.has(t.lower)) break;
+    words.push(i);
+  }
+  if (!words.length || i === start) return null;
+  const lo = Math.min(...words);
+  const hi = Math.max(...words);
+  // rightwards, a phrase must begin like one ("said the insider", "sagte der Sprecher", "said Trump")
+  if (dir === 1 && !lex.determiners.has(tokens[lo].lower) && !/^\p{Lu}/u.test(tokens[lo].text)) return null;
+  // leftwards, the phrase must reach the start of its clause (a subject, not the tail of an object)
+  if (dir === -1 && i >= 0 && !tokens[i].quoted && !/^[,;:(—–-]$/.test(tokens[i].text)) return null;
+  const head = tokens[dir === 1 ? hi : hi];
+  if (!/^\p{L}/u.test(head.text) || lex.determiners.has(head.lower)) return null;
+  const text = tokens.slice(lo, hi + 1).map((t, k) => (k && t.start > tokens[lo + k - 1].end ? ' ' : '') + t.text).join('');
+  return { entity: null, name: text, group: false, at: { block, start: tokens[lo].start, end: tokens[hi].end } };
 }
 
 function countTokens(tokens: FrameToken[], c: Candidate): number {
@@ -274,6 +352,29 @@ function countTokens(tokens: FrameToken[], c: Candidate): number {
     if (!/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) break;
   }
   return n;
+}
+
+/**
+ * Quotation marks around words nobody said: a title or name in title case ("State of the Union",
+ * "Morning Joe") or one or two words set off without any speech cue in the sentence (scare quotes).
+ */
+export function nonSpeechKind(inner: string, attributed: boolean): 'title' | 'scare' | null {
+  const words = inner.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
+  const lexical = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  if (words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && !/[.!?]$/.test(inner)) return 'title';
+  if (!attributed && words.length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
+  return null;
+}
+
+/** "Frank Newport: “We found …”", "CLINTON: “…”": a name (or short noun phrase) right before a colon that opens the quotation. */
+function introducedByColon(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number): Speaker | null {
+  const q = tokens.findIndex((t) => t.quoted);
+  if (q < 2 || tokens[q - 1].text !== ':') return null;
+  let cs = q - 2;
+  while (cs >= 0 && !/^[,;:.]$/.test(tokens[cs].text) && !tokens[cs].quoted) cs--;
+  const c = pick(cands.filter((x) => x.tok > cs && x.tok < q - 1));
+  if (c) return resolve(c, mentions);
+  return q - 1 - (cs + 1) <= 4 ? nounPhrase(tokens, q - 2, -1, lex, lang, block) : null;
 }
 
 /** The candidate at the very start of the clause, after articles and adjectives: the grammatical subject. */
@@ -289,8 +390,9 @@ function subjectAtStart(tokens: FrameToken[], cands: Candidate[], lex: SpeechLex
 }
 
 function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
-  if (c.kind === 'entity') return { entity: c.entity!, name: c.entity!.name, group: false };
-  if (c.kind === 'group') return { entity: null, name: c.text!, group: true };
+  const at = { block: c.block, start: c.at, end: c.end };
+  if (c.kind === 'entity') return { entity: c.entity!, name: c.entity!.name, group: false, at };
+  if (c.kind === 'group') return { entity: null, name: c.text!, group: true, at };
   // pronoun: the last person mentioned before it, of a compatible gender, within a few blocks
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i];
@@ -298,7 +400,7 @@ function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
     if (c.block - m.block > ATTRIBUTION.lookbackBlocks) break;
     if (m.entity.type !== 'person' || m.partOfWord) continue;
     if (m.entity.gender && c.gender && m.entity.gender !== c.gender) continue;
-    return { entity: m.entity, name: m.entity.name, group: false };
+    return { entity: m.entity, name: m.entity.name, group: false, at };
   }
   return null;
 }

@@ -14,8 +14,8 @@ export interface SpeechLexicon {
 }
 
 /** German weak verbs: present, past and participle forms from the stem. */
-function inflectWeak(stem: string): string[] {
-  const e = /(?:[td]|[^aeioulrh]n)$/.test(stem) ? 'e' : ''; // bericht-e-te, bezeichn-e-te
+export function inflectWeak(stem: string): string[] {
+  const e = /(?:[td]|(?:ch|[^aeioulrh])[mn])$/.test(stem) ? 'e' : ''; // bericht-e-te, bezeichn-e-te, but wohn-te, lern-te
   const ge = /ier$/.test(stem) || /^(?:be|er|ver|zer|ent|emp|ge|über|unter|wider)/.test(stem) ? '' : 'ge';
   return [
     stem + 'e', stem + e + 'st', stem + e + 't', stem + 'en', stem + e + 'te', stem + e + 'ten', stem + e + 'test', stem + e + 'tet',

@@ -84,6 +84,10 @@ export interface Quote {
   end: number;
   /** Further paragraphs of a quotation that runs over several (text inside the marks). */
   continues?: Span[];
+  /** Where the speaker is named (or referred to by a pronoun) for this quotation. */
+  speakerAt?: Span;
+  /** Marks that do not quote anybody: a title or name ("State of the Union") or scare quotes. */
+  nonSpeech?: 'title' | 'scare';
 }
 
 export interface Analysis {

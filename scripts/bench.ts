@@ -1,0 +1,144 @@
+/**
+ * npm run -s bench [-- --json]: speed and size figures (printed, never asserted).
+ *   ner:            our tagger's tokens/s on English news text, and compromise's people()+places()
+ *                   on the same text in the same run
+ *   demo:           extraction and analysis of the demo article, warm median; quotes and attribution alone
+ *   long article:   analysis of a 10,000-word article
+ *   model:          bytes on disk and decode time per language
+ *   bundles:        content script, background and popup of the Chrome build
+ * With --json the last line is one JSON object (fields in ../shared/DESIGN.md).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import nlp from 'compromise';
+import { analyze } from '../lib/analyze';
+import { loadModel, modelPath, nodeEngine } from '../lib/engine-node';
+import { recognize } from '../lib/entities';
+import { extractArticle } from '../lib/extract';
+import { decodeModel, tagDocument } from '../lib/ner/index';
+import { findQuotes } from '../lib/quotes';
+import { splitBlocks, tokenize } from '../lib/tokenize';
+import type { Article } from '../lib/types';
+
+const ROOT = join(import.meta.dirname, '..');
+const json = process.argv.includes('--json');
+const SHARED = process.env.SHARED_DATA ?? join(ROOT, '../shared/data');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function time(fn: () => void, { warmup = 3, runs = 15, minMs = 300 } = {}): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const out: number[] = [];
+  const t0 = performance.now();
+  while (out.length < runs || performance.now() - t0 < minMs) {
+    const s = performance.now();
+    fn();
+    out.push(performance.now() - s);
+    if (out.length > 2000) break;
+  }
+  return median(out);
+}
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** English news text: CoNLL-2003 valid when the shared data is there, else the English sentences we ship in tests. */
+function englishText(): { text: string; source: string } {
+  const f = join(SHARED, 'conll2003-en/valid.txt');
+  if (existsSync(f)) {
+    const sents: string[] = [];
+    let cur: string[] = [];
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('-DOCSTART-')) {
+        if (cur.length) sents.push(cur.join(' '));
+        cur = [];
+      } else cur.push(line.split(' ')[0]);
+    }
+    return { text: sents.slice(0, 1500).join('\n'), source: 'CoNLL-2003 valid, first 1,500 sentences' };
+  }
+  return { text: readFileSync(join(ROOT, 'tests/fixtures/seed-article/index.html'), 'utf8'), source: 'demo page (shared data not found)' };
+}
+
+// --- tagger vs compromise, same English text, same run
+const { text: en, source: enSource } = englishText();
+const enSentences = en.split('\n').map((s) => tokenize(s, 'en').map((t) => t.text));
+const enTokens = enSentences.reduce((n, s) => n + s.length, 0);
+const enModel = loadModel('en')!;
+// fresh model object per pass would measure loading; tag the text as separate documents of ~30 sentences, like articles
+const docs: string[][][] = [];
+for (let i = 0; i < enSentences.length; i += 30) docs.push(enSentences.slice(i, i + 30));
+const nerMs = time(() => {
+  for (const d of docs) tagDocument(enModel, d);
+}, { warmup: 1, runs: 5, minMs: 500 });
+const compromiseMs = time(() => {
+  const doc = nlp(en);
+  doc.people().out('array');
+  doc.places().out('array');
+}, { warmup: 1, runs: 3, minMs: 500 });
+
+// --- demo article
+const demoHtml = readFileSync(join(ROOT, 'tests/fixtures/seed-article/index.html'), 'utf8');
+const demo = extractArticle(demoHtml, 'http://127.0.0.1/demo');
+const extractMs = time(() => extractArticle(demoHtml, 'http://127.0.0.1/demo'));
+const analyzeMs = time(() => analyze(demo, nodeEngine));
+const sentences = splitBlocks(demo.blocks, 'de');
+const { mentions } = recognize(demo.blocks, sentences, 'de', (s) => tagDocument(loadModel('de')!, s));
+const quotesMs = time(() => findQuotes(demo.blocks, 'de', mentions), { runs: 50 });
+
+// --- a 10,000-word article (the demo's paragraphs, renumbered so the tagger's cache cannot help)
+const longBlocks: Article['blocks'] = [];
+let words = 0;
+for (let i = 0; words < 10_000; i++) {
+  const b = demo.blocks[i % demo.blocks.length];
+  const text = `${b.text} (Absatz ${i + 1}.)`;
+  longBlocks.push({ text, kind: b.kind });
+  words += text.split(' ').length;
+}
+const long: Article = { ...demo, blocks: longBlocks };
+const longMs = time(() => analyze(long, nodeEngine), { warmup: 1, runs: 5, minMs: 0 });
+
+// --- models
+const modelBytes: Record<string, number> = {};
+const modelLoadMs: Record<string, number> = {};
+for (const lang of ['de', 'en']) {
+  const bytes = new Uint8Array(readFileSync(modelPath(lang)));
+  modelBytes[lang] = bytes.length;
+  modelLoadMs[lang] = time(() => decodeModel(bytes), { warmup: 1, runs: 7, minMs: 0 });
+}
+
+// --- bundles (Chrome production build)
+const out = join(ROOT, '.output/chrome-mv3');
+if (!existsSync(join(out, 'manifest.json'))) spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'ignore' });
+const size = (p: string) => (existsSync(p) ? statSync(p).size : 0);
+const chunk = (prefix: string) => (existsSync(join(out, 'chunks')) ? readdirSync(join(out, 'chunks')).filter((f) => f.startsWith(prefix)).reduce((n, f) => n + size(join(out, 'chunks', f)), 0) : 0);
+const bundleBytes = {
+  content: size(join(out, 'content-scripts/content.js')),
+  background: size(join(out, 'background.js')),
+  popup: size(join(out, 'popup.html')) + chunk('popup-'),
+};
+
+const result = {
+  ner: { tokensPerSecond: Math.round(enTokens / (nerMs / 1000)), tokens: enTokens, text: enSource },
+  compromise: { tokensPerSecond: Math.round(enTokens / (compromiseMs / 1000)) },
+  demoExtractMs: round(extractMs),
+  demoAnalyzeMs: round(analyzeMs),
+  demoQuotesMs: round(quotesMs, 3),
+  longArticleAnalyzeMs: round(longMs, 1),
+  longArticleWords: words,
+  modelLoadMs: round(Math.max(...Object.values(modelLoadMs)), 1),
+  modelLoadMsByLang: Object.fromEntries(Object.entries(modelLoadMs).map(([k, v]) => [k, round(v, 1)])),
+  modelBytes: Math.max(...Object.values(modelBytes)),
+  modelBytesByLang: modelBytes,
+  bundleBytes,
+};
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const lines = [
+  `tagger (en)        ${result.ner.tokensPerSecond.toLocaleString('en')} tokens/s  (${enTokens.toLocaleString('en')} tokens, ${enSource})`,
+  `compromise         ${result.compromise.tokensPerSecond.toLocaleString('en')} tokens/s  (people() + places(), same text)  → ${(result.ner.tokensPerSecond / result.compromise.tokensPerSecond).toFixed(1)}×`,
+  `demo extraction    ${result.demoExtractMs} ms (warm median)`,
+  `demo analysis      ${result.demoAnalyzeMs} ms (warm median), of which quotes + attribution ${result.demoQuotesMs} ms`,
+  `10,000-word article ${result.longArticleAnalyzeMs} ms (${words.toLocaleString('en')} words)`,
+  `models             ${Object.entries(modelBytes).map(([k, v]) => `${k} ${kb(v)}, load ${modelLoadMs[k].toFixed(1)} ms`).join('; ')}`,
+  `bundles            content ${kb(bundleBytes.content)}, background ${kb(bundleBytes.background)}, popup ${kb(bundleBytes.popup)}`,
+];
+console.log(lines.join('\n'));
+if (json) console.log(JSON.stringify(result));

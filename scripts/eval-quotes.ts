@@ -1,0 +1,143 @@
+/**
+ * npm run -s eval:quotes -- <polnear-split-dir> [--verbose]
+ * Runs the quote finder and attribution on each PolNeAR article and scores the attributions whose
+ * content is in quotation marks. Gold quotations are the quoted stretches inside a Content span
+ * (found by a plain regex, independent of our own quotation-mark finder); a predicted quotation is
+ * a direct quotation we attribute to a speaker. A prediction matches a gold quotation when their
+ * overlap is at least half of their union. A matched speaker is right when the words we took for
+ * the speaker overlap the gold Source span, or the speaker entity has a mention overlapping it.
+ * Prints {"quotes":{"p","r","f1"},"speakerAccuracy":N,"articles":N}.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../lib/analyze';
+import { nodeEngine } from '../lib/engine-node';
+import type { Article, Block } from '../lib/types';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--'));
+const verbose = args.includes('--verbose');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+if (!dir) {
+  process.stderr.write('usage: npm run -s eval:quotes -- <polnear-split-dir> [--verbose]\n');
+  process.exit(2);
+}
+
+interface Gold {
+  start: number;
+  end: number;
+  sources: [number, number][];
+}
+
+function parseAnn(ann: string) {
+  const spans = new Map<string, { label: string; ranges: [number, number][] }>();
+  const rels: Record<string, string>[] = [];
+  for (const line of ann.split('\n')) {
+    const cols = line.split('\t');
+    if (/^T\d+$/.test(cols[0])) {
+      const [label, ...rest] = cols[1].split(' ');
+      const ranges = rest.join(' ').split(';').map((r) => r.split(' ').map(Number) as [number, number]);
+      spans.set(cols[0], { label, ranges });
+    } else if (/^E\d+$/.test(cols[0])) {
+      rels.push(Object.fromEntries(cols[1].trim().split(' ').map((kv) => kv.split(':'))));
+    }
+  }
+  return { spans, rels };
+}
+
+/** Quoted stretches in the text (outermost “…” or "…"), as absolute offsets of the text inside the marks. */
+function quotedStretches(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /“([^”]{1,3000})”|"([^"\n]{1,3000})"/g;
+  for (const m of text.matchAll(re)) out.push([m.index! + 1, m.index! + m[0].length - 1]);
+  return out;
+}
+
+const overlap = (a: [number, number], b: [number, number]) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+const iou = (a: [number, number], b: [number, number]) => overlap(a, b) / (Math.max(a[1], b[1]) - Math.min(a[0], b[0]));
+
+let tp = 0;
+let fp = 0;
+let fn = 0;
+let spkTotal = 0;
+let spkRight = 0;
+let articles = 0;
+const textDir = join(dir, 'text');
+const annDir = join(dir, 'attributions');
+const anns = readdirSync(annDir).sort();
+for (const file of readdirSync(textDir).sort()) {
+  if (!file.endsWith('.txt')) continue;
+  const base = file.slice(0, -4);
+  const annFile = anns.find((a) => a.startsWith(base + '_') && a.endsWith('.ann'));
+  if (!annFile || (only && !base.includes(only))) continue;
+  articles++;
+  const text = readFileSync(join(textDir, file), 'utf8');
+  const { spans, rels } = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
+
+  // gold: quoted stretches inside the Content of an attribution, with that attribution's Source
+  const gold: Gold[] = [];
+  const stretches = quotedStretches(text);
+  for (const r of rels) {
+    const content = spans.get(r.Content ?? '');
+    if (!content) continue;
+    const sources = spans.get(r.Source ?? '')?.ranges ?? [];
+    for (const [cs, ce] of content.ranges) {
+      for (const [qs, qe] of stretches) {
+        if (qs >= cs - 1 && qe <= ce + 1 && !gold.some((g) => g.start === qs && g.end === qe)) gold.push({ start: qs, end: qe, sources });
+      }
+    }
+  }
+
+  // prediction: paragraphs as blocks, with their offsets in the file
+  const blocks: Block[] = [];
+  const offsets: number[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (!t) continue;
+    blocks.push({ text: t, kind: 'paragraph' });
+    offsets.push(m.index! + lead);
+  }
+  const article: Article = { url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, published: null, description: null, declaredLang: 'en', blocks };
+  const a = analyze(article, nodeEngine);
+  const abs = (s: { block: number; start: number; end: number }): [number, number] => [offsets[s.block] + s.start, offsets[s.block] + s.end];
+  const predicted = a.quotes.filter((q) => q.kind === 'direct' && q.speaker);
+  if (only) for (const q of a.quotes) console.error(`OURS ${q.kind} ${q.speaker} | ${q.text.slice(0, 70)}`);
+
+  const used = new Set<number>();
+  for (const q of predicted) {
+    const span = abs(q);
+    let best = -1;
+    let bestIou = 0.5;
+    gold.forEach((g, i) => {
+      if (used.has(i)) return;
+      const v = iou(span, [g.start, g.end]);
+      if (v >= bestIou) [best, bestIou] = [i, v];
+    });
+    if (best < 0) {
+      fp++;
+      if (verbose) console.error(`FP ${base}: “${q.text.slice(0, 80)}” — ${q.speaker}`);
+      continue;
+    }
+    used.add(best);
+    tp++;
+    const g = gold[best];
+    if (!g.sources.length) continue;
+    spkTotal++;
+    const at = q.speakerAt ? abs(q.speakerAt) : null;
+    const entity = a.entities.find((e) => e.id === q.speakerId);
+    const right = (at && g.sources.some((s) => overlap(at, s) > 0)) || (entity?.occurrences.some((o) => g.sources.some((s) => overlap(abs(o), s) > 0)) ?? false);
+    if (right) spkRight++;
+    else if (verbose) console.error(`SPK ${base}: “${q.text.slice(0, 60)}” — ours ${q.speaker}, gold ${g.sources.map(([s, e]) => text.slice(s, e)).join(' / ')}`);
+  }
+  gold.forEach((g, i) => {
+    if (used.has(i)) return;
+    fn++;
+    const found = a.quotes.find((q) => q.kind === 'direct' && !q.speaker && iou(abs(q), [g.start, g.end]) >= 0.5);
+    if (verbose) console.error(`FN${found ? '-nospeaker' : ''} ${base}: “${text.slice(g.start, g.end).slice(0, 80)}” — gold ${g.sources.map(([s, e]) => text.slice(s, e)).join(' / ')}`);
+  });
+}
+const p = tp / (tp + fp || 1);
+const r = tp / (tp + fn || 1);
+const r3 = (n: number) => Math.round(n * 1000) / 1000;
+console.log(JSON.stringify({ quotes: { p: r3(p), r: r3(r), f1: r3((2 * p * r) / (p + r || 1)), tp, fp, fn }, speakerAccuracy: r3(spkRight / (spkTotal || 1)), speakers: spkTotal, articles }));
