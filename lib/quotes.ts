@@ -132,8 +132,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
     for (let fi = 0; fi < fr.length; fi++) {
       const { fs, fe, tokens, cands } = fr[fi];
       const inFrame = qs.filter((q) => q.open >= fs && q.open < fe);
-      let frameSpeaker = lex ? attribute(tokens, cands, lex, lang, sorted, b) : null;
       const starters = inFrame.filter((q) => q.piece === 0);
+      const tokenOf = (offset: number) => tokens.findIndex((t) => t.start >= offset);
+      let frameSpeaker = lex ? attribute(tokens, cands, lex, lang, sorted, b, starters.length ? tokenOf(starters[0].open) : -1) : null;
       if (starters.length) {
         const unquotedWords = tokens.filter((t) => !t.quoted && isWordTok(t));
         if (!frameSpeaker && lex) frameSpeaker = introducedByColon(tokens, cands, lex, lang, sorted, b);
@@ -147,8 +148,10 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const before = text.slice(fs, q.open).replace(/[„“”"»«‚‘’'\s]+$/u, '').trim();
           const partial = before.length > 0 && !/[:]$/.test(before) && /[\p{L}\p{N},]$/u.test(before) && !/[.!?]$/.test(before);
           const inner = text.slice(q.span.pieces[0].start, q.span.pieces[0].end).trim();
-          const nonSpeech = partial ? nonSpeechKind(inner, !!frameSpeaker) : null;
-          let speaker = nonSpeech ? null : frameSpeaker;
+          // several speech verbs in one sentence: each quotation takes the one nearest to it
+          const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
+          const nonSpeech = partial ? nonSpeechKind(inner, !!own) : null;
+          let speaker = nonSpeech ? null : own;
           // continued quotation, or a quotation right after "X said in a statement."
           if (!speaker && !unquotedWords.length && last && b - last.block <= 1) speaker = last.speaker;
           const first = q.span.pieces[0];
@@ -213,6 +216,7 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
     if (t.quoted) return;
     const g = lex.pronouns.get(t.lower);
     if (g && (t.lower === 'er' || t.lower === 'sie' || t.lower === 'he' || t.lower === 'she')) out.push({ kind: 'pronoun', tok: i, block, at: t.start, end: t.end, gender: g });
+    else if (t.lower === 'they' || t.lower === 'it' || t.text === 'I' || t.lower === 'we') out.push({ kind: 'pronoun', tok: i, block, at: t.start, end: t.end, text: t.text });
     if (lex.groupNouns.has(t.lower) && /^\p{L}/u.test(t.text)) {
       // the group's noun phrase: adjectives before the noun, without the article
       let s = i;
@@ -227,8 +231,20 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
   return out.sort((a, b) => a.tok - b.tok);
 }
 
-function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon): number {
-  for (let i = 0; i < tokens.length; i++) {
+function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon, near = -1): number {
+  if (near >= 0) {
+    // the speech verb closest to the quotation ("Asked about …, Trump replied, “…”")
+    let best = -1;
+    for (let i = speechVerbAt(tokens, lex); i >= 0 && i < tokens.length; i = nextVerb(tokens, lex, i + 1)) {
+      if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
+    }
+    return best;
+  }
+  return nextVerb(tokens, lex, 0);
+}
+
+function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): number {
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.quoted) continue;
     const particles = lex.separable.get(t.lower);
@@ -246,7 +262,7 @@ function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon): number {
 
 const pick = (cs: Candidate[]) => cs.find((c) => c.kind === 'pronoun' || c.entity?.type === 'person') ?? cs.find((c) => c.kind === 'group') ?? cs.find((c) => c.kind === 'entity');
 
-function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number): Speaker | null {
+function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number, near = -1): Speaker | null {
   if (!tokens.length) return null;
   // Cues that name the source without a verb: "so Putin", "laut Putin", "Putin zufolge", "according to Putin".
   for (const c of cands) {
@@ -258,7 +274,7 @@ function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon,
     }
     if (next && lex.cuesAfter.has(next.lower)) return resolve(c, mentions);
   }
-  const v = speechVerbAt(tokens, lex);
+  const v = speechVerbAt(tokens, lex, near);
   if (v < 0) {
     // No speech verb: a fragment in quotation marks belongs to the sentence's subject when that is a
     // name or a pronoun ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber")
@@ -322,6 +338,9 @@ const NP_STOP_DE = new Set(['in', 'im', 'am', 'an', 'auf', 'bei', 'beim', 'nach'
  */
 function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: SpeechLexicon, lang: string, block: number): Speaker | null {
   const stop = lang === 'de' ? NP_STOP_DE : NP_STOP_EN;
+  // headlines in title case ("Trump Praises Breitbart …") have no telling noun phrases
+  const unquoted = tokens.filter((t) => !t.quoted && /^\p{L}{4,}/u.test(t.text));
+  if (lang === 'en' && unquoted.length >= 3 && unquoted.filter((t) => /^\p{Lu}/u.test(t.text)).length >= unquoted.length * 0.7) return null;
   let i = from;
   if (dir === -1) while (i >= 0 && AUX.has(tokens[i].lower)) i--;
   const start = i;
@@ -393,6 +412,16 @@ function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
   const at = { block: c.block, start: c.at, end: c.end };
   if (c.kind === 'entity') return { entity: c.entity!, name: c.entity!.name, group: false, at };
   if (c.kind === 'group') return { entity: null, name: c.text!, group: true, at };
+  // "they", "it": the last organisation named before, else the pronoun itself (its words are still the source)
+  if (c.text) {
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i];
+      if (m.block > c.block || (m.block === c.block && m.start >= c.at)) continue;
+      if (c.block - m.block > 1) break;
+      if (m.entity.type === 'organization' && !m.partOfWord) return { entity: m.entity, name: m.entity.name, group: false, at };
+    }
+    return { entity: null, name: c.text, group: true, at };
+  }
   // pronoun: the last person mentioned before it, of a compatible gender, within a few blocks
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i];

@@ -1,8 +1,9 @@
 /**
  * npm run -s eval:quotes -- <polnear-split-dir> [--verbose]
  * Runs the quote finder and attribution on each PolNeAR article and scores the attributions whose
- * content is in quotation marks. Gold quotations are the quoted stretches inside a Content span
- * (found by a plain regex, independent of our own quotation-mark finder); a predicted quotation is
+ * content is in quotation marks. Gold quotations are the quoted stretches (found by a plain regex,
+ * independent of our own quotation-mark finder) at least half covered by attribution Contents (a long
+ * quotation is often annotated as several clause-sized Contents); a predicted quotation is
  * a direct quotation we attribute to a speaker. A prediction matches a gold quotation when their
  * overlap is at least half of their union. A matched speaker is right when the words we took for
  * the speaker overlap the gold Source span, or the speaker entity has a mention overlapping it.
@@ -77,15 +78,22 @@ for (const file of readdirSync(textDir).sort()) {
   // gold: quoted stretches inside the Content of an attribution, with that attribution's Source
   const gold: Gold[] = [];
   const stretches = quotedStretches(text);
-  for (const r of rels) {
-    const content = spans.get(r.Content ?? '');
-    if (!content) continue;
-    const sources = spans.get(r.Source ?? '')?.ranges ?? [];
-    for (const [cs, ce] of content.ranges) {
-      for (const [qs, qe] of stretches) {
-        if (qs >= cs - 1 && qe <= ce + 1 && !gold.some((g) => g.start === qs && g.end === qe)) gold.push({ start: qs, end: qe, sources });
+  // A long quotation is often annotated as several clause-sized Contents; a stretch is gold when
+  // Contents cover at least half of it, and its sources are those of the Contents inside it.
+  for (const [qs, qe] of stretches) {
+    const covered = new Uint8Array(qe - qs);
+    const sources: [number, number][] = [];
+    for (const r of rels) {
+      const content = spans.get(r.Content ?? '');
+      if (!content) continue;
+      let hit = false;
+      for (const [cs, ce] of content.ranges) {
+        for (let k = Math.max(cs, qs); k < Math.min(ce, qe); k++) covered[k - qs] = 1;
+        if (overlap([cs, ce], [qs, qe]) > 0) hit = true;
       }
+      if (hit) sources.push(...(spans.get(r.Source ?? '')?.ranges ?? []));
     }
+    if (covered.reduce((n, x) => n + x, 0) >= covered.length / 2) gold.push({ start: qs, end: qe, sources });
   }
 
   // prediction: paragraphs as blocks, with their offsets in the file
@@ -116,7 +124,9 @@ for (const file of readdirSync(textDir).sort()) {
     });
     if (best < 0) {
       fp++;
-      if (verbose) console.error(`FP ${base}: “${q.text.slice(0, 80)}” — ${q.speaker}`);
+      const partly = gold.some((g) => overlap(span, [g.start, g.end]) > 0);
+      const inContent = rels.some((r) => spans.get(r.Content ?? '')?.ranges.some((c) => overlap(span, c) > 0));
+      if (verbose) console.error(`FP${partly ? '-overlap' : inContent ? '-incontent' : ''} ${base}: “${q.text.slice(0, 80)}” — ${q.speaker}`);
       continue;
     }
     used.add(best);
