@@ -37,7 +37,14 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'news-companion@example.org', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          // 140: the first ESR with the CSS Custom Highlight API (the marks) and with data_collection_permissions;
+          // Android got the latter in 142. The fixed id keeps storage and the test profile's UUID stable.
+          browser_specific_settings: {
+            gecko: { id: 'news-companion@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -8,6 +8,7 @@ import { t } from './i18n';
 import { TypeIcon } from './labels';
 import { sendMessage, type TabState } from './protocol';
 import { citationFormat } from './settings';
+import { sitePattern } from './site-pattern';
 
 async function resolveTabId(): Promise<number | null> {
   const q = new URLSearchParams(location.search).get('tabId');
@@ -38,10 +39,15 @@ export function Popup() {
 
   const toggleAlwaysOn = async (on: boolean) => {
     if (tabId === null || !state?.origin) return;
-    const origins = [`${state.origin}/*`];
+    const origins = [sitePattern(state.origin)];
     if (on) {
-      // permissions.request must run first, inside the click's user gesture
-      if (!(await browser.permissions.request({ origins }))) return;
+      // permissions.request must run first, inside the click's user gesture. Firefox closes the
+      // toolbar popup while its permission prompt is up, so the background is told at once, before
+      // the answer, and finishes the job itself when the permission arrives (permissions.onAdded).
+      const asked = browser.permissions.request({ origins });
+      const told = sendMessage('setAlwaysOn', { tabId, on });
+      if (!(await asked)) return;
+      await told;
       setState(await sendMessage('setAlwaysOn', { tabId, on }));
     } else {
       setState(await sendMessage('setAlwaysOn', { tabId, on }));

@@ -9,6 +9,7 @@ import { detectLanguage } from '../lib/lang';
 import { ensureModel, webEngine } from '../components/engine-web';
 import { onMessage, sendMessage, type AnalyzeResult, type TabState } from '../components/protocol';
 import { alwaysOnOrigins } from '../components/settings';
+import { sitePattern } from '../components/site-pattern';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const ALWAYS_ON_ID = 'news-companion-always-on';
@@ -53,10 +54,10 @@ async function syncRegistration() {
   } catch {
     /* not registered */
   }
-  const granted: string[] = [];
-  for (const o of origins) if (await browser.permissions.contains({ origins: [`${o}/*`] })) granted.push(`${o}/*`);
-  if (!granted.length) return;
-  await browser.scripting.registerContentScripts([{ id: ALWAYS_ON_ID, matches: granted, js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+  const granted = new Set<string>();
+  for (const o of origins) if (await browser.permissions.contains({ origins: [sitePattern(o)] })) granted.add(sitePattern(o));
+  if (!granted.size) return;
+  await browser.scripting.registerContentScripts([{ id: ALWAYS_ON_ID, matches: [...granted], js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
 }
 
 async function tabState(tabId: number): Promise<TabState> {
@@ -66,7 +67,8 @@ async function tabState(tabId: number): Promise<TabState> {
   return {
     url: tab.url ?? null,
     origin,
-    alwaysOn: !!origin && (await alwaysOnOrigins.getValue()).includes(origin),
+    // on only once the permission is there too (the reader may still be looking at the prompt, or have declined it)
+    alwaysOn: !!origin && (await alwaysOnOrigins.getValue()).includes(origin) && (await browser.permissions.contains({ origins: [sitePattern(origin)] })),
     annotatable: !!origin,
     result: cached && (!tab.url || cached.url === tab.url) ? cached.result : null,
   };
@@ -132,4 +134,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void syncRegistration());
   browser.runtime.onStartup.addListener(() => void syncRegistration());
   browser.permissions.onRemoved.addListener(() => void syncRegistration());
+  // the permission for an "Always annotate" site may arrive after the popup is gone (Firefox closes it for the prompt)
+  browser.permissions.onAdded.addListener(() => void syncRegistration());
 });

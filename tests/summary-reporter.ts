@@ -14,6 +14,8 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
       if (m.state() === 'failed' && ![...m.children.allTests()].length) failed++; // a file that failed to load
+      // a suite whose beforeAll failed: its tests are reported as skipped, the suite itself is the failure
+      for (const s of m.children.allSuites()) if (s.state() === 'failed' && ![...s.children.allTests()].some((t) => t.result().state === 'failed')) failed++;
     }
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

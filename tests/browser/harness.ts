@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Tab } from './driver';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/e2e/chrome-mv3');
@@ -75,7 +76,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** The browser's id for the tab showing `page`. */
-export async function tabIdOf(b: Browser, page: Page): Promise<number> {
+export async function tabIdOf(b: Browser, page: Pick<Tab, 'url'>): Promise<number> {
   const url = page.url();
   const id = await b.worker.evaluate(async (u) => {
     const tabs: { id?: number; url?: string }[] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({});
@@ -93,7 +94,7 @@ export async function openPopup(b: Browser, tabId: number): Promise<Page> {
 }
 
 /** Viewport coordinates of the middle of the n-th stand-alone occurrence of `word` in the page's text. */
-export async function wordPoint(page: Page, word: string, nth = 0): Promise<{ x: number; y: number }> {
+export async function wordPoint(page: Pick<Tab, 'evaluate'>, word: string, nth = 0): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([w, n]) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
