@@ -96,3 +96,39 @@ describe('frames', () => {
     expect(frames(text, qs).map(([s, e]) => text.slice(s, e))).toEqual(['„Wir gehen. Aber bald“, sagte er.', 'Dann ging er.']);
   });
 });
+
+/** Error classes found by reading the quote lists of German news pages (trafilatura corpus). */
+describe('German news pages', () => {
+  it('a speech verb beats a possessed document with "zufolge" ("betonte der VW-Boss seinem Redetext zufolge")', () => {
+    const q = who(['"Wolfsburg ist wichtig", betonte der VW-Boss seinem Redetext zufolge.'], { Redetext: { names: ['Redetext'], type: 'organization' } });
+    expect(q[0][2]).toBe('der VW-Boss');
+  });
+
+  it('"Aber: „…“" continues the quotation of the sentence before', () => {
+    const q = who(['"Ich möchte sichere Jobs", sagte Diess. Aber: "Die Jobs werden weniger."'], { 'Herbert Diess': { names: ['Diess'] } });
+    expect(q.map((x) => x[2])).toEqual(['Herbert Diess', 'Herbert Diess']);
+  });
+
+  it('Konjunktiv I carries the last speaker into a fragment ("Dafür müsse man „…“")', () => {
+    const q = who(['"Nur gemeinsam geht es", meinte Diess. Dafür müsse man den Konzern "rechtzeitig zum Umsteuern bewegen".'], { 'Herbert Diess': { names: ['Diess'] } });
+    expect(q[1]).toEqual(['direct', 'rechtzeitig zum Umsteuern bewegen', 'Herbert Diess', true]);
+  });
+
+  it('"aus Sicht von X" names the source', () => {
+    expect(who(['Aus Sicht von Diess hat die Zentrale gute Chancen, "wieder zum Aushängeschild" zu werden.'], { 'Herbert Diess': { names: ['Diess'] } })[0][2]).toBe('Herbert Diess');
+  });
+
+  it('verbs of manner of speaking ("seufzt Catherine")', () => {
+    expect(who(['«Ach, bitte nicht», seufzt Catherine.'], { Catherine: { names: ['Catherine'] } })[0][2]).toBe('Catherine');
+  });
+
+  it('names of media and shows are titles, not quotations ("gegenüber »nd«", "vom Online-Portal «Nau»")', () => {
+    const { blocks, mentions } = setup(['»Das treibt uns«, sagt Gutierrez gegenüber »nd«. Der Reporter vom Portal «Nau» ist erstaunt.'], { Gutierrez: { names: ['Gutierrez'] } });
+    const q = findQuotes(blocks, 'de', mentions);
+    expect(q.map((x) => [x.text, x.speaker, x.nonSpeech ?? null])).toEqual([
+      ['Das treibt uns', 'Gutierrez', null],
+      ['nd', null, 'title'],
+      ['Nau', null, 'title'],
+    ]);
+  });
+});

@@ -56,6 +56,8 @@ interface Speaker {
 }
 
 const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
+/** Words that may open a continued quotation without naming a new speaker ("Aber: „…“"). */
+const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'but', 'and', 'so', 'also', 'then', 'yet', 'still']);
 
 /** Splits a block into sentences, treating quotations as opaque (a period inside „…“ does not end the frame). */
 export function frames(text: string, quotes: { open: number; close: number }[]): [number, number][] {
@@ -150,10 +152,13 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const inner = text.slice(q.span.pieces[0].start, q.span.pieces[0].end).trim();
           // several speech verbs in one sentence: each quotation takes the one nearest to it
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
-          const nonSpeech = partial ? nonSpeechKind(inner, !!own) : null;
+          const nonSpeech = partial ? nonSpeechKind(inner, !!own, before) : null;
           let speaker = nonSpeech ? null : own;
-          // continued quotation, or a quotation right after "X said in a statement."
-          if (!speaker && !unquotedWords.length && last && b - last.block <= 1) speaker = last.speaker;
+          // continued quotation ("Aber: „…“"), reported speech in Konjunktiv I ("Dafür müsse man „…“"),
+          // or a quotation right after "X said in a statement."
+          const onlyConnectives = unquotedWords.every((t) => CONNECTIVES.has(t.lower));
+          const konjunktiv = lang === 'de' && unquotedWords.some((t) => ATTRIBUTION.konjunktiv.has(t.lower) || t.lower === 'müsse' || t.lower === 'heiße');
+          if (!speaker && !nonSpeech && (onlyConnectives || konjunktiv) && last && b - last.block <= 1) speaker = last.speaker;
           const first = q.span.pieces[0];
           const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
           out.push({
@@ -262,8 +267,20 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
 
 const pick = (cs: Candidate[]) => cs.find((c) => c.kind === 'pronoun' || c.entity?.type === 'person') ?? cs.find((c) => c.kind === 'group') ?? cs.find((c) => c.kind === 'entity');
 
+const POSSESSIVE = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|his|her|their|its)$/;
+
 function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number, near = -1): Speaker | null {
   if (!tokens.length) return null;
+  const v0 = speechVerbAt(tokens, lex, near);
+  if (v0 >= 0) {
+    const byVerb = attributeToVerb(tokens, cands, lex, lang, mentions, block, v0);
+    if (byVerb) return byVerb;
+  }
+  return attributeByCue(tokens, cands, lex, mentions, v0);
+}
+
+/** "so Putin", "laut Putin", "Putin zufolge", "according to Putin"; without any cue, the subject of the sentence. */
+function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, mentions: MentionRef[], v: number): Speaker | null {
   // Cues that name the source without a verb: "so Putin", "laut Putin", "Putin zufolge", "according to Putin".
   for (const c of cands) {
     const prev = tokens[c.tok - 1];
@@ -272,15 +289,18 @@ function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon,
     if (prev && !prev.quoted && (lex.cuesBefore.some((cue) => cue.length === 1 && cue[0] === prev.lower) || (prev2 && lex.cuesBefore.some((cue) => cue.length === 2 && cue[0] === prev2.lower && cue[1] === prev.lower)))) {
       if (prev.lower !== 'so' || !prev2 || prev2.text === ',' || prev2.quoted) return resolve(c, mentions);
     }
-    if (next && lex.cuesAfter.has(next.lower)) return resolve(c, mentions);
+    if (next && lex.cuesAfter.has(next.lower) && !(prev && POSSESSIVE.test(prev.lower))) return resolve(c, mentions);
   }
-  const v = speechVerbAt(tokens, lex, near);
   if (v < 0) {
     // No speech verb: a fragment in quotation marks belongs to the sentence's subject when that is a
     // name or a pronoun ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber")
     const subj = subjectAtStart(tokens, cands, lex, tokens.length);
     return subj && subj.kind !== 'group' ? resolve(subj, mentions) : null;
   }
+  return null;
+}
+
+function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number, v: number): Speaker | null {
   // "…, saying: “…”", "…, sagte er und fügte hinzu": a participle takes the subject of the whole sentence
   if (/ing$/.test(tokens[v].lower) && lang === 'en') {
     const subj = pick(cands.filter((c) => c.tok < v));
@@ -318,7 +338,11 @@ function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon,
         if (!nextPerson) break;
       }
     }
-    const subj = pick(cands.filter((c) => c.tok > v && c.tok < end));
+    const inWindow = cands.filter((c) => c.tok > v && c.tok < end);
+    const np = nounPhrase(tokens, v + 1, 1, lex, lang, block);
+    // "sagte der VW-Boss seinem Redetext zufolge": the phrase right after the verb is the subject
+    if (np && inWindow.length && !inWindow.some((c) => c.at < np.at!.end || c.kind === 'pronoun' || c.entity?.type === 'person')) return np;
+    const subj = pick(inWindow);
     if (subj) return resolve(subj, mentions);
   }
   const subj = pick(cands.filter((c) => c.tok > cs && c.tok < v));
@@ -348,6 +372,8 @@ function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: Speech
   for (; i >= 0 && i < tokens.length && words.length < 8; i += dir) {
     const t = tokens[i];
     if (t.quoted || !/^[\p{L}\p{N}'’][\p{L}\p{N}'’.-]*$/u.test(t.text) || stop.has(t.lower) || lex.verbs.has(t.lower) || lex.complementizers.has(t.lower)) break;
+    // rightwards, a second article starts another phrase ("der VW-Boss | seinem Redetext zufolge")
+    if (dir === 1 && words.length && (lex.determiners.has(t.lower) || POSSESSIVE.test(t.lower))) break;
     words.push(i);
   }
   if (!words.length || i === start) return null;
@@ -377,10 +403,14 @@ function countTokens(tokens: FrameToken[], c: Candidate): number {
  * Quotation marks around words nobody said: a title or name in title case ("State of the Union",
  * "Morning Joe") or one or two words set off without any speech cue in the sentence (scare quotes).
  */
-export function nonSpeechKind(inner: string, attributed: boolean): 'title' | 'scare' | null {
+export function nonSpeechKind(inner: string, attributed: boolean, before = ''): 'title' | 'scare' | null {
   const words = inner.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
-  const lexical = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  if (words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && !/[.!?]$/.test(inner)) return 'title';
+  if (words.length <= 3 && /(?:^|\s)(?:gegenüber|im|vom|beim|in|von|bei|auf|laut|on|in|from|at)$/i.test(before) && (/^\p{Lu}/u.test(inner) || inner.length <= 3)) return 'title';
+  // title case: every word capitalised but short function words ("State of the Union", "Schweiz Aktuell");
+  // a single capitalised word is a title only when nobody is said to have said it (German nouns are capitalised)
+  const lexical = words.filter((w) => /^\p{L}/u.test(w) && !/^(?:of|the|and|a|an|in|on|for|to|der|die|das|und|von|im|des)$/i.test(w));
+  const titleCase = words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && !/[.!?]$/.test(inner);
+  if (titleCase && (words.length > 1 || !attributed)) return 'title';
   if (!attributed && words.length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
   return null;
 }
