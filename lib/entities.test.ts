@@ -77,4 +77,14 @@ describe('entities', () => {
     const blocks: Block[] = [{ text: '東京で会議が開かれた。', kind: 'paragraph' }];
     expect(recognize(blocks, splitBlocks(blocks, 'ja'), 'ja', null).entities).toEqual([]);
   });
+
+  it('a known first name pulls in the untagged surname ("Silvio/PER Berlusconis/O")', () => {
+    const es = run(['Silvio Berlusconis Prozess begann.', 'Berlusconi schwieg.'], { Silvio: 'PER' });
+    expect(es.map((e) => [e.name, e.forms])).toEqual([['Silvio Berlusconi', ['Silvio Berlusconis', 'Berlusconi']]]);
+  });
+
+  it('no role from a prepositional phrase ("auf Drängen Berlusconis"), neuter roles agree ("das frühere Partygirl Ruby")', () => {
+    const es = run(['Auf Drängen Berlusconi kam es dazu.', 'Es sprach das frühere Partygirl Ruby.'], { Berlusconi: 'PER', Ruby: 'PER' });
+    expect(es.map((e) => [e.name, e.role])).toEqual([['Berlusconi', null], ['Ruby', 'früheres Partygirl']]);
+  });
 });

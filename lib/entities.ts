@@ -110,7 +110,23 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       const hit = raws.findIndex((r) => r.sent === si && !r.part && r.tokStart <= i && r.tokEnd > i);
       if (hit >= 0) {
         const r = raws[hit];
-        if (r.type === 'person' && r.tokStart === i) continue;
+        // "Silvio" and "Berlusconis" tagged as two people: one name
+        const next = raws.findIndex((x) => x.sent === si && !x.part && x.tokStart === r.tokEnd && x.tokStart === i + 1 && x.type === 'person');
+        if (r.type === 'person' && r.tokStart === i && r.tokEnd === i + 1 && next >= 0) {
+          const merged = mk(si, i, raws[next].tokEnd, 'person', 2);
+          raws.splice(Math.max(hit, next), 1);
+          raws.splice(Math.min(hit, next), 1);
+          push(merged);
+          continue;
+        }
+        if (r.type === 'person' && r.tokStart === i) {
+          // "Silvio/PER Berlusconis/O": the surname after a known first name belongs to the name
+          if (r.tokEnd < j && !anyCovered(si, r.tokEnd, j)) {
+            raws.splice(hit, 1);
+            push(mk(si, i, j, 'person', 2));
+          }
+          continue;
+        }
         if (r.tokEnd > j || (r.type === 'person' && r.tokStart < i && r.tokEnd >= j)) continue;
         raws.splice(hit, 1);
         for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;

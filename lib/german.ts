@@ -13,12 +13,17 @@ const SUFFIX_GENDER: [RegExp, Gender][] = [
   [/(?:ismus|ling|or|ant|ent|ist|ig|ich)$/, 'm'],
 ];
 
+/** Gender of a noun only when the lexicon lists the word itself. */
+export function lexiconGender(word: string): Gender | null {
+  return GENDER.get(word.toLowerCase()) ?? null;
+}
+
 /** Gender of a noun, by the lexicon (also as the last part of a compound) or by its suffix. */
 export function nounGender(word: string): Gender | null {
   const w = word.toLowerCase();
   const exact = GENDER.get(w);
   if (exact) return exact;
-  for (const k of GENDER_KEYS) if (k.length >= 3 && w.endsWith(k)) return GENDER.get(k)!;
+  for (const k of GENDER_KEYS) if (k.length >= 4 && w.endsWith(k)) return GENDER.get(k)!;
   for (const [re, g] of SUFFIX_GENDER) if (re.test(w)) return g;
   return null;
 }

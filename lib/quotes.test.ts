@@ -131,4 +131,25 @@ describe('German news pages', () => {
       ['Nau', null, 'title'],
     ]);
   });
+
+  it('topics, mottos and quotations fused into a compound are titles ("zum Thema „…“", „Rubygate“-Prozess)', () => {
+    const { blocks, mentions } = setup(['Dieses Jahr fand der Hackathon zum Thema „Nachhaltige Entwicklung im öffentlichen Raum“ statt. Der „Rubygate“-Prozess begann.'], {});
+    expect(findQuotes(blocks, 'de', mentions).map((q) => [q.text, q.speaker, q.nonSpeech])).toEqual([
+      ['Nachhaltige Entwicklung im öffentlichen Raum', null, 'title'],
+      ['Rubygate', null, 'title'],
+    ]);
+  });
+
+  it('"fand … statt" is no speech verb, and "Ernster Nachsatz:" no speaker', () => {
+    expect(who(['Ernster Nachsatz: "Ich muss noch mit meiner Frau reden."'], {})[0][2]).toBeNull();
+  });
+
+  it('a name inside a prepositional phrase is not the subject ("Die Kammer hatte auf Drängen Berlusconis argumentiert")', () => {
+    const q = who(['Die Kammer hatte auf Drängen Berlusconis argumentiert, den Fall müsse ein Ministergericht klären.'], { 'Silvio Berlusconi': { names: ['Berlusconis'] } });
+    expect(q).toEqual([['indirect', 'den Fall müsse ein Ministergericht klären', 'Die Kammer', false]]);
+  });
+
+  it('groups of officials speak ("die Mailänder Staatsanwälte hatten das „lächerlich“ genannt")', () => {
+    expect(who(['Das Argument hatten die Mailänder Staatsanwälte „lächerlich“ genannt.'], {})[0].slice(1, 3)).toEqual(['lächerlich', 'Mailänder Staatsanwälte']);
+  });
 });

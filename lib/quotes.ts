@@ -56,6 +56,8 @@ interface Speaker {
 }
 
 const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
+const isAdjectiveLike = (w: string) => /^\p{Ll}+(?:e|en|em|er|es)$/u.test(w);
+
 /** Words that may open a continued quotation without naming a new speaker ("Aber: „…“"). */
 const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'but', 'and', 'so', 'also', 'then', 'yet', 'still']);
 
@@ -152,7 +154,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const inner = text.slice(q.span.pieces[0].start, q.span.pieces[0].end).trim();
           // several speech verbs in one sentence: each quotation takes the one nearest to it
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
-          const nonSpeech = partial ? nonSpeechKind(inner, !!own, before) : null;
+          const nonSpeech = partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
           let speaker = nonSpeech ? null : own;
           // continued quotation ("Aber: „…“"), reported speech in Konjunktiv I ("Dafür müsse man „…“"),
           // or a quotation right after "X said in a statement."
@@ -307,7 +309,19 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
     if (subj) return resolve(subj, mentions);
   }
   let cs = v - 1;
-  while (cs >= 0 && !tokens[cs].quoted && !/^[,;:]$/.test(tokens[cs].text)) cs--;
+  while (cs >= 0 && !/^[,;:]$/.test(tokens[cs].text)) {
+    if (tokens[cs].quoted) {
+      // a fragment quoted inside the clause ("hatten die Staatsanwälte „lächerlich“ genannt") does not end it
+      let qs = cs;
+      while (qs > 0 && tokens[qs - 1].quoted) qs--;
+      if (qs > 0 && isWordTok(tokens[qs - 1]) && cs === v - 1) {
+        cs = qs - 1;
+        continue;
+      }
+      break;
+    }
+    cs--;
+  }
   // “…,” Adam Green, co-founder of the Committee, said — the speaker stands before an apposition
   if (cs === v - 1 && tokens[cs]?.text === ',') {
     let q = cs;
@@ -324,8 +338,21 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
   const pre = tokens.slice(cs + 1, v).filter((t) => !t.quoted);
   const preposition = lang === 'de' ? ATTRIBUTION.prepositionsDe : ATTRIBUTION.prepositionsEn;
   if (pre.length && !preposition.has(pre[0].lower)) {
-    const subj = pick(cands.filter((c) => c.tok > cs && c.tok < v));
+    // a name inside a prepositional phrase is not the subject ("Die Kammer hatte auf Drängen Berlusconis argumentiert")
+    const inPP = (c: Candidate) => {
+      for (let j = c.tok - 1; j > cs; j--) {
+        const t = tokens[j];
+        if (preposition.has(t.lower)) return true;
+        if (!(lex.determiners.has(t.lower) || /^\p{Lu}/u.test(t.text) || isAdjectiveLike(t.text))) return false;
+      }
+      return false;
+    };
+    const subj = pick(cands.filter((c) => c.tok > cs && c.tok < v && !inPP(c)));
     if (subj) return resolve(subj, mentions);
+    if (lex.determiners.has(pre[0].lower)) {
+      const np = nounPhrase(tokens, cs + 1, 1, lex, lang, block);
+      if (np) return np;
+    }
   }
   if (!pre.length || lang === 'de') {
     // Inversion: „…“, sagte Putin / In einem Beitrag schrieb der Kommentator Sergei Markov
@@ -373,7 +400,7 @@ function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: Speech
     const t = tokens[i];
     if (t.quoted || !/^[\p{L}\p{N}'’][\p{L}\p{N}'’.-]*$/u.test(t.text) || stop.has(t.lower) || lex.verbs.has(t.lower) || lex.complementizers.has(t.lower)) break;
     // rightwards, a second article starts another phrase ("der VW-Boss | seinem Redetext zufolge")
-    if (dir === 1 && words.length && (lex.determiners.has(t.lower) || POSSESSIVE.test(t.lower))) break;
+    if (dir === 1 && words.length && (lex.determiners.has(t.lower) || POSSESSIVE.test(t.lower) || AUX.has(t.lower) || /^(?:ist|sind|war|waren|hatte|hatten|hat|haben|is|was|were|are)$/.test(t.lower))) break;
     words.push(i);
   }
   if (!words.length || i === start) return null;
@@ -403,9 +430,11 @@ function countTokens(tokens: FrameToken[], c: Candidate): number {
  * Quotation marks around words nobody said: a title or name in title case ("State of the Union",
  * "Morning Joe") or one or two words set off without any speech cue in the sentence (scare quotes).
  */
-export function nonSpeechKind(inner: string, attributed: boolean, before = ''): 'title' | 'scare' | null {
+export function nonSpeechKind(inner: string, attributed: boolean, before = '', fusedAfter = false): 'title' | 'scare' | null {
   const words = inner.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
   if (words.length <= 3 && /(?:^|\s)(?:gegenüber|im|vom|beim|in|von|bei|auf|laut|on|in|from|at)$/i.test(before) && (/^\p{Lu}/u.test(inner) || inner.length <= 3)) return 'title';
+  if (/(?:^|\s)(?:Thema|Themas|Motto|Mottos|Titel|Titels|Namen|namens|Slogan|Schlagwort|Stichwort|Begriff|Hashtag|title|titled|slogan|motto|called|named|dubbed|entitled|hashtag)$/i.test(before)) return 'title';
+  if (fusedAfter) return 'title';
   // title case: every word capitalised but short function words ("State of the Union", "Schweiz Aktuell");
   // a single capitalised word is a title only when nobody is said to have said it (German nouns are capitalised)
   const lexical = words.filter((w) => /^\p{L}/u.test(w) && !/^(?:of|the|and|a|an|in|on|for|to|der|die|das|und|von|im|des)$/i.test(w));
@@ -423,7 +452,9 @@ function introducedByColon(tokens: FrameToken[], cands: Candidate[], lex: Speech
   while (cs >= 0 && !/^[,;:.]$/.test(tokens[cs].text) && !tokens[cs].quoted) cs--;
   const c = pick(cands.filter((x) => x.tok > cs && x.tok < q - 1));
   if (c) return resolve(c, mentions);
-  return q - 1 - (cs + 1) <= 4 ? nounPhrase(tokens, q - 2, -1, lex, lang, block) : null;
+  if (lang !== 'en' || q - 1 - (cs + 1) > 4) return null; // "Ernster Nachsatz:" is no speaker
+  const np = nounPhrase(tokens, q - 2, -1, lex, lang, block);
+  return np && np.name.split(' ').every((w) => /^\p{Lu}/u.test(w) || /^(?:and|of)$/.test(w)) ? np : null;
 }
 
 /** The candidate at the very start of the clause, after articles and adjectives: the grammatical subject. */

@@ -6,7 +6,7 @@
  *       "Donald Trumps Schwiegersohn Jared Kushner" → "Schwiegersohn von Donald Trump"
  *   en: "Kremlin spokesman Dmitry Peskov", "Karoline Leavitt, the White House press secretary,"
  */
-import { DETERMINERS, isAdjectiveForm, personNounNominative, strongNominative } from './german';
+import { DETERMINERS, isAdjectiveForm, lexiconGender, personNounNominative, strongNominative } from './german';
 import type { Entity, Token } from './types';
 
 export const ROLES = {
@@ -80,10 +80,12 @@ function normaliseDe(ctx: RoleContext, from: number, headIdx: number, to: number
   const toks = ctx.tokens;
   const head = toks[headIdx].text;
   const gender = genderOfRoleNoun(head, 'de')!;
+  // das Partygirl, das Mitglied: neuter person nouns take neuter endings ("früheres Partygirl")
+  const agree = lexiconGender(head) === 'n' ? 'n' : gender;
   const words: string[] = [];
   for (let i = from; i < to; i++) {
     const t = toks[i].text;
-    if (i < headIdx && det !== null && /^\p{Ll}/u.test(t) && isAdjectiveForm(t)) words.push(strongNominative(t, gender));
+    if (i < headIdx && det !== null && /^\p{Ll}/u.test(t) && isAdjectiveForm(t)) words.push(strongNominative(t, agree));
     else if (i === headIdx && det !== null) words.push(personNounNominative(t, gender));
     else words.push(t);
   }
@@ -120,7 +122,10 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): {
       return { role: `${base.role} von ${owner}`, gender: base.gender };
     }
     if (det && DETERMINERS.has(det)) return normaliseDe(ctx, i + 1, start - 1, start, det);
-    if (i === start - 2) return normaliseDe(ctx, start - 1, start - 1, start, null); // bare title
+    // bare title ("Bundeskanzler Scholz"), never after a preposition ("auf Drängen Berlusconis") nor an oblique -en form
+    if (i === start - 2 && !(i >= 0 && /^(?:auf|in|im|an|am|bei|beim|mit|nach|von|vom|zu|zum|zur|für|gegen|ohne|um|über|unter|vor|aus|seit|trotz|wegen|durch)$/i.test(toks[i].text)) && !/en$/.test(toks[start - 1].text)) {
+      return normaliseDe(ctx, start - 1, start - 1, start, null);
+    }
   }
   // b) "Juri Uschakow, Putins oberster außenpolitischer Berater," — apposition after the name
   if (after === ',') {
