@@ -152,4 +152,9 @@ describe('German news pages', () => {
   it('groups of officials speak ("die Mailänder Staatsanwälte hatten das „lächerlich“ genannt")', () => {
     expect(who(['Das Argument hatten die Mailänder Staatsanwälte „lächerlich“ genannt.'], {})[0].slice(1, 3)).toEqual(['lächerlich', 'Mailänder Staatsanwälte']);
   });
+
+  it('"bestätigte ihre gute Form" reports nothing; "befand sich" is no speech verb', () => {
+    expect(who(['Anne Weigold bestätigte ihre gute Form mit zwei Topzeiten.'], { 'Anne Weigold': { names: ['Anne Weigold'] } })).toEqual([]);
+    expect(who(['Hier befand sich das „Eingangstor“ zu den Werkstätten.'], {})[0][2]).toBeNull();
+  });
 });

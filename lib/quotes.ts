@@ -183,7 +183,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
         }
         continue;
       }
-      if (inFrame.length || !lex || !frameSpeaker) continue;
+      if (inFrame.length || !lex || !frameSpeaker || blocks[b].kind === 'heading') continue;
       // a sentence that names a speaker with a speech verb introduces the quotation after it
       if (speechVerbAt(tokens, lex) >= 0) last = { speaker: frameSpeaker, block: b };
       const ind = indirect(text, tokens, lex, lang);
