@@ -87,4 +87,19 @@ describe('entities', () => {
     const es = run(['Auf Drängen Berlusconi kam es dazu.', 'Es sprach das frühere Partygirl Ruby.'], { Berlusconi: 'PER', Ruby: 'PER' });
     expect(es.map((e) => [e.name, e.role])).toEqual([['Berlusconi', null], ['Ruby', 'früheres Partygirl']]);
   });
+
+  it('demonyms are not places but point to one ("russischen" → Russland, "Ukrainian" → Ukraine)', () => {
+    const blocks: Block[] = [{ text: 'Russland und die russischen Truppen kamen.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'Russland' ? 'B-LOC' : t === 'russischen' ? 'B-LOCderiv' : 'O')));
+    const es = recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities;
+    expect(es.map((e) => [e.name, e.adjectives])).toEqual([['Russland', ['russischen']]]);
+    const en: Block[] = [{ text: 'Ukraine said Ukrainian forces held.', kind: 'paragraph' }];
+    const tagEn: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'Ukraine' ? 'B-LOC' : t === 'Ukrainian' ? 'B-MISC' : 'O')));
+    expect(recognize(en, splitBlocks(en, 'en'), 'en', tagEn).entities.map((e) => [e.name, e.adjectives])).toEqual([['Ukraine', ['ukrainian']]]);
+  });
+
+  it('English possessives belong to the name ("Obama\'s")', () => {
+    const es = run(["Barack Obama spoke.", "Obama's aide left."], { 'Barack Obama': 'PER' }, 'en');
+    expect(es.map((e) => [e.name, e.forms, e.mentions])).toEqual([['Barack Obama', ['Barack Obama', 'Obama'], 2]]);
+  });
 });

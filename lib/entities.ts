@@ -81,6 +81,11 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       const base = sp.type.replace(/(?:deriv|part)$/, '');
       const type = TYPE_OF[base];
       const tokens = s.tokens.slice(sp.start, sp.end);
+      // CoNLL tags demonyms as MISC ("Ukrainian", "Russian")
+      if (sp.type === 'MISC' && sp.end - sp.start === 1 && /(?:an|ish|ese|ic|i)$/.test(s.tokens[sp.start].text)) {
+        demonyms.push({ block: s.block, start: s.tokens[sp.start].start, end: s.tokens[sp.start].end, text: s.tokens[sp.start].text });
+        continue;
+      }
       if (sp.type.endsWith('deriv')) {
         if (base === 'LOC') demonyms.push({ block: s.block, start: tokens[0].start, end: tokens[tokens.length - 1].end, text: tokens.map((t) => t.text).join(' ') });
         continue;
@@ -241,7 +246,27 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (k && !r.gazId) r.type = k.type;
   }
 
-  return merge(blocks, sentences, raws, demonyms, lang);
+  const result = merge(blocks, sentences, raws, demonyms, lang);
+  linkDemonyms(result.entities, demonyms);
+  return result;
+}
+
+/** Stem of a demonym or a place name for matching them: "russischen" → "russ", "Ukrainian" → "ukrain". */
+function demonymStem(w: string): string {
+  return w.toLowerCase().replace(/(?:ischen|ischer|isches|ische|isch|ianer|ians|ian|ans|an|ern|er|en|es|e|n)$/, '');
+}
+
+/** Adjectives of a place are not places, but point to one: "russischen" → Russland, "Ukrainian" → Ukraine. */
+function linkDemonyms(entities: Entity[], demonyms: Recognition['demonyms']) {
+  const places = entities.filter((e) => e.type === 'place');
+  for (const d of demonyms) {
+    const stem = demonymStem(d.text.split(' ').pop() ?? '');
+    if (stem.length < 4) continue;
+    const place = places.find((p) => p.name.toLowerCase().startsWith(stem) || demonymStem(p.name) === stem);
+    if (!place) continue;
+    const adj = d.text.toLowerCase();
+    place.adjectives = [...new Set([...(place.adjectives ?? []), adj])];
+  }
 }
 
 /** The name inside a compound tagged as "part": every hyphen-joined element but the head noun. */
