@@ -50,7 +50,17 @@ export interface Recognition {
 
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 
-export function recognize(blocks: Block[], sentences: Sentence[], lang: string, tag: Tagger | null): Recognition {
+/** Stages of the entity layer above the tagger; all on in the product, switchable for evaluation. */
+export interface RecognizeOptions {
+  firstNames?: boolean;
+  gazetteer?: boolean;
+  propagate?: boolean;
+  vote?: boolean;
+  surnames?: boolean;
+}
+
+export function recognize(blocks: Block[], sentences: Sentence[], lang: string, tag: Tagger | null, opts: RecognizeOptions = {}): Recognition {
+  const on = { firstNames: true, gazetteer: true, propagate: true, vote: false, surnames: true, ...opts };
   if (!tag || !sentences.length) return { entities: [], mentions: [], demonyms: [] };
   const toks = sentences.map((s) => s.tokens.map((t) => t.text));
   const labels = tag(toks);
@@ -107,7 +117,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   // 1b. a known first name followed by a capitalised word is a person, whatever came before it
   //     ("Schwiegersohn Jared Kushner" tagged as one organisation → "Jared Kushner")
   const firsts = firstNames();
-  sentences.forEach((s, si) => {
+  if (on.firstNames) sentences.forEach((s, si) => {
     for (let i = 0; i + 1 < s.tokens.length; i++) {
       if (!firsts.has(s.tokens[i].text) || !isCap(s.tokens[i + 1].text) || !/^\p{L}/u.test(s.tokens[i + 1].text)) continue;
       let j = i + 2;
@@ -145,7 +155,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   const gz = gazetteer();
   const gzFirst = gazetteerFirstStems();
   const ctxNames = contextual();
-  sentences.forEach((s, si) => {
+  if (on.gazetteer) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (!isCap(s.tokens[i].text)) continue;
       for (let n = gzFirst.has(stemWord(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
@@ -203,7 +213,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (lang === 'de' && known.has(w + 's') && known.get(w + 's')!.type === 'person') return w + 's'; // "Trumps" known, "Trump" seen
     return null;
   };
-  sentences.forEach((s, si) => {
+  if (on.propagate) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
       let matched = 0;
@@ -240,13 +250,13 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
   // settle each form's type by the article-wide vote (the tagger may call "Uschakow" a place once)
-  for (const r of raws) {
+  if (on.vote) for (const r of raws) {
     if (r.part) continue;
     const k = known.get(r.text);
     if (k && !r.gazId) r.type = k.type;
   }
 
-  const result = merge(blocks, sentences, raws, demonyms, lang);
+  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames);
   linkDemonyms(result.entities, demonyms);
   return result;
 }
@@ -288,7 +298,7 @@ interface Cluster {
   gazId?: string;
 }
 
-function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string): Recognition {
+function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true): Recognition {
   raws.sort((a, b) => a.block - b.block || a.start - b.start);
   const tokensOf = (r: Raw) => sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
   const allCaps = new Set<string>();
@@ -314,7 +324,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   const personClusters = () => clusters.filter((c) => c.type === 'person' && c.fullTokens && c.fullTokens.length >= 2);
   for (const r of raws) {
     const toks = nameTokens(r);
-    if (r.type === 'person' || toks.length === 1) {
+    if (r.type === 'person' || (toks.length === 1 && surnames)) {
       if (toks.length >= 2 && r.type === 'person') {
         byKey.get('p:' + toks.join(' ').toLowerCase())!.raws.push(r);
         continue;
@@ -374,7 +384,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       forms,
       role: null,
       mentions: standalone.length || c.raws.length,
-      occurrences: c.raws.map((r) => ({ block: r.block, start: r.start, end: r.end, text: r.text, ...(r.part ? { partOfWord: true } : {}) })),
+      occurrences: c.raws.map((r) => ({ block: r.block, start: r.start, end: r.end, text: r.text, ...(r.part ? { partOfWord: true } : {}), ...(r.type !== c.type ? { tagged: r.type } : {}) })),
       gender: null,
     };
     entities.push(e);

@@ -36,3 +36,12 @@ describe('splitSentences', () => {
     expect(sents('He left at 11 p.m. on Monday. Then he slept.', 'en')).toEqual(['He left at 11 p.m. on Monday.', 'Then he slept.']);
   });
 });
+
+describe('tokens as the training corpora have them', () => {
+  it.each([
+    ['LONDON 1996-08-30', ['LONDON', '1996-08-30']],
+    ['Daytona Beach, Fla., said', ['Daytona', 'Beach', ',', 'Fla.', ',', 'said']],
+    ['ST. LOUIS wins', ['ST.', 'LOUIS', 'wins']],
+    ["at Lord 's", ['at', 'Lord', "'s"]],
+  ])('%s', (text, expected) => expect(tokenize(text, 'en').map((t) => t.text)).toEqual(expected));
+});

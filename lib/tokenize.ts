@@ -10,6 +10,8 @@ export const ABBREVIATIONS = new Set(
   [
     // German
     'Dr', 'Prof', 'Hr', 'Fr', 'St', 'Nr', 'Str', 'bzw', 'ca', 'vgl', 'usw', 'etc', 'Jh', 'Jhd', 'Mio', 'Mrd', 'Tsd', 'inkl', 'ggf', 'evtl', 'sog', 'z', 'B', 'd', 'h', 'u', 'a', 'o', 'Abs', 'Art', 'Bd', 'geb', 'gest', 'Hrsg', 'Kap', 'max', 'min', 'Mr', 'Mrs', 'Ms',
+    // US states as news datelines abbreviate them
+    'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo', 'Bros', 'Ft', 'Pt', 'Sgt', 'Adm', 'Gov', 'Supt', 'Rep', 'Sen',
     'Jan', 'Feb', 'Mär', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Okt', 'Nov', 'Dez', 'Oct', 'Dec', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Sgt', 'Capt', 'Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'vs', 'No', 'approx', 'Mt', 'Ft', 'Rev',
   ],
 );
@@ -19,9 +21,10 @@ const TOKEN_RE = new RegExp(
     String.raw`https?:\/\/[^\s<>"“”„]+[^\s<>"“”„.,;:!?)\]]`, // URL
     String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`, // e-mail
     String.raw`(?:\p{L}\.){2,}`, // U.S., z.B., p.m.
-    String.raw`\p{N}+(?:[.,:\/]\p{N}+)*`, // 03.12.2025, 11:00, 1,5
+    String.raw`\p{N}+(?:[.,:\/]\p{N}+)+`, // 03.12.2025, 11:00, 1,5
     // words, inner hyphens and apostrophes; a trailing hyphen before "und/oder" (Staats- und …)
     String.raw`[\p{L}\p{M}\p{N}_]+(?:[-‐'’][\p{L}\p{M}\p{N}_]+)*(?:-(?=\s+(?:und|oder|bis|sowie|and|or)\s))?`,
+    String.raw`['’](?:s|S|re|ve|ll|d|m)(?![\p{L}\p{N}])`, // a clitic standing alone ("Lord 's")
     String.raw`\.{3}|[^\s]`, // ellipsis, any other single character
   ].join('|'),
   'gu',
@@ -46,7 +49,7 @@ export function tokenize(text: string, lang = 'und', offset = 0, end = text.leng
       }
     }
     // Abbreviation: glue the period to the word ("Dr.", "z.", "St.").
-    if (src[start + t.length] === '.' && (ABBREVIATIONS.has(t) || /^\p{Lu}$/u.test(t))) {
+    if (src[start + t.length] === '.' && (ABBREVIATIONS.has(t) || ABBREVIATIONS.has(t[0] + t.slice(1).toLowerCase()) || /^\p{Lu}$/u.test(t))) {
       tokens.push({ text: t + '.', start, end: start + t.length + 1 });
       TOKEN_RE.lastIndex = start + t.length + 1;
       continue;

@@ -47,6 +47,8 @@ export interface Mention extends Span {
   text: string;
   /** True when the name is part of a larger word, e.g. "Trump" in "Trump-Regierung". */
   partOfWord?: boolean;
+  /** The type recognised for this occurrence when it differs from its entity's ("LONDON" the team). */
+  tagged?: EntityType;
 }
 
 export interface Entity {
