@@ -25,7 +25,7 @@ describe('citations', () => {
   it('the text-fragment link carries context so it lands on the second „Ja“, not the first', () => {
     const link = fragmentLink(a('de'), q2)!;
     expect(link.startsWith('https://example.org/a?x=1#:~:text=')).toBe(true);
-    expect(decodeURIComponent(link.split('#:~:text=')[1])).toBe('Später sagte sie-,Ja,-und ging.');
+    expect(decodeURIComponent(link.split('#:~:text=')[1])).toBe('Später sagte sie-,„Ja“,-und ging.');
   });
 
   it('HTML escapes page text and uses blockquote cite', () => {

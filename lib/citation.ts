@@ -38,11 +38,17 @@ export function fragmentLink(analysis: Pick<Analysis, 'url' | 'blocks'>, q: Quot
   if (!analysis.url) return null;
   const base = analysis.url.replace(/#.*$/, '');
   const block = analysis.blocks[q.block]?.text ?? '';
-  const body = block.slice(q.start, q.end);
+  // the match takes the quotation marks too: between a prefix and the match only white space may stand
+  const MARK = /[„“”"»«‚‘’']/u;
+  let from = q.start;
+  let to = q.end;
+  while (from > 0 && MARK.test(block[from - 1])) from--;
+  while (to < block.length && MARK.test(block[to]) && !q.continues) to++;
+  const body = block.slice(from, to);
   const w = wordsOf(body);
   const terms: string[] = [];
-  const before = wordsOf(block.slice(0, q.start).replace(/[„“”"»«‚‘’'\s]+$/u, '')).slice(-3).join(' ');
-  const after = wordsOf(block.slice(q.end).replace(/^[„“”"»«‚‘’'\s]+/u, '')).slice(0, 3).join(' ');
+  const before = wordsOf(block.slice(0, from)).slice(-3).join(' ');
+  const after = wordsOf(block.slice(to)).slice(0, 3).join(' ');
   if (before) terms.push(encodeTerm(before) + '-');
   if (w.length <= 8) terms.push(encodeTerm(body));
   else terms.push(encodeTerm(w.slice(0, 4).join(' ')), encodeTerm(w.slice(-4).join(' ')));
