@@ -333,7 +333,20 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   for (const s of sentences) for (const t of s.tokens) allCaps.add(t.text);
   // German genitive: "Putins" is "Putin" when the article also says "Putin"
   const base = (w: string) => (lang === 'de' && /s$/.test(w) && allCaps.has(w.slice(0, -1)) ? w.slice(0, -1) : lang === 'de' && /es$/.test(w) && allCaps.has(w.slice(0, -2)) ? w.slice(0, -2) : w);
-  const nameTokens = (r: Raw) => (r.part ? [r.text] : tokensOf(r)).map(base);
+  // "Donald Trumps Schwiegersohn": a person's name ending in -s right before a noun is a Saxon genitive
+  const coveredAt = (si: number, k: number) => raws.some((x) => x.sent === si && x.tokStart <= k && k < x.tokEnd);
+  const genitive = (r: Raw) => {
+    if (lang !== 'de' || r.type !== 'person' || r.part) return false;
+    const toks = sentences[r.sent].tokens;
+    const last = toks[r.tokEnd - 1].text;
+    const next = toks[r.tokEnd]?.text ?? '';
+    return /[^s]s$/.test(last) && last.length > 3 && /^\p{Lu}\p{Ll}/u.test(next) && !coveredAt(r.sent, r.tokEnd);
+  };
+  const nameTokens = (r: Raw) => {
+    const toks = (r.part ? [r.text] : tokensOf(r)).map(base);
+    if (genitive(r) && toks[toks.length - 1].endsWith('s')) toks[toks.length - 1] = toks[toks.length - 1].slice(0, -1);
+    return toks;
+  };
 
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
