@@ -8,6 +8,7 @@ import { t } from './i18n';
 import { TypeIcon } from './labels';
 import { sendMessage, type TabState } from './protocol';
 import { citationFormat } from './settings';
+import { QuoteTools, SettingsLink, Summary, useShownTypes } from './popup-parts';
 import { sitePattern } from './site-pattern';
 
 async function resolveTabId(): Promise<number | null> {
@@ -77,6 +78,7 @@ export function Popup() {
           {t('alwaysOn', new URL(state.origin).host)}
         </label>
       )}
+      <SettingsLink />
     </main>
   );
 }
@@ -84,9 +86,11 @@ export function Popup() {
 function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: number; format: CitationFormat; onFormat: (f: CitationFormat) => void }) {
   const date = formatDate(a.published, a.lang);
   const meta = [a.siteName, date, t('minutes', a.readingMinutes), a.lang.toUpperCase()].filter(Boolean).join(' · ');
+  const shown = useShownTypes();
+  const [speaker, setSpeaker] = useState('');
   const section = (type: EntityType, key: string) => {
     const list = a.entities.filter((e) => e.type === type);
-    if (!list.length) return null;
+    if (!list.length || !shown.includes(type)) return null;
     return (
       <section>
         <h2>{t(key)}</h2>
@@ -103,7 +107,7 @@ function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: numbe
       </section>
     );
   };
-  const all = a.quotes.map((q, i) => [q, i] as const);
+  const all = a.quotes.map((q, i) => [q, i] as const).filter(([q]) => !speaker || q.speaker === speaker);
   const direct = all.filter(([q]) => q.kind === 'direct');
   const reported = all.filter(([q]) => q.kind === 'indirect');
   return (
@@ -112,12 +116,7 @@ function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: numbe
       <p class="meta">{meta}</p>
       {!(SUPPORTED_LANGS as readonly string[]).includes(a.lang) && <p class="state">{t('unsupportedLang')}</p>}
       {a.description && <p class="teaser"><span class="label">{t('teaser')}:</span> {a.description}</p>}
-      {a.summary.length > 0 && (
-        <section>
-          <h2>{t('summary')}</h2>
-          <ul class="summary">{a.summary.map((s, i) => <li key={i}>{s}</li>)}</ul>
-        </section>
-      )}
+      <Summary a={a} />
       {section('person', 'people')}
       {section('place', 'places')}
       {section('organization', 'organizations')}
@@ -133,6 +132,7 @@ function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: numbe
             <option value="html">{t('formatHtml')}</option>
           </select>
         </label>
+        <QuoteTools a={a} quotes={all.map(([q]) => q)} format={format} speaker={speaker} onSpeaker={setSpeaker} />
         {direct.length === 0 && <p class="state">{t('noQuotes')}</p>}
         <ol class="quotes">
           {direct.map(([q, i]) => (

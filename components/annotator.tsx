@@ -3,11 +3,14 @@
  * Highlight API, one shadow root for the card (attached to <html>, outside <body>), one set of
  * listeners on the document, all hung on one AbortController so removal is complete.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Analysis, Entity, EntityType } from '../lib/types';
 import { Card, CARD_CSS } from './Card';
 import { HoverMachine, type HoverState } from './hover-machine';
+import { highlightCss, HIGHLIGHT_NAMES, MarkFallback } from './marks';
+import { sendMessage } from './protocol';
+import { citationFormat, ENTITY_TYPES, markStyle, shownTypes, type MarkStyle } from './settings';
 import { buildTextIndex, findBlocks, rangeFor, type TextIndex } from './textindex';
 
 export const HOST_TAG = 'news-companion-ui';
@@ -48,6 +51,12 @@ export class Annotator {
   private machine: HoverMachine<Mark>;
   private frame = 0;
   private anchor: Mark | null = null;
+  // reader features (settings, fallback marks, keyboard): see the section above get markCount()
+  private fallback = new MarkFallback();
+  private shown = new Set<EntityType>(ENTITY_TYPES);
+  private returnFocus: HTMLElement | null = null;
+  private keyboardOpened = false;
+  private unwatch: (() => void)[] = [];
 
   constructor(private doc: Document, private analysis: Analysis) {
     this.machine = new HoverMachine<Mark>((next, prev) => this.onState(next, prev));
@@ -90,6 +99,7 @@ export class Annotator {
       }
     }
     this.listen();
+    void this.applyDisplay();
     return this.marks.length;
   }
 
@@ -129,7 +139,7 @@ export class Annotator {
     const segs = this.segs.get(node as Text);
     if (!segs) return null;
     for (const s of segs) {
-      if (off < s.start || off > s.end) continue;
+      if (off < s.start || off > s.end || !this.shown.has(s.mark.entity.type)) continue;
       // the caret snaps to the nearest character: make sure the pointer is really on the name
       for (const rect of Array.from(s.mark.range.getClientRects())) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return s.mark;
@@ -164,7 +174,7 @@ export class Annotator {
           }
           const m = this.markAtPoint(lastX, lastY);
           if (m) this.machine.enter(m);
-          else this.machine.leave();
+          else if (this.machine.state.name === 'idle' || this.machine.state.via !== 'focus') this.machine.leave(); // a keyboard card stays put
         });
       },
       opts,
@@ -175,9 +185,9 @@ export class Annotator {
       const m = this.markInElement(target);
       if (m) this.machine.enter(m, 'focus');
     }, opts);
-    this.doc.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape' && this.machine.state.name !== 'idle') this.machine.close();
-    }, { signal });
+    this.doc.addEventListener('keydown', (ev) => this.onKey(ev), { signal });
+    this.doc.addEventListener('focusin', (ev) => this.focusMoved(ev.target as Element | null), opts);
+    this.doc.addEventListener('pointerdown', (ev) => ev.target !== this.host && this.dismiss(), opts);
     this.doc.defaultView?.addEventListener('scroll', () => this.place(), opts);
   }
 
@@ -208,7 +218,23 @@ export class Annotator {
   private show(m: Mark) {
     this.ensureHost();
     this.anchor = m;
-    render(<Card entity={m.entity} analysis={this.analysis} onClose={() => this.machine.close()} />, this.cardRoot!);
+    const same = this.marks.filter((x) => x.entity === m.entity && this.shown.has(x.entity.type));
+    const s = this.machine.state;
+    render(
+      <Card
+        entity={m.entity}
+        analysis={this.analysis}
+        mention={{ index: Math.max(0, same.indexOf(m)), count: same.length }}
+        onStep={(dir) => this.step(m, dir)}
+        onClose={() => this.closeCard()}
+        theme={this.pageTheme()}
+        autoFocus={this.keyboardOpened && s.name !== 'idle' && s.via === 'focus'}
+        format={() => citationFormat.getValue()}
+        wiki={(title, lang) => sendMessage('wikiPreview', { title, lang })}
+        enableWiki={async () => (await sendMessage('enableWikipedia')).on}
+      />,
+      this.cardRoot!,
+    );
     this.place();
   }
 
@@ -217,7 +243,9 @@ export class Annotator {
     const card = this.cardRoot?.firstElementChild as HTMLElement | null;
     if (!m || !card) return;
     const virtual = { getBoundingClientRect: () => m.range.getBoundingClientRect(), getClientRects: () => m.range.getClientRects() };
-    void computePosition(virtual, card, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+    // flip above or below and shift sideways only, so the card never covers the name; taller than the room: it scrolls
+    const fit = size({ padding: 8, apply: ({ availableHeight }) => void (card.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`) });
+    void computePosition(virtual, card, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }), shift({ padding: 8 }), fit] }).then(({ x, y }) => {
       card.style.left = `${Math.round(x)}px`;
       card.style.top = `${Math.round(y)}px`;
     });
@@ -225,6 +253,7 @@ export class Annotator {
 
   private hide() {
     this.anchor = null;
+    this.keyboardOpened = false;
     if (this.cardRoot) render(null, this.cardRoot);
   }
 
@@ -250,10 +279,127 @@ export class Annotator {
   private flash(r: Range) {
     const el = r.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'auto' });
-    if (!this.supported) return;
+    if (!this.supported) {
+      const m = this.marks.find((x) => x.range === r);
+      if (m) this.fallback.flash(m.index, FLASH_MS);
+      return;
+    }
     const w = this.doc.defaultView as Window & typeof globalThis;
     w.CSS.highlights.set(FLASH, new w.Highlight(r));
     w.setTimeout(() => w.CSS.highlights.delete(FLASH), FLASH_MS);
+  }
+
+  // ——— reader features: display settings, fallback marks, keyboard, mention navigation ———
+
+  /**
+   * Applies the reader's settings (which types are shown, how marks look) and, where the Highlight
+   * API is missing, wraps the mentions in our own elements instead. Follows setting changes.
+   */
+  private async applyDisplay() {
+    const [types, style] = await Promise.all([
+      shownTypes.getValue().catch(() => ENTITY_TYPES),
+      markStyle.getValue().catch((): MarkStyle => 'underline'),
+    ]);
+    if (this.abort.signal.aborted) return;
+    this.shown = new Set(types);
+    const shown = (t: EntityType) => this.shown.has(t);
+    if (this.supported) {
+      const w = this.doc.defaultView as Window & typeof globalThis;
+      this.sheet?.replaceSync(highlightCss(style));
+      for (const type of ENTITY_TYPES) {
+        const ranges = shown(type) ? this.marks.filter((m) => m.entity.type === type).map((m) => m.range) : [];
+        if (ranges.length) w.CSS.highlights.set(HIGHLIGHT_NAMES[type], new w.Highlight(...ranges));
+        else w.CSS.highlights.delete(HIGHLIGHT_NAMES[type]);
+      }
+    } else if (!this.fallback.active && this.marks.length) {
+      const ranges = this.fallback.wrap(this.doc, this.marks.map((m) => ({ range: m.range, type: m.entity.type })), style, shown);
+      // our elements now hold the marked text: ranges, hit-testing and the text index follow them
+      this.segs.clear();
+      this.marks.forEach((m, i) => {
+        m.range = ranges[i] ?? m.range;
+        this.addSegs(m);
+      });
+      this.index = buildTextIndex(this.doc.body);
+    } else this.fallback.restyle(style, shown);
+    if (this.anchor && !shown(this.anchor.entity.type)) this.machine.close();
+    if (!this.unwatch.length) this.unwatch = [shownTypes.watch(() => void this.applyDisplay()), markStyle.watch(() => void this.applyDisplay())];
+  }
+
+  /** Escape closes; Alt+Shift+N / Alt+Shift+P go to the next / previous name and open its card. */
+  private onKey(ev: KeyboardEvent) {
+    if (ev.key === 'Escape' && this.machine.state.name !== 'idle') return this.closeCard();
+    if (!ev.altKey || !ev.shiftKey || ev.ctrlKey || ev.metaKey) return;
+    const dir = ev.code === 'KeyN' ? 1 : ev.code === 'KeyP' ? -1 : 0;
+    if (!dir) return;
+    ev.preventDefault();
+    this.stepAll(dir);
+  }
+
+  /** Focus moved to the page, outside the card and its name: a card that stays put (keyboard, previous / next) closes. */
+  private focusMoved(target: Element | null) {
+    if (target && target !== this.host && !this.markInElement(target)) this.dismiss();
+  }
+
+  /** Closes a card that stays put (opened from the keyboard or moved by its buttons); pointer cards close by themselves. */
+  private dismiss() {
+    const s = this.machine.state;
+    if (s.name === 'idle' || s.via !== 'focus') return;
+    this.returnFocus = null;
+    this.machine.close();
+  }
+
+  private closeCard() {
+    this.machine.close();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  /** The next (1) or previous (-1) name in reading order, from the open card or from the top of the view; its card opens with focus. */
+  stepAll(dir: 1 | -1): boolean {
+    const list = this.marks.filter((m) => this.shown.has(m.entity.type));
+    if (!list.length) return false;
+    const at = this.anchor ? list.indexOf(this.anchor) : -1;
+    let i: number;
+    if (at >= 0) i = (at + dir + list.length) % list.length;
+    else {
+      const below = list.findIndex((m) => m.range.getBoundingClientRect().top >= 0);
+      i = dir === 1 ? Math.max(0, below) : (below <= 0 ? list.length : below) - 1;
+    }
+    this.openAt(list[i], true);
+    return true;
+  }
+
+  /** The card's previous / next buttons: the same entity's mention before or after this one. */
+  private step(from: Mark, dir: 1 | -1) {
+    const same = this.marks.filter((x) => x.entity === from.entity);
+    const at = same.indexOf(this.anchor ?? from);
+    this.openAt(same[(at + dir + same.length) % same.length], this.keyboardOpened);
+  }
+
+  private openAt(m: Mark, keyboard: boolean) {
+    if (keyboard && !this.returnFocus) {
+      const active = this.doc.activeElement;
+      if (active instanceof HTMLElement && active !== this.host && active !== this.doc.body) this.returnFocus = active;
+    }
+    this.keyboardOpened = keyboard;
+    this.flash(m.range);
+    this.machine.enter(m, 'focus');
+  }
+
+  /** The card's colours follow the page's own background; a page without one follows the browser's scheme. */
+  private pageTheme(): 'light' | 'dark' | 'auto' {
+    const w = this.doc.defaultView;
+    if (!w) return 'auto';
+    for (const el of [this.doc.body, this.doc.documentElement]) {
+      if (!el) continue;
+      const m = /rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?/.exec(w.getComputedStyle(el).backgroundColor);
+      if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue;
+      const luminance = (0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3])) / 255;
+      return luminance < 0.45 ? 'dark' : 'light';
+    }
+    // no background of its own: the canvas is white unless the page opts into dark schemes
+    return /dark/.test(w.getComputedStyle(this.doc.documentElement).colorScheme) ? 'auto' : 'light';
   }
 
   get markCount(): number {
@@ -263,6 +409,8 @@ export class Annotator {
   /** Removes every trace: highlights, style sheet, host element, listeners. */
   destroy() {
     this.abort.abort();
+    for (const stop of this.unwatch) stop();
+    this.fallback.unwrap();
     this.machine.close();
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
     if (this.supported) {

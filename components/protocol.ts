@@ -1,6 +1,7 @@
 /** The one typed message protocol between content script, background and popup. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Analysis } from '../lib/types';
+import type { WikiAnswer } from './wikipedia';
 
 export type AnalyzeResult = { ok: true; analysis: Analysis; ms: number } | { ok: false; code: 'too-large' | 'not-article' | 'empty' | 'unsupported' | 'internal' | 'no-access'; message: string };
 
@@ -29,6 +30,12 @@ interface ProtocolMap {
   focusQuote(data: { index: number }): boolean;
   /** background → content: remove every mark and card. */
   unannotate(): void;
+  /** card → background: the Wikipedia preview for a name, or `off` while look-ups are off. */
+  wikiPreview(data: { title: string; lang: string }): WikiAnswer;
+  /** card → background: the reader asked for Wikipedia look-ups (opens the options page when a permission is missing). */
+  enableWikipedia(): { on: boolean };
+  /** options → background: the "always annotate" list changed; register the content script for it again. */
+  sitesChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

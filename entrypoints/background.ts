@@ -1,6 +1,7 @@
 /**
  * Background: owns the analysis (models, pipeline, per-tab cache) and the permissions.
- * Nothing here talks to the network.
+ * Nothing here talks to the network, except Wikipedia look-ups once the reader turned them on
+ * (components/wikipedia-service.ts).
  */
 import { browser } from 'wxt/browser';
 import { analyze } from '../lib/analyze';
@@ -9,6 +10,7 @@ import { detectLanguage } from '../lib/lang';
 import { ensureModel, webEngine } from '../components/engine-web';
 import { onMessage, sendMessage, type AnalyzeResult, type TabState } from '../components/protocol';
 import { alwaysOnOrigins } from '../components/settings';
+import { registerWikipedia } from '../components/wikipedia-service';
 import { sitePattern } from '../components/site-pattern';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -88,6 +90,7 @@ async function annotate(tabId: number): Promise<TabState> {
 }
 
 export default defineBackground(() => {
+  registerWikipedia();
   onMessage('analyzePage', async ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || !sender.tab?.id) return { ok: false, code: 'internal', message: 'unknown sender' } as AnalyzeResult;
     if (typeof data?.html !== 'string' || typeof data?.url !== 'string') return { ok: false, code: 'internal', message: 'bad message' } as AnalyzeResult;
@@ -120,6 +123,10 @@ export default defineBackground(() => {
       }
     }
     return data.on ? annotate(data.tabId) : tabState(data.tabId);
+  });
+
+  onMessage('sitesChanged', ({ sender }) => {
+    if (sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) return syncRegistration();
   });
 
   browser.commands.onCommand.addListener(async (command) => {

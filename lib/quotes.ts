@@ -304,8 +304,7 @@ function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLex
 
 function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number, v: number): Speaker | null {
   // "…, saying: “…”", "…, sagte er und fügte hinzu": a participle takes the subject of the whole sentence
-  if (lang === 'en' && (/ing$/.test(tokens[v].lower) || tokens[v - 1]?.lower === 'to')) {
-    // "…, saying: “…”", "went on to say, “…”": the subject of the whole sentence speaks
+  if (/ing$/.test(tokens[v].lower) && lang === 'en') {
     const subj = pick(cands.filter((c) => c.tok < v));
     if (subj) return resolve(subj, mentions);
   }
