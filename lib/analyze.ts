@@ -4,7 +4,8 @@ import { detectLanguage } from './lang';
 import { findQuotes } from './quotes';
 import { summarize } from './summary';
 import { splitBlocks } from './tokenize';
-import type { Analysis, Article } from './types';
+import type { Analysis, Article, Sentence } from './types';
+import { countWords } from './words';
 
 export interface Engine {
   /** A tagger per language; languages without one get no entities (and no crash). */
@@ -18,9 +19,11 @@ export function analyze(article: Article, engine: Engine): Analysis {
   const lang = detectLanguage(article.declaredLang, text);
   const sentences = splitBlocks(article.blocks, lang);
   const { entities, mentions } = recognize(article.blocks, sentences, lang, engine.taggerFor(lang));
-  const quotes = findQuotes(article.blocks, lang, mentions);
+  const blockTokens = article.blocks.map(() => [] as Sentence['tokens']);
+  for (const s of sentences) blockTokens[s.block].push(...s.tokens);
+  const quotes = findQuotes(article.blocks, lang, mentions, blockTokens);
   const summary = summarize(article.blocks, entities, lang, article.description);
-  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const words = countWords(text);
   return {
     url: article.url,
     title: article.title,

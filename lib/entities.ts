@@ -114,6 +114,22 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1a. a first name inside a person span, after a word that is no name, starts another person:
+  //     "Donald Trumps Schwiegersohn Jared Kushner" → "Donald Trumps" + "Jared Kushner"
+  const firstsEarly = firstNames();
+  for (const r of [...raws]) {
+    if (r.type !== 'person' || r.part || r.tokEnd - r.tokStart < 3) continue;
+    const toks = sentences[r.sent].tokens;
+    for (let k = r.tokStart + 2; k < r.tokEnd - 1; k++) {
+      if (!firstsEarly.has(toks[k].text) || firstsEarly.has(toks[k - 1].text)) continue;
+      raws.splice(raws.indexOf(r), 1);
+      for (let x = r.tokStart; x < r.tokEnd; x++) covered[r.sent][x] = 0;
+      push(mk(r.sent, r.tokStart, k - 1, 'person', 2));
+      push(mk(r.sent, k, r.tokEnd, 'person', 2));
+      break;
+    }
+  }
+
   // 1b. a known first name followed by a capitalised word is a person, whatever came before it
   //     ("Schwiegersohn Jared Kushner" tagged as one organisation → "Jared Kushner")
   const firsts = firstNames();
@@ -249,6 +265,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       }
     }
   });
+  // a place in the genitive at the end of a longer span is that place ("Zentrum Moskaus" → Moskau)
+  if (lang === 'de') {
+    for (const r of [...raws]) {
+      if (r.type === 'person' || r.part || r.tokEnd - r.tokStart < 2) continue;
+      const last = sentences[r.sent].tokens[r.tokEnd - 1].text;
+      const k = /s$/.test(last) ? known.get(last.slice(0, -1)) : undefined;
+      if (!k || k.type !== 'place') continue;
+      raws.splice(raws.indexOf(r), 1);
+      for (let x = r.tokStart; x < r.tokEnd - 1; x++) covered[r.sent][x] = 0;
+      push(mk(r.sent, r.tokEnd - 1, r.tokEnd, 'place', 2));
+    }
+  }
   // settle each form's type by the article-wide vote (the tagger may call "Uschakow" a place once)
   if (on.vote) for (const r of raws) {
     if (r.part) continue;
@@ -305,7 +333,22 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   for (const s of sentences) for (const t of s.tokens) allCaps.add(t.text);
   // German genitive: "Putins" is "Putin" when the article also says "Putin"
   const base = (w: string) => (lang === 'de' && /s$/.test(w) && allCaps.has(w.slice(0, -1)) ? w.slice(0, -1) : lang === 'de' && /es$/.test(w) && allCaps.has(w.slice(0, -2)) ? w.slice(0, -2) : w);
-  const nameTokens = (r: Raw) => (r.part ? [r.text] : tokensOf(r)).map(base);
+  // "Donald Trumps Schwiegersohn": a person's name ending in -s right before a noun is a Saxon genitive
+  const coveredSet = new Set<string>();
+  for (const x of raws) for (let k = x.tokStart; k < x.tokEnd; k++) coveredSet.add(`${x.sent}:${k}`);
+  const coveredAt = (si: number, k: number) => coveredSet.has(`${si}:${k}`);
+  const genitive = (r: Raw) => {
+    if (lang !== 'de' || r.type !== 'person' || r.part) return false;
+    const toks = sentences[r.sent].tokens;
+    const last = toks[r.tokEnd - 1].text;
+    const next = toks[r.tokEnd]?.text ?? '';
+    return /[^s]s$/.test(last) && last.length > 3 && /^\p{Lu}\p{Ll}/u.test(next) && !coveredAt(r.sent, r.tokEnd);
+  };
+  const nameTokens = (r: Raw) => {
+    const toks = (r.part ? [r.text] : tokensOf(r)).map(base);
+    if (genitive(r) && toks[toks.length - 1].endsWith('s')) toks[toks.length - 1] = toks[toks.length - 1].slice(0, -1);
+    return toks;
+  };
 
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();

@@ -18,7 +18,18 @@ export function stemKey(tokens: string[]): string {
   return tokens.map((t) => stemWord(t)).join(' ');
 }
 
+const stemCache = new Map<string, string>();
+
 export function stemWord(t: string): string {
+  const hit = stemCache.get(t);
+  if (hit !== undefined) return hit;
+  const out = computeStem(t);
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(t, out);
+  return out;
+}
+
+function computeStem(t: string): string {
   const l = t.toLowerCase();
   if (l.length <= 4 || /^\p{Lu}+$/u.test(t)) return l;
   return adjectiveStem(l.replace(/(?:es|s)$/, (m) => (l.length > 5 ? '' : m)));

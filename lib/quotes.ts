@@ -102,13 +102,21 @@ export function frames(text: string, quotes: { open: number; close: number }[]):
   });
 }
 
-export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]): Quote[] {
+/**
+ * `tokens`, when given, are each block's tokens as the analysis already has them (they must be
+ * what tokenize(block, lang) returns); otherwise the blocks are tokenised here.
+ */
+export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[], tokens?: Token[][]): Quote[] {
   const lex = speechLexicon(lang);
   const texts = blocks.map((b) => b.text);
   const spans = findQuoteSpans(texts);
   const sorted = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start);
   const byBlock = new Map<number, MentionRef[]>();
-  for (const m of sorted) byBlock.set(m.block, [...(byBlock.get(m.block) ?? []), m]);
+  for (const m of sorted) {
+    const list = byBlock.get(m.block);
+    if (list) list.push(m);
+    else byBlock.set(m.block, [m]);
+  }
   const quotesByBlock = new Map<number, { open: number; close: number; span: QuoteSpan; piece: number }[]>();
   for (const s of spans) {
     s.pieces.forEach((p, i) => {
@@ -125,13 +133,21 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
   for (let b = 0; b < blocks.length; b++) {
     const text = texts[b];
     const qs = quotesByBlock.get(b) ?? [];
+    // the block's tokens, once, with whether each stands inside quotation marks
+    const all: FrameToken[] = [];
+    let qi = 0;
+    for (const t of tokens?.[b] ?? tokenize(text, lang)) {
+      while (qi < qs.length && qs[qi].close <= t.start) qi++;
+      all.push({ ...t, lower: t.text.toLowerCase(), quoted: qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close });
+    }
+    let ti = 0;
     const fr = frames(text, qs).map(([fs, fe]) => {
-      const tokens: FrameToken[] = tokenize(text, lang, fs, fe).map((t) => ({
-        ...t,
-        lower: t.text.toLowerCase(),
-        quoted: qs.some((q) => t.start >= q.open && t.start < q.close),
-      }));
-      return { fs, fe, tokens, cands: lex ? candidates(tokens, b, byBlock.get(b) ?? [], lex) : [] };
+      while (ti < all.length && all[ti].start < fs) ti++;
+      let tj = ti;
+      while (tj < all.length && all[tj].end <= fe) tj++;
+      const frameTokens = all.slice(ti, tj);
+      ti = tj;
+      return { fs, fe, tokens: frameTokens, cands: lex ? candidates(frameTokens, b, byBlock.get(b) ?? [], lex) : [] };
     });
     for (let fi = 0; fi < fr.length; fi++) {
       const { fs, fe, tokens, cands } = fr[fi];
@@ -304,7 +320,8 @@ function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLex
 
 function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number, v: number): Speaker | null {
   // "…, saying: “…”", "…, sagte er und fügte hinzu": a participle takes the subject of the whole sentence
-  if (/ing$/.test(tokens[v].lower) && lang === 'en') {
+  if (lang === 'en' && (/ing$/.test(tokens[v].lower) || tokens[v - 1]?.lower === 'to')) {
+    // "…, saying: “…”", "went on to say, “…”": the subject of the whole sentence speaks
     const subj = pick(cands.filter((c) => c.tok < v));
     if (subj) return resolve(subj, mentions);
   }
