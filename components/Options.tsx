@@ -9,10 +9,11 @@ import { sendMessage } from './protocol';
 import {
   alwaysOnOrigins, builtinSummarizer, canonicalOrigin, citationFormat, ENTITY_TYPES, markStyle, shownTypes, wikipediaBase, wikipediaLookups, type MarkStyle,
 } from './settings';
+import { sitePattern } from './site-pattern';
 import { detectSummarizer } from './summarizer';
 import { permissionOrigins } from './wikipedia';
 
-const sitePermission = (origin: string) => ({ origins: [`${origin}/*`] });
+const sitePermission = (origin: string) => ({ origins: [sitePattern(origin)] });
 
 export function Options() {
   const [sites, setSites] = useState<string[]>([]);
