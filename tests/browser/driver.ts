@@ -8,21 +8,34 @@
  * page, in Firefox an adapter gives the same calls the same meaning (selectors pierce open shadow
  * roots, locators are strict unless `.first()`, clicks are real pointer clicks).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserSkipReason, launch, openPopup, ROOT, tabIdOf, wordPoint } from './harness';
+import { browserSkipReason, EXTENSION_DIR, launch, openPopup, ROOT, tabIdOf, wordPoint } from './harness';
 
 export { serve, wordPoint } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
+/** Narrows a locator to the elements whose text contains `hasText`. */
+export interface LocatorOptions {
+  hasText?: string | RegExp;
+}
+
 export interface TabLocator {
   first(): TabLocator;
-  locator(selector: string): TabLocator;
+  locator(selector: string, options?: LocatorOptions): TabLocator;
   count(): Promise<number>;
   innerText(): Promise<string>;
+  getAttribute(name: string): Promise<string | null>;
+  inputValue(): Promise<string>;
+  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
+  /** Runs `fn` on the element in the page (sent as source text, like Tab.evaluate). */
+  evaluate<R>(fn: (element: Element) => R | Promise<R>): Promise<R>;
+  evaluateAll<R>(fn: (elements: Element[]) => R | Promise<R>): Promise<R>;
   click(): Promise<void>;
+  fill(value: string): Promise<void>;
+  selectOption(value: string): Promise<unknown>;
   waitFor(options?: { timeout?: number }): Promise<void>;
   isChecked(): Promise<boolean>;
   check(): Promise<void>;
@@ -33,8 +46,13 @@ export interface Tab {
   url(): string;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+  /** Evaluates JavaScript source text in the page (a script such as axe-core's). */
+  evaluate<R>(source: string): Promise<R>;
   waitForFunction<A>(fn: (arg: A) => unknown, arg: A, options?: { timeout?: number }): Promise<unknown>;
-  locator(selector: string): TabLocator;
+  locator(selector: string, options?: LocatorOptions): TabLocator;
+  /** In Firefox browser-wide (its prefs), reset when this tab closes; in Chromium this page only. */
+  emulateMedia(options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void>;
+  addStyleTag(options: { content: string }): Promise<unknown>;
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
   keyboard: { press(key: string): Promise<void> };
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
@@ -43,8 +61,27 @@ export interface Tab {
   bringToFront(): Promise<void>;
   waitForTimeout(ms: number): Promise<void>;
   close(): Promise<void>;
-  /** Uncaught errors and console errors of the page (not of the extension's own pages). */
+  goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
+  /** Uncaught errors in the page, its content scripts included (their stack names the extension's URL). */
   on(event: 'pageerror', listener: (error: Error) => void): unknown;
+  /** Console messages of the page and its content scripts (`location().url` tells whose). */
+  on(event: 'console', listener: (message: TabConsoleMessage) => void): unknown;
+  on(event: 'dialog', listener: (dialog: { dismiss(): Promise<void> }) => void): unknown;
+}
+
+export interface TabConsoleMessage {
+  type(): string;
+  text(): string;
+  location(): { url?: string };
+}
+
+export interface LaunchOptions {
+  /** Every host name but 127.0.0.1 is unreachable, so a saved page cannot reach the network. */
+  offline?: boolean;
+  /** Windows and tabs a page opens by itself (window.open, pop-ups) are closed at once. */
+  closePopups?: boolean;
+  /** Load this copy of the browser's e2e build instead of `extensionDir(name)` (long runs load a snapshot, safe from rebuilds). */
+  extensionDir?: string;
 }
 
 export interface Driver {
@@ -53,11 +90,31 @@ export interface Driver {
   newPage(url: string): Promise<Tab>;
   /** The extension's popup for `page`'s tab, in a tab of its own (a test cannot open the toolbar popup). */
   openPopup(page: Tab): Promise<Tab>;
+  /** The extension's base URL: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly extensionOrigin: string;
+  /** An extension page (`path` like "popup.html?tabId=0") in a background tab, to call extension APIs from. */
+  openExtensionPage(path: string): Promise<Tab>;
+  /** The browser's tab id (`tabs.Tab.id`) of the tab showing `page`. */
+  tabIdOf(page: Tab): Promise<number>;
+  /**
+   * Runs `fn` with the extension's background global (Chromium's service worker, Firefox's event
+   * page) and a JSON argument. `fn` is sent as source text: no closures, no named inner functions.
+   */
+  evaluateInBackground<R, A>(fn: (background: typeof globalThis, arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs `action` and returns the tab it opened (an extension's `tabs.create`, a link to a new tab). */
+  waitForPage(action: () => Promise<unknown>): Promise<Tab>;
+  /** Runs `action` (a click on a download button of `tab`) and returns the file it saved. */
+  download(tab: Tab, action: () => Promise<unknown>): Promise<{ name: string; text: string }>;
   close(): Promise<void>;
 }
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/e2e/firefox-mv3');
 export const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
+
+/** Where the e2e build for `name` is. */
+export function extensionDir(name: BrowserName): string {
+  return name === 'firefox' ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR;
+}
 
 export function findFirefox(): string | null {
   return FIREFOX_CANDIDATES.find((p) => existsSync(p)) ?? null;
@@ -71,11 +128,14 @@ export function skipReason(name: BrowserName): string | null {
   return null;
 }
 
-export async function launchBrowser(name: BrowserName): Promise<Driver> {
-  if (name === 'firefox') return (await import('./firefox')).launchFirefox();
+export async function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<Driver> {
+  if (name === 'firefox') return (await import('./firefox')).launchFirefox(options);
   const b = await launch();
+  if (options.offline) await b.context.route((u) => /^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+  if (options.closePopups) b.context.on('page', (p) => void p.opener().then((o) => o && p.close()).catch(() => {}));
   return {
     name,
+    extensionOrigin: `chrome-extension://${b.extensionId}`,
     async newPage(url) {
       const page = await b.context.newPage();
       await page.goto(url);
@@ -83,6 +143,24 @@ export async function launchBrowser(name: BrowserName): Promise<Driver> {
     },
     async openPopup(page) {
       return openPopup(b, await tabIdOf(b, page));
+    },
+    async openExtensionPage(path) {
+      const page = await b.context.newPage();
+      await page.goto(`chrome-extension://${b.extensionId}/${path}`);
+      return page;
+    },
+    tabIdOf: (page) => tabIdOf(b, page),
+    evaluateInBackground: (fn, arg) => b.worker.evaluate(`(${fn.toString()})(globalThis, ${JSON.stringify(arg)})`),
+    async waitForPage(action) {
+      const [page] = await Promise.all([b.context.waitForEvent('page'), action()]);
+      await page.waitForLoadState();
+      return page;
+    },
+    async download(tab, action) {
+      const page = b.context.pages().find((p) => p === tab);
+      if (!page) throw new Error('download: not a tab of this browser');
+      const [d] = await Promise.all([page.waitForEvent('download'), action()]);
+      return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
     },
     close: () => b.close(),
   };

@@ -15,22 +15,37 @@
  *   the article's tab stays in front — as the toolbar popup does.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
-import { findFirefox, FIREFOX_EXTENSION_DIR, skipReason, type Driver, type Tab, type TabLocator } from './driver';
+import puppeteer, { type Browser, type KeyInput, type Page, type Target } from 'puppeteer-core';
+import { findFirefox, FIREFOX_EXTENSION_DIR, skipReason, type Driver, type LaunchOptions, type LocatorOptions, type Tab, type TabConsoleMessage, type TabLocator } from './driver';
 
 const VIEWPORT = { width: 1100, height: 900 };
 const ACTION_TIMEOUT_MS = 10_000;
 const POLL_MS = 50;
 
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<Driver> {
+/** Prefs that keep a saved page from reaching the network: every request but to 127.0.0.1 goes to a proxy that refuses it. */
+const OFFLINE_PREFS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': '127.0.0.1',
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+};
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(skipReason('firefox')!);
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id`);
   const uuid = randomUUID();
+  const downloads = mkdtempSync(join(tmpdir(), 'nc-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -42,8 +57,16 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
       'extensions.originControls.grantByDefault': true,
       // optional permissions (the "Always annotate" switch) are granted without the doorhanger a test cannot click
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(options.offline ? OFFLINE_PREFS : {}),
+      // downloads land in a folder of ours, without a dialog
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
     },
   });
+  const env: Env = { chrome: (expression) => chromeEvaluate(browser, expression) };
   try {
     await browser.installExtension(extensionDir);
   } catch (e) {
@@ -51,31 +74,121 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
     throw e;
   }
   const base = `moz-extension://${uuid}`;
+  // pages this driver opened; with closePopups any other page (a saved page's window.open) is closed once the driver's own opens have settled
+  const ours = new WeakSet<Page>();
+  let opening: Promise<unknown> = Promise.resolve();
+  const open = (background: boolean) => {
+    const job = browser.newPage({ background }).then((p) => (ours.add(p), p));
+    opening = opening.then(() => job.catch(() => {}));
+    return job;
+  };
+  if (options.closePopups) {
+    browser.on('targetcreated', (t) => {
+      void t.page().then(async (p) => {
+        await opening;
+        if (p && !ours.has(p)) await p.close();
+      }).catch(() => {});
+    });
+  }
+  let control: Promise<FirefoxTab> | null = null;
+  /** One extension page kept open in the background to call extension APIs from. */
+  const controlPage = () => (control ??= openExtensionPage(open, `${base}/popup.html?tabId=0`).then((p) => new FirefoxTab(p, env, `${base}/popup.html?tabId=0`)));
   return {
     name: 'firefox',
+    extensionOrigin: base,
     async newPage(url) {
-      const page = await browser.newPage();
+      const page = await open(false);
       await page.goto(url, { waitUntil: 'load' });
-      return new FirefoxTab(page);
+      return new FirefoxTab(page, env);
     },
     async openPopup(page) {
       await page.bringToFront();
       const url = `${base}/popup.html`;
-      return new FirefoxTab(await openExtensionPage(browser, url), url);
+      return new FirefoxTab(await openExtensionPage(open, url), env, url);
     },
-    close: () => browser.close(),
+    async openExtensionPage(path) {
+      const url = `${base}/${path}`;
+      return new FirefoxTab(await openExtensionPage(open, url), env, url);
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await (await controlPage()).evaluate(async (u) => {
+        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+        return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? null;
+      }, url);
+      if (id === null) throw new Error(`no tab for ${url}`);
+      return id;
+    },
+    async evaluateInBackground(fn, arg) {
+      // Firefox's MV3 background is an event page in the extension's process: its window is reachable from an extension page
+      const src = `(async () => (${fn.toString()})(await browser.runtime.getBackgroundPage(), ${JSON.stringify(arg)}))()`;
+      return (await controlPage()).evaluate(src);
+    },
+    async waitForPage(action) {
+      const created = new Promise<Page>((resolve) => {
+        const seen = (t: Target) => void t.page().then((p) => {
+          if (!p) return;
+          browser.off('targetcreated', seen);
+          ours.add(p);
+          resolve(p);
+        });
+        browser.on('targetcreated', seen);
+      });
+      await action();
+      const page = await created;
+      // an extension's page keeps puppeteer's about:blank URL: ask the page where it is once it has loaded
+      const href = (await poll(page, () => location.href !== 'about:blank' && document.readyState === 'complete' && location.href, null, ACTION_TIMEOUT_MS)) as string;
+      return new FirefoxTab(page, env, href);
+    },
+    async download(_tab, action) {
+      const before = new Set(readdirSync(downloads));
+      await action();
+      const until = Date.now() + ACTION_TIMEOUT_MS;
+      for (;;) {
+        const name = readdirSync(downloads).find((n) => !before.has(n) && !n.endsWith('.part'));
+        // done once Firefox has renamed the .part file and nothing is still being written
+        if (name && !readdirSync(downloads).some((n) => n.endsWith('.part'))) return { name, text: readFileSync(join(downloads, name), 'utf8') };
+        if (Date.now() > until) throw new Error(`no download within ${ACTION_TIMEOUT_MS} ms`);
+        await sleep(POLL_MS);
+      }
+    },
+    async close() {
+      await browser.close();
+      rmSync(downloads, { recursive: true, force: true });
+    },
   };
 }
+
+/** Browser-wide powers a page has not got (setting prefs), through the privileged ("chrome") scope `--remote-allow-system-access` opens to WebDriver BiDi. */
+interface Env {
+  chrome(expression: string): Promise<unknown>;
+}
+
+async function chromeEvaluate(browser: Browser, expression: string): Promise<unknown> {
+  type Reply = { result: { contexts: { context: string }[] } & { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } } };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Reply> } }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const reply = await connection.send('script.evaluate', { expression, target: { context: tree.result.contexts[0].context }, awaitPromise: true });
+  if (reply.result.type === 'exception') throw new Error(`chrome scope: ${reply.result.exceptionDetails?.text}`);
+  return reply.result.result?.value;
+}
+
+/** What Tab.emulateMedia sets, as Firefox prefs (browser-wide). */
+const MEDIA_PREFS = {
+  colorScheme: { pref: 'layout.css.prefers-color-scheme.content-override', values: { dark: 0, light: 1 } },
+  reducedMotion: { pref: 'ui.prefersReducedMotion', values: { reduce: 1, 'no-preference': 0 } },
+} as const;
 
 /**
  * Opens an extension page in a background tab. `goto` to moz-extension:// never settles and
  * puppeteer's frame keeps its about:blank URL (so its waitForFunction stays in the old realm):
  * poll the page itself.
  */
-async function openExtensionPage(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ background: true });
+async function openExtensionPage(open: (background: boolean) => Promise<Page>, url: string): Promise<Page> {
+  const page = await open(true);
   page.goto(url).catch(() => {});
-  await poll(page, (origin) => location.origin === origin && document.readyState === 'complete', new URL(url).origin, ACTION_TIMEOUT_MS);
+  // (by href: Node's URL gives moz-extension:// the origin "null", as about:blank's)
+  await poll(page, (href) => location.href === href && document.readyState === 'complete', url, ACTION_TIMEOUT_MS);
   return page;
 }
 
@@ -94,18 +207,19 @@ async function poll<A>(page: Page, fn: (arg: A) => unknown, arg: A, timeout: num
   }
 }
 
-/** One step of a locator chain: a CSS selector (descendant combinators may cross open shadow roots), optionally only its first match. */
+/** One step of a locator chain: a CSS selector (descendant combinators may cross open shadow roots), a text filter, optionally only its first match. */
 interface Step {
   selector: string;
   first?: boolean;
+  hasText?: string | { source: string; flags: string };
 }
-type Op = 'count' | 'text' | 'checked' | 'point';
 
 /**
- * Resolves a locator chain in the page and applies `op`; sent as source text, so it must stay
- * self-contained plain JavaScript. Elements are walked in composed order, through open shadow roots.
+ * Finds a locator chain's elements in the page; sent as source text, so it must stay self-contained
+ * plain JavaScript. Elements are walked in composed order, through open shadow roots; `hasText` is
+ * playwright's: a case-insensitive, whitespace-normalised substring, or a regular expression.
  */
-const RESOLVE = `(chain, op) => {
+const FIND = `(chain) => {
   const split = (sel) => {
     const parts = []; let cur = ''; let depth = 0; let quote = null;
     for (const ch of sel) {
@@ -139,23 +253,31 @@ const RESOLVE = `(chain, op) => {
     }
     return true;
   };
+  const norm = (s) => s.replace(/\\s+/g, ' ').trim().toLowerCase();
+  const hasText = (el, t) => typeof t === 'string' ? norm(el.textContent || '').includes(norm(t)) : new RegExp(t.source, t.flags).test(el.textContent || '');
   let scope = [document];
   for (const step of chain) {
     const parts = split(step.selector);
     const found = [];
-    for (const root of scope) for (const el of within(root)) if (!found.includes(el) && matches(el, parts)) found.push(el);
+    for (const root of scope) for (const el of within(root)) if (!found.includes(el) && matches(el, parts) && (step.hasText === undefined || hasText(el, step.hasText))) found.push(el);
     scope = step.first ? found.slice(0, 1) : found;
   }
-  if (op === 'count') return scope.length;
-  if (scope.length !== 1) return { missing: scope.length === 0, many: scope.length };
-  const el = scope[0];
-  if (op === 'text') return { value: el.innerText };
-  if (op === 'checked') return { value: !!el.checked };
-  el.scrollIntoView({ block: 'center', inline: 'center' });
-  const r = el.getBoundingClientRect();
-  if (!r.width || !r.height) return { missing: true };
-  return { value: { x: r.left + r.width / 2, y: r.top + r.height / 2 } };
+  return scope;
 }`;
+
+/** What is done to the one element a strict locator names; each is source text of `(el, arg) => value`. */
+const ON_ONE = {
+  text: `(el) => el.innerText`,
+  attribute: `(el, name) => el.getAttribute(name)`,
+  value: `(el) => el.value`,
+  checked: `(el) => !!el.checked`,
+  box: `(el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }`,
+  // scrolled into view; undefined (not yet) while it has no size
+  point: `(el) => { el.scrollIntoView({ block: 'center', inline: 'center' }); const r = el.getBoundingClientRect(); return r.width && r.height ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : undefined; }`,
+  // as playwright's fill and selectOption: set the value, then the events a reader's input fires
+  fill: `(el, value) => { el.focus(); el.value = value; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); return true; }`,
+  select: `(el, v) => { const o = Array.from(el.options).find((x) => x.value === v || x.label === v); if (!o) throw new Error('no option ' + v); el.value = o.value; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); return [o.value]; }`,
+} as const;
 
 class FirefoxLocator implements TabLocator {
   constructor(private page: Page, private chain: Step[]) {}
@@ -165,41 +287,70 @@ class FirefoxLocator implements TabLocator {
     return new FirefoxLocator(this.page, [...this.chain.slice(0, -1), { ...last, first: true }]);
   }
 
-  locator(selector: string): TabLocator {
-    return new FirefoxLocator(this.page, [...this.chain, { selector }]);
+  locator(selector: string, options?: LocatorOptions): TabLocator {
+    return new FirefoxLocator(this.page, [...this.chain, step(selector, options)]);
   }
 
-  private run<T>(op: Op): Promise<T> {
-    return this.page.evaluate(`(${RESOLVE})(${JSON.stringify(this.chain)}, ${JSON.stringify(op)})`) as Promise<T>;
+  private describe(): string {
+    return this.chain.map((s) => s.selector + (s.hasText !== undefined ? ` (has text ${JSON.stringify(s.hasText)})` : '') + (s.first ? ' >> nth=0' : '')).join(' >> ');
   }
 
-  /** Waits until the chain names exactly one (visible, for clicks) element, then returns `op`'s value; strict like playwright. */
-  private async one<T>(op: Op, timeout = ACTION_TIMEOUT_MS): Promise<T> {
+  /** Waits until the chain names exactly one element and `op` gives a value for it; strict like playwright. */
+  private async one<T>(op: string, arg: unknown = null, timeout = ACTION_TIMEOUT_MS): Promise<T> {
+    const src = `(async (els) => els.length !== 1 ? { n: els.length } : { n: 1, value: await (${op})(els[0], ${JSON.stringify(arg)}) })((${FIND})(${JSON.stringify(this.chain)}))`;
     const until = Date.now() + timeout;
     for (;;) {
-      const r = await this.run<{ value?: T; missing?: boolean; many?: number }>(op);
-      if (r.many && r.many > 1) throw new Error(`strict mode violation: ${this.describe()} matches ${r.many} elements`);
-      if (!r.missing) return r.value as T;
+      const r = (await this.page.evaluate(src)) as { n: number; value?: T };
+      if (r.n > 1) throw new Error(`strict mode violation: ${this.describe()} matches ${r.n} elements`);
+      if (r.n === 1 && r.value !== undefined) return r.value;
       if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${this.describe()}`);
       await sleep(POLL_MS);
     }
   }
 
-  private describe(): string {
-    return this.chain.map((s) => (s.first ? `${s.selector} >> nth=0` : s.selector)).join(' >> ');
+  private all<T>(op: string): Promise<T> {
+    return this.page.evaluate(`(${op})((${FIND})(${JSON.stringify(this.chain)}))`) as Promise<T>;
   }
 
   count(): Promise<number> {
-    return this.run<number>('count');
+    return this.all<number>('(els) => els.length');
   }
 
   innerText(): Promise<string> {
-    return this.one<string>('text');
+    return this.one<string>(ON_ONE.text);
+  }
+
+  getAttribute(name: string): Promise<string | null> {
+    return this.one<string | null>(ON_ONE.attribute, name);
+  }
+
+  inputValue(): Promise<string> {
+    return this.one<string>(ON_ONE.value);
+  }
+
+  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    return this.one(ON_ONE.box);
+  }
+
+  async evaluate<R>(fn: (element: Element) => R | Promise<R>): Promise<R> {
+    return (await this.one<{ v: R }>(`async (el) => ({ v: await (${fn.toString()})(el) })`)).v;
+  }
+
+  evaluateAll<R>(fn: (elements: Element[]) => R | Promise<R>): Promise<R> {
+    return this.all<R>(fn.toString());
   }
 
   async click(): Promise<void> {
-    const { x, y } = await this.one<{ x: number; y: number }>('point');
+    const { x, y } = await this.one<{ x: number; y: number }>(ON_ONE.point);
     await this.page.mouse.click(x, y);
+  }
+
+  async fill(value: string): Promise<void> {
+    await this.one(ON_ONE.fill, value);
+  }
+
+  selectOption(value: string): Promise<unknown> {
+    return this.one(ON_ONE.select, value);
   }
 
   async waitFor(options?: { timeout?: number }): Promise<void> {
@@ -211,7 +362,7 @@ class FirefoxLocator implements TabLocator {
   }
 
   isChecked(): Promise<boolean> {
-    return this.one<boolean>('checked');
+    return this.one<boolean>(ON_ONE.checked);
   }
 
   async check(): Promise<void> {
@@ -223,12 +374,19 @@ class FirefoxLocator implements TabLocator {
   }
 }
 
+function step(selector: string, options?: LocatorOptions): Step {
+  const t = options?.hasText;
+  return { selector, ...(t === undefined ? {} : { hasText: typeof t === 'string' ? t : { source: t.source, flags: t.flags } }) };
+}
+
 class FirefoxTab implements Tab {
   readonly mouse;
   readonly keyboard;
 
+  private emulated: string[] = [];
+
   /** `url`: what the tab shows where puppeteer does not know it (extension pages). */
-  constructor(private page: Page, private shownUrl?: string) {
+  constructor(private page: Page, private env: Env, private shownUrl?: string) {
     this.mouse = {
       move: (x: number, y: number) => page.mouse.move(x, y),
       click: (x: number, y: number) => page.mouse.click(x, y),
@@ -249,16 +407,36 @@ class FirefoxTab implements Tab {
     return this.shownUrl ?? this.page.url();
   }
 
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+  /** A function with its argument, or JavaScript source text (a promise it gives is awaited). */
+  evaluate<R, A>(fn: ((arg: A) => R | Promise<R>) | string, arg?: A): Promise<R> {
+    if (typeof fn === 'string') return this.page.evaluate(fn) as Promise<R>;
     return this.page.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+
+  async emulateMedia(options: { colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void> {
+    for (const key of ['colorScheme', 'reducedMotion'] as const) {
+      const value = options[key];
+      if (!value) continue;
+      const { pref, values } = MEDIA_PREFS[key];
+      await this.env.chrome(`Services.prefs.setIntPref(${JSON.stringify(pref)}, ${(values as Record<string, number>)[value]})`);
+      this.emulated.push(pref);
+    }
+  }
+
+  addStyleTag(options: { content: string }): Promise<unknown> {
+    return this.page.addStyleTag({ content: options.content });
+  }
+
+  async goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown> {
+    return this.page.goto(url, { waitUntil: options?.waitUntil ?? 'load', timeout: options?.timeout ?? 30_000 });
   }
 
   waitForFunction<A>(fn: (arg: A) => unknown, arg: A, options?: { timeout?: number }): Promise<unknown> {
     return poll(this.page, fn, arg, options?.timeout ?? 30_000);
   }
 
-  locator(selector: string): TabLocator {
-    return new FirefoxLocator(this.page, [{ selector }]);
+  locator(selector: string, options?: LocatorOptions): TabLocator {
+    return new FirefoxLocator(this.page, [step(selector, options)]);
   }
 
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> {
@@ -281,12 +459,17 @@ class FirefoxTab implements Tab {
     return sleep(ms);
   }
 
-  close(): Promise<void> {
-    return this.page.close();
+  async close(): Promise<void> {
+    for (const pref of this.emulated.splice(0)) await this.env.chrome(`Services.prefs.clearUserPref(${JSON.stringify(pref)})`);
+    await this.page.close();
   }
 
-  on(event: 'pageerror', listener: (error: Error) => void): unknown {
-    return this.page.on(event, (e: unknown) => listener(e as Error));
+  on(event: 'pageerror', listener: (error: Error) => void): unknown;
+  on(event: 'console', listener: (message: TabConsoleMessage) => void): unknown;
+  on(event: 'dialog', listener: (dialog: { dismiss(): Promise<void> }) => void): unknown;
+  on(event: 'pageerror' | 'console' | 'dialog', listener: (value: never) => void): unknown {
+    // puppeteer's ConsoleMessage and Dialog have the calls playwright's have (type, text, location; dismiss)
+    return this.page.on(event, (value: unknown) => (listener as (v: unknown) => void)(value));
   }
 }
 
