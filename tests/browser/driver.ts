@@ -80,6 +80,12 @@ export interface LaunchOptions {
   offline?: boolean;
   /** Windows and tabs a page opens by itself (window.open, pop-ups) are closed at once. */
   closePopups?: boolean;
+  /**
+   * Firefox only: false leaves the build's host permissions ungranted at install, as a reader's
+   * Firefox does for an MV3 extension, so the extension reaches a page only through a toolbar click
+   * (activeTab) or a permission the reader grants. Default true.
+   */
+  grantHostPermissions?: boolean;
   /** Load this copy of the browser's e2e build instead of `extensionDir(name)` (long runs load a snapshot, safe from rebuilds). */
   extensionDir?: string;
 }
@@ -105,6 +111,12 @@ export interface Driver {
   waitForPage(action: () => Promise<unknown>): Promise<Tab>;
   /** Runs `action` (a click on a download button of `tab`) and returns the file it saved. */
   download(tab: Tab, action: () => Promise<unknown>): Promise<{ name: string; text: string }>;
+  /**
+   * Clicks the extension's toolbar button with `page`'s tab in front, as the reader does (the popup
+   * opens and the extension gets activeTab for that tab). Only Firefox lets a test do this; null
+   * where the browser cannot (Chromium's toolbar is out of a test's reach).
+   */
+  readonly clickAction: ((page: Tab) => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -150,6 +162,7 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
       return page;
     },
     tabIdOf: (page) => tabIdOf(b, page),
+    clickAction: null,
     evaluateInBackground: (fn, arg) => b.worker.evaluate(`(${fn.toString()})(globalThis, ${JSON.stringify(arg)})`),
     async waitForPage(action) {
       const [page] = await Promise.all([b.context.waitForEvent('page'), action()]);

@@ -54,7 +54,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
-      'extensions.originControls.grantByDefault': true,
+      'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
       // optional permissions (the "Always annotate" switch) are granted without the doorhanger a test cannot click
       'extensions.webextOptionalPermissionPrompts': false,
       ...(options.offline ? OFFLINE_PREFS : {}),
@@ -151,6 +151,15 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
         if (Date.now() > until) throw new Error(`no download within ${ACTION_TIMEOUT_MS} ms`);
         await sleep(POLL_MS);
       }
+    },
+    async clickAction(page) {
+      await page.bringToFront();
+      // what the toolbar button (and the _execute_action shortcut) call: opens the popup panel, grants activeTab
+      await env.chrome(`(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)});
+        ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(Services.wm.getMostRecentWindow('navigator:browser'));
+      })()`);
     },
     async close() {
       await browser.close();
