@@ -92,6 +92,23 @@ for (const name of BROWSERS) {
       await popup.close();
     });
 
+    it('keeps its own summary where the browser has no built-in summariser, even with that switched on', async () => {
+      const options = await b.openExtensionPage('options.html');
+      await options.locator('input[name="summarizer"]').check();
+      // (a setting synced from Chrome may switch it on in Firefox, which has no Summarizer API)
+      const builtIn = await options.evaluate(() => 'Summarizer' in globalThis);
+      if (name === 'firefox') expect(builtIn).toBe(false);
+      if (!builtIn) expect(await options.locator('.help', { hasText: /no built-in summariser|keinen eingebauten Zusammenfasser/ }).count()).toBe(1);
+      const popup = await b.openPopup(page);
+      await popup.locator('ul.summary li').first().waitFor({ timeout: 10_000 });
+      await popup.waitForTimeout(500); // key points from a built-in model would have replaced it by now
+      expect(await popup.locator('ul.summary li').count()).toBeGreaterThanOrEqual(3);
+      expect(await popup.locator('ul.keypoints').count()).toBe(0);
+      await options.locator('input[name="summarizer"]').uncheck();
+      await popup.close();
+      await options.close();
+    });
+
     it('annotates a site permanently once "Always annotate" is switched on, and stops when it is off', async () => {
       const first = await b.openPopup(page);
       await first.locator('.switch input').check();
