@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 import { browserSkipReason, EXTENSION_DIR, launch, openPopup, ROOT, tabIdOf, wordPoint } from './harness';
 
 export { serve, wordPoint } from './harness';
@@ -117,6 +118,8 @@ export interface Driver {
    * where the browser cannot (Chromium's toolbar is out of a test's reach).
    */
   readonly clickAction: ((page: Tab) => Promise<void>) | null;
+  /** Switches the page's own scripts in `tab` off or on again (from its next load on); the extension's content scripts still run. */
+  setPageScripts(tab: Tab, enabled: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,6 +146,12 @@ export function skipReason(name: BrowserName): string | null {
 export async function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<Driver> {
   if (name === 'firefox') return (await import('./firefox')).launchFirefox(options);
   const b = await launch();
+  const pageOf = (tab: Tab) => {
+    const page = b.context.pages().find((p) => p === tab);
+    if (!page) throw new Error('not a tab of this browser');
+    return page;
+  };
+  const scriptsOff = new Map<Page, CDPSession>();
   if (options.offline) await b.context.route((u) => /^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
   if (options.closePopups) b.context.on('page', (p) => void p.opener().then((o) => o && p.close()).catch(() => {}));
   return {
@@ -163,6 +172,19 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
     },
     tabIdOf: (page) => tabIdOf(b, page),
     clickAction: null,
+    async setPageScripts(tab, enabled) {
+      const page = pageOf(tab);
+      let cdp = scriptsOff.get(page);
+      if (enabled) {
+        scriptsOff.delete(page);
+        await cdp?.send('Emulation.setScriptExecutionDisabled', { value: false }).catch(() => {});
+        await cdp?.detach().catch(() => {});
+        return;
+      }
+      cdp ??= await b.context.newCDPSession(page);
+      scriptsOff.set(page, cdp);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    },
     evaluateInBackground: (fn, arg) => b.worker.evaluate(`(${fn.toString()})(globalThis, ${JSON.stringify(arg)})`),
     async waitForPage(action) {
       const [page] = await Promise.all([b.context.waitForEvent('page'), action()]);
@@ -170,8 +192,7 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
       return page;
     },
     async download(tab, action) {
-      const page = b.context.pages().find((p) => p === tab);
-      if (!page) throw new Error('download: not a tab of this browser');
+      const page = pageOf(tab);
       const [d] = await Promise.all([page.waitForEvent('download'), action()]);
       return { name: d.suggestedFilename(), text: readFileSync((await d.path())!, 'utf8') };
     },

@@ -161,6 +161,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
         ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(Services.wm.getMostRecentWindow('navigator:browser'));
       })()`);
     },
+    async setPageScripts(tab, enabled) {
+      // the tab's own browsing context: page scripts stop from its next load, content scripts (sandboxes) keep running
+      await tab.bringToFront();
+      await env.chrome(`Services.wm.getMostRecentWindow('navigator:browser').gBrowser.selectedBrowser.browsingContext.allowJavascript = ${enabled}`);
+    },
     async close() {
       await browser.close();
       rmSync(downloads, { recursive: true, force: true });
