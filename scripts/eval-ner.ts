@@ -25,17 +25,25 @@ if (!file) {
 const parsed = parseConll(readFileSync(file, 'utf8'));
 const lang = (opt('--lang') ?? parsed.lang) as 'de' | 'en';
 const modelPath = opt('--model') ?? join(ROOT, 'assets/models', `ner-${lang}.bin`);
-const t0 = performance.now();
-const model = decodeModel(new Uint8Array(readFileSync(modelPath)));
-const loadMs = performance.now() - t0;
-
+const bytes = new Uint8Array(readFileSync(modelPath));
+// JIT warm-up on a separate model instance (its token cache is thrown away), not timed
+let t0 = performance.now();
+const warm = decodeModel(bytes);
+const loadMs = performance.now() - t0; // first (cold, un-JITed) decode
 const docs = parsed.docs;
 const inputs = docs.map((d) => d.map((s) => s.tokens));
-// warm-up (JIT) on a copy of the first documents, not timed
-for (let i = 0; i < Math.min(20, inputs.length); i++) tagDocument(model, inputs[i]);
-const t1 = performance.now();
+for (let i = 0, t = 0; i < inputs.length && t < 20000; i++) {
+  tagDocument(warm, inputs[i]);
+  t += inputs[i].reduce((a, s) => a + s.length, 0);
+}
+const model = decodeModel(bytes); // fresh instance: the timed pass starts with a cold token cache
+t0 = performance.now();
 const preds = inputs.map((d) => tagDocument(model, d));
-const secs = (performance.now() - t1) / 1000;
+const secs = (performance.now() - t0) / 1000;
+// steady state: the same documents again with the token cache warm (what a long-running worker sees)
+t0 = performance.now();
+for (const d of inputs) tagDocument(model, d);
+const warmSecs = (performance.now() - t0) / 1000;
 
 const scorer = new SpanScorer(['PER', 'LOC', 'ORG']);
 let tokens = 0;
@@ -51,6 +59,7 @@ const out: Record<string, unknown> = {};
 for (const k of ['PER', 'LOC', 'ORG', 'overall']) out[k] = { p: round(r[k].p), r: round(r[k].r), f1: round(r[k].f1) };
 out.tokens = tokens;
 out.tokensPerSecond = Math.round(tokens / secs);
+out.tokensPerSecondWarmCache = Math.round(tokens / warmSecs);
 out.lang = lang;
 out.format = parsed.format;
 out.loadMs = Math.round(loadMs * 10) / 10;

@@ -7,10 +7,10 @@ import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, readdir
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConll, SpanScorer, type LabeledDoc } from '../lib/ner/conll.ts';
-import { GERMEVAL_TYPES, CONLL_TYPES, spansFromLabels } from '../lib/ner/labels.ts';
-import { train } from '../lib/ner/trainer.ts';
+import { GERMEVAL_TYPES, CONLL_TYPES, spansFromLabels, makeLabelSpace, toBilou } from '../lib/ner/labels.ts';
+import { train, trainStage2, type TrainOptions } from '../lib/ner/trainer.ts';
 import { encodeModel, decodeModel } from '../lib/ner/model.ts';
-import { tagDocument } from '../lib/ner/tagger.ts';
+import { tagDocument, stage1Sentence } from '../lib/ner/tagger.ts';
 import { phraseHash } from '../lib/ner/features.ts';
 import { learnClusters, exchangeClusters, roughTokenize } from '../lib/ner/clusters.ts';
 import nlp from 'compromise';
@@ -28,7 +28,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -49,13 +49,19 @@ const TRAIN_CAT: Record<string, number> = { PER: 7, LOC: 8, ORG: 9, OTH: 10, MIS
 const CAT_PER_FIRST = 11, CAT_PER_LAST = 12, CAT_DERIV = 13, CAT_PART = 14;
 
 type GazMap = Map<number, number>;
-interface Gaz { keys: Uint32Array; masks: Uint16Array; maxLen: number }
+interface Gaz { keys: Uint32Array; masks: Uint16Array; maxLen: number; prefixes: boolean }
 const GAZ_MAX_LEN = 5;
 
 function addPhrase(m: GazMap, toks: string[], cat: number) {
   if (!toks.length || toks.length > GAZ_MAX_LEN) return;
   const h = phraseHash(toks);
   m.set(h, (m.get(h) ?? 0) | (1 << cat));
+  // proper prefixes with mask 0 let the tagger stop extending a phrase early (opt-in: it also removes
+  // rare spurious hash-collision matches, which changes the trained model)
+  if (EXP.gazPrefixes) for (let k = 1; k < toks.length; k++) {
+    const p = phraseHash(toks.slice(0, k));
+    if (!m.has(p)) m.set(p, 0);
+  }
 }
 
 function compromiseGazetteer(): GazMap {
@@ -93,7 +99,7 @@ function packGaz(m: GazMap): Gaz {
   const keys = new Uint32Array(entries.length);
   const masks = new Uint16Array(entries.length);
   entries.forEach(([k, v], i) => { keys[i] = k; masks[i] = v; });
-  return { keys, masks, maxLen: GAZ_MAX_LEN };
+  return { keys, masks, maxLen: GAZ_MAX_LEN, prefixes: !!EXP.gazPrefixes };
 }
 
 // ---------------- unlabelled text for word clusters ---------------------------------------
@@ -189,11 +195,15 @@ interface LangSpec {
   types: readonly string[];
   epochs: number;
   minCount: number;
+  /** feature-config overrides for this language */
+  features: Record<string, unknown>;
+  /** train the second (stacking) pass */
+  stage2: boolean;
 }
 
 const SPECS: LangSpec[] = [
-  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2 },
-  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1 },
+  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2, features: { noWindow2: true }, stage2: false },
+  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1, features: {}, stage2: false },
 ];
 
 async function main() {
@@ -247,7 +257,7 @@ async function main() {
     const gaz = packGaz(EXP.noTrainGaz ? baseGaz : entityGazetteer(trainDocs, () => false, baseGaz));
     const gazFolds = EXP.noTrainGaz ? undefined : Array.from({ length: K }, (_, f) => packGaz(entityGazetteer(trainDocs, (i) => i % K === f, baseGaz)));
     log(`gazetteer: ${gaz.keys.length} phrases`);
-    const data = train(trainDocs, {
+    const baseOpts: TrainOptions = {
       lang: spec.lang,
       types: spec.types,
       epochs: epochsArg ? Number(epochsArg) : spec.epochs,
@@ -256,16 +266,45 @@ async function main() {
       gaz,
       gazFolds,
       clusters: cl ? { keys: cl.keys, codes: cl.codes } : undefined,
-      features: { stem: true, hyphGaz: true, ...clusterFeatures, ...(EXP.features ?? {}) },
+      features: { stem: true, hyphGaz: true, ...clusterFeatures, ...spec.features, ...(EXP.features ?? {}) },
+      maxFeatureBytes: EXP.maxFeatureBytes ?? 4_300_000,
+      goldHistory: EXP.goldHistory,
+      log,
+    };
+    const data = train(trainDocs, {
+      ...baseOpts,
       onEpoch: EXP.evalEvery
         ? (ep, avg) => {
             if (ep % (EXP.evalEvery ?? 1) === 0) log(`  epoch ${ep} dev: ${fmt(evaluate(encodeModel(avg()), devDocs))}`);
           }
         : undefined,
-      maxFeatureBytes: EXP.maxFeatureBytes ?? 4_300_000,
-      log,
     });
-    data.header.info = { trainedAt: new Date().toISOString(), train: spec.train, seed: SEED };
+    if (spec.stage2 && !EXP.noStage2) {
+      // jackknifed first-pass outputs on the training data
+      const K2 = 4;
+      const space = makeLabelSpace(spec.types);
+      const s2docs = trainDocs.map((d) => ({ s1: [] as ReturnType<typeof stage1Sentence>[], gold: d.map((s) => toBilou(space, s.labels)) }));
+      for (let k = 0; k < K2; k++) {
+        const idx = trainDocs.map((_, i) => i).filter((i) => i % K2 !== k);
+        const sub = idx.map((i) => trainDocs[i]);
+        const subGaz = packGaz(entityGazetteer(sub, () => false, baseGaz));
+        const subFolds = EXP.noTrainGaz ? undefined : Array.from({ length: K }, (_, f) => packGaz(entityGazetteer(sub, (i) => i % K === f, baseGaz)));
+        const foldData = train(sub, { ...baseOpts, gaz: EXP.noTrainGaz ? baseOpts.gaz : subGaz, gazFolds: subFolds, log: () => {} });
+        const fm = decodeModel(encodeModel(foldData));
+        trainDocs.forEach((d, i) => {
+          if (i % K2 !== k) return;
+          const hist = new Map<number, number>();
+          s2docs[i].s1 = d.map((s) => stage1Sentence(fm, s.tokens, hist));
+        });
+        log(`stage 2: fold ${k + 1}/${K2} first-pass done`);
+      }
+      const st2 = trainStage2(s2docs, space, { epochs: EXP.s2epochs ?? 6, seed: SEED, log, s1mult: EXP.s1mult ?? 0.05 });
+      data.stage2 = st2.table;
+      data.header.stage2 = { scale: st2.scale, mult: st2.mult };
+      const before = evaluate(encodeModel({ ...data, stage2: undefined, header: { ...data.header, stage2: undefined } }), devDocs);
+      log(`${spec.lang} dev (first pass only): ${fmt(before)}`);
+    }
+    data.header.info = { train: spec.train, seed: SEED, epochs: baseOpts.epochs };
     const bytes = encodeModel(data);
     const file = join(OUT, `ner-${spec.lang}.bin`);
     writeFileSync(file + '.tmp', bytes);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { normalizeToken } from './normalize.ts';
-import { SentenceBuffer, DEFAULT_FEATURE_CONFIG, staticSlots, intrinsicSlots, lowerHash, phraseHash, prefixCode, T, type Resources } from './features.ts';
+import { SentenceBuffer, DEFAULT_FEATURE_CONFIG, staticSlots, intrinsicSlots, lowerHash, phraseHash, prefixCode, T, neighbourHashes, CTX_SLOT, type Resources, type FeatureConfig } from './features.ts';
 import { fnv, mix, HashIndex } from './hash.ts';
 
 const cfg = { ...DEFAULT_FEATURE_CONFIG, stem: true, hyphGaz: true };
@@ -73,5 +73,35 @@ describe('feature extraction', () => {
     clusters.set(lowerHash('Paris'), 0b110101);
     const f = featsOf(['Paris'], { clusters, gaz: null, gazMaxLen: 0 });
     expect(f[0]).toContain(mix(T.CLUSTER, mix(4, 0b11010)));
+  });
+});
+
+describe('neighbour-decomposable features', () => {
+  const check = (c: FeatureConfig, res: Resources) => {
+    const toks = ['Der', 'Präsident', 'Wladimir', 'Putin', 'sagte', 'am', 'Montag', '.'];
+    const b = new SentenceBuffer(c);
+    b.extract(c, res, toks);
+    const I = intrinsicSlots(c);
+    const nb = new Uint32Array(10);
+    for (let j = 0; j < toks.length; j++) {
+      neighbourHashes(c, b.hL[j], b.ss[j], b.cl[j], nb);
+      const slot = (i: number, s: number) => b.feats[i * b.slots + I + s];
+      if (j + 1 < toks.length) expect([nb[0], nb[1], nb[2]]).toEqual([slot(j + 1, CTX_SLOT.LOWER_M1), slot(j + 1, CTX_SLOT.SS_M1), slot(j + 1, CTX_SLOT.CL_M1)]);
+      if (j > 0) expect([nb[3], nb[4], nb[5]]).toEqual([slot(j - 1, CTX_SLOT.LOWER_P1), slot(j - 1, CTX_SLOT.SS_P1), slot(j - 1, CTX_SLOT.CL_P1)]);
+      if (j + 2 < toks.length) expect([nb[6], nb[7]]).toEqual([slot(j + 2, CTX_SLOT.LOWER_M2), slot(j + 2, CTX_SLOT.SS_M2)]);
+      if (j > 1) expect([nb[8], nb[9]]).toEqual([slot(j - 2, CTX_SLOT.LOWER_P2), slot(j - 2, CTX_SLOT.SS_P2)]);
+    }
+  };
+  it('agree with the extractor (path clusters)', () => {
+    const clusters = new HashIndex(4);
+    clusters.set(lowerHash('Putin'), 0b1011011);
+    clusters.set(lowerHash('Montag'), 0b110);
+    check(cfg, { clusters, gaz: null, gazMaxLen: 0 });
+  });
+  it('agree with the extractor (exchange cluster fields, no +-2 window)', () => {
+    const c: FeatureConfig = { ...cfg, clusterPrefixes: [], clusterFields: [[0, 6], [6, 8]], clusterCtxField: 1, profileField: [24, 6], noWindow2: true };
+    const clusters = new HashIndex(4);
+    clusters.set(lowerHash('Putin'), (1 << 30) | (5 << 24) | (77 << 6) | 3);
+    check(c, { clusters, gaz: null, gazMaxLen: 0 });
   });
 });

@@ -28,6 +28,10 @@ export interface FeatureConfig {
   clusterCtxField?: number;
   /** word profile (case ratio / frequency bucket) packed in the cluster code: [shift, width] */
   profileField?: [number, number];
+  /** leave out the +-2 word/shape window features (faster) */
+  noWindow2?: boolean;
+  /** number of word-internal character trigram features per token (0 = off) */
+  charNgrams?: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -46,6 +50,23 @@ export interface Resources {
   /** phrase hash (see phraseHash) -> bit mask of gazetteer categories */
   gaz: HashIndex | null;
   gazMaxLen: number;
+  /** the gazetteer table also holds every proper prefix of its phrases (mask 0), so lookups can stop early */
+  gazPrefixes?: boolean;
+  /** optional 2^20-bit presence filter over the gazetteer keys (see makeGazFilter); only skips certain misses */
+  gazFilter?: Uint32Array;
+}
+
+export const GAZ_FILTER_BITS = 20;
+
+/** Bit set over the low GAZ_FILTER_BITS bits of every gazetteer key: a clear bit means "certainly absent". */
+export function makeGazFilter(keys: ArrayLike<number>): Uint32Array {
+  const f = new Uint32Array(1 << (GAZ_FILTER_BITS - 5));
+  const m = (1 << GAZ_FILTER_BITS) - 1;
+  for (let i = 0; i < keys.length; i++) {
+    const b = keys[i] & m;
+    f[b >>> 5] |= 1 << (b & 31);
+  }
+  return f;
 }
 
 // ---- character tables ---------------------------------------------------------------------
@@ -103,12 +124,13 @@ export const T = {
   LOWER_M1: 8, LOWER_P1: 9, LOWER_M2: 10, LOWER_P2: 11,
   SS_M1: 12, SS_P1: 13, SS_M2: 14, SS_P2: 15, SS_TRI: 16,
   BI_M1: 17, BI_P1: 18, FIRST: 19, CLUSTER: 20, CL_M1: 21, CL_P1: 22,
-  HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32,
+  HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32, NGRAM: 33,
   // dynamic
   PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45,
 } as const;
 
 const BOS = 0x1b0b0b0b;
+const FILT_MASK = (1 << 20) - 1;
 const EOS = 0x2e0e0e0e;
 
 /** Number of static feature slots per token for a config. */
@@ -117,12 +139,12 @@ function clusterSlots(cfg: FeatureConfig): number {
 }
 
 export function staticSlots(cfg: FeatureConfig): number {
-  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0);
+  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0);
 }
 
 /** Number of leading static slots that depend only on the token itself. */
 export function intrinsicSlots(cfg: FeatureConfig): number {
-  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0);
+  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0);
 }
 
 /** Reusable per-sentence buffers. */
@@ -299,6 +321,19 @@ export class SentenceBuffer {
           for (let q = 0; q < e; q++) st = fnvStep(st, lowerCode(t.charCodeAt(q)));
           feats[k++] = mix(T.STEM, st);
         }
+        const ng = cfg.charNgrams ?? 0;
+        if (ng > 0) {
+          // interior trigrams (positions 1 .. len-4), prefixes/suffixes already cover the ends
+          let q = 1;
+          for (let g = 0; g < ng; g++, q++) {
+            if (q + 3 < len) {
+              let h3 = fnvStep(FNV_OFFSET, lowerCode(t.charCodeAt(q)));
+              h3 = fnvStep(h3, lowerCode(t.charCodeAt(q + 1)));
+              h3 = fnvStep(h3, lowerCode(t.charCodeAt(q + 2)));
+              feats[k++] = mix(T.NGRAM, h3);
+            } else feats[k++] = 0;
+          }
+        }
       }
       let k = base + I;
       const l = hL[i];
@@ -308,12 +343,13 @@ export class SentenceBuffer {
       const sm2 = i > 1 ? ss[i - 2] : BOS, sp2 = i + 2 < n ? ss[i + 2] : EOS;
       feats[k++] = mix(T.LOWER_M1, lm1);
       feats[k++] = mix(T.LOWER_P1, lp1);
-      feats[k++] = mix(T.LOWER_M2, lm2);
-      feats[k++] = mix(T.LOWER_P2, lp2);
+      const w2 = !cfg.noWindow2;
+      feats[k++] = w2 ? mix(T.LOWER_M2, lm2) : 0;
+      feats[k++] = w2 ? mix(T.LOWER_P2, lp2) : 0;
       feats[k++] = mix(T.SS_M1, sm1);
       feats[k++] = mix(T.SS_P1, sp1);
-      feats[k++] = mix(T.SS_M2, sm2);
-      feats[k++] = mix(T.SS_P2, sp2);
+      feats[k++] = w2 ? mix(T.SS_M2, sm2) : 0;
+      feats[k++] = w2 ? mix(T.SS_P2, sp2) : 0;
       feats[k++] = mix2(T.SS_TRI, mix2(0, sm1, ss[i]), sp1);
       feats[k++] = mix2(T.BI_M1, lm1, l);
       feats[k++] = mix2(T.BI_P1, l, lp1);
@@ -335,6 +371,7 @@ export class SentenceBuffer {
 
     // gazetteer matches (longest-first per start), BILOU position x category
     const gaz = res.gaz;
+    const filt = res.gazFilter;
     if (gaz && cfg.gazSlots > 0) {
       const gazBase = S - cfg.gazSlots;
       if (this.gazUsed.length < n) this.gazUsed = new Uint8Array(this.hL.length);
@@ -345,7 +382,15 @@ export class SentenceBuffer {
         const maxLen = Math.min(res.gazMaxLen, n - i);
         for (let len = 1; len <= maxLen; len++) {
           ph = phraseHashStep(ph, hL[i + len - 1], len === 1);
+          if (filt) {
+            const b = ph & FILT_MASK;
+            if ((filt[b >>> 5] & (1 << (b & 31))) === 0) {
+              if (res.gazPrefixes) break;
+              continue;
+            }
+          }
           const mask = gaz.get(ph);
+          if (mask < 0 && res.gazPrefixes) break; // no phrase starts like this
           if (mask <= 0) continue;
           for (let cat = 0; cat < 16; cat++) {
             if (!(mask & (1 << cat))) continue;
@@ -362,6 +407,46 @@ export class SentenceBuffer {
     }
   }
 }
+
+/**
+ * Context features that depend on a single neighbour token j, as seen from the token they describe:
+ * out[0..2] = features of token j+1 that mention j as left neighbour (LOWER_M1, SS_M1, CL_M1),
+ * out[3..5] = features of token j-1 (LOWER_P1, SS_P1, CL_P1), out[6..7] = features of token j+2
+ * (LOWER_M2, SS_M2), out[8..9] = features of token j-2 (LOWER_P2, SS_P2). 0 = no feature.
+ * Must agree with SentenceBuffer.extract (checked by a unit test).
+ */
+export function neighbourHashes(cfg: FeatureConfig, hL: number, ss: number, cl: number, out: Uint32Array): void {
+  let cm: number, cp: number;
+  const ctxF = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
+  if (!cl) {
+    cm = 0;
+    cp = 0;
+  } else if (ctxF) {
+    const v = mix(300, (cl >>> ctxF[0]) & ((1 << ctxF[1]) - 1));
+    cm = mix(T.CL_M1, v);
+    cp = mix(T.CL_P1, v);
+  } else {
+    cm = mix(T.CL_M1, prefixCode(cl, 8));
+    cp = mix(T.CL_P1, prefixCode(cl, 8));
+  }
+  out[0] = mix(T.LOWER_M1, hL);
+  out[1] = mix(T.SS_M1, ss);
+  out[2] = cm;
+  out[3] = mix(T.LOWER_P1, hL);
+  out[4] = mix(T.SS_P1, ss);
+  out[5] = cp;
+  const w2 = !cfg.noWindow2;
+  out[6] = w2 ? mix(T.LOWER_M2, hL) : 0;
+  out[7] = w2 ? mix(T.SS_M2, ss) : 0;
+  out[8] = w2 ? mix(T.LOWER_P2, hL) : 0;
+  out[9] = w2 ? mix(T.SS_P2, ss) : 0;
+}
+
+/** Contextual slot offsets (relative to the intrinsic block end) of the neighbour-decomposable features. */
+export const CTX_SLOT = {
+  LOWER_M1: 0, LOWER_P1: 1, LOWER_M2: 2, LOWER_P2: 3, SS_M1: 4, SS_P1: 5, SS_M2: 6, SS_P2: 7,
+  SS_TRI: 8, BI_M1: 9, BI_P1: 10, FIRST: 11, WORD_FIRST: 12, CL_M1: 13, CL_P1: 14, GAZ: 15,
+} as const;
 
 /** Bit-prefix of a cluster path code (leading-1 encoding); p = 0 means the full path. */
 export function prefixCode(code: number, p: number): number {

@@ -6,7 +6,7 @@
  *   spansFromLabels(labels[0]); // [{start:0,end:2,type:'PER'}, {start:3,end:4,type:'LOC'}]
  */
 export { decodeModel, encodeModel, parseModel, modelFromData, type NerModel, type ModelData, type ModelHeader } from './model.ts';
-export { tagDocument, tagSentenceIds } from './tagger.ts';
+export { tagDocument, tagDocumentIds, tagSentenceIds, setTokenCacheSize } from './tagger.ts';
 export {
   spansFromLabels,
   NER_LABELS,

@@ -5,6 +5,7 @@ import { fnv, mix } from './hash.ts';
 import { makeLabelSpace } from './labels.ts';
 import { tagDocument, setTokenCacheSize } from './tagger.ts';
 import { spansFromLabels } from './labels.ts';
+import { S2 } from './stage2.ts';
 
 /** A tiny hand-made model: "Anna" is a person (U-PER), capitalised word after "in" is a place. */
 function tinyModel(): ModelData {
@@ -74,5 +75,26 @@ describe('tagging with a hand-made model', () => {
     setTokenCacheSize(40000);
     expect(a).toEqual(big);
     expect(b).toEqual(big);
+  });
+});
+
+describe('second pass (stacking) table', () => {
+  it('round-trips and is applied on top of the first pass', () => {
+    const d = tinyModel();
+    const sp = makeLabelSpace(d.header.types);
+    const uloc = sp.labels.indexOf('U-LOC');
+    // second pass: a first-pass U-LOC label strongly prefers O
+    d.stage2 = {
+      featKeys: Uint32Array.from([mix(S2.P0, uloc + 1)]),
+      featCounts: Uint8Array.from([1]),
+      entryLabels: Uint8Array.from([0]),
+      entryWeights: Int16Array.from([1000]),
+    };
+    d.header.stage2 = { scale: 1, mult: 1 };
+    const bytes = encodeModel(d);
+    expect(parseModel(bytes)).toEqual(d);
+    const m = decodeModel(bytes);
+    expect(m.stage2).not.toBeNull();
+    expect(tagDocument(m, [['Anna', 'wohnt', 'in', 'Rom']])).toEqual([['B-PER', 'O', 'O', 'O']]);
   });
 });

@@ -1,19 +1,43 @@
 /** Binary model format (little-endian) and decoding. Pure: runs in browsers, workers and Node. */
 import { HashIndex } from './hash.ts';
-import { DEFAULT_FEATURE_CONFIG, type FeatureConfig, type Resources } from './features.ts';
+import { DEFAULT_FEATURE_CONFIG, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
 import { makeLabelSpace, type LabelSpace } from './labels.ts';
 
 export const MODEL_MAGIC = 0x3152454e; // "NER1"
 export const MODEL_VERSION = 1;
+const STAGE2_MAGIC = 0x21325453; // "ST2!"
+
 
 export interface ModelHeader {
   lang: string;
   types: string[];
   features: FeatureConfig;
   gazMaxLen: number;
+  /** gazetteer table includes phrase prefixes (mask 0) */
+  gazPrefixes?: boolean;
   /** dequantisation scale: weight = int16 * scale */
   scale: number;
+  /** present when the file carries a second-pass (stacking) table */
+  stage2?: { scale: number; mult?: number };
   info?: Record<string, unknown>;
+}
+
+/** A sparse weight table: rows of (label, int16 weight) entries keyed by feature hash. */
+export interface WeightTable {
+  featKeys: Uint32Array;
+  featCounts: Uint8Array;
+  entryLabels: Uint8Array;
+  entryWeights: Int16Array;
+}
+
+/** Runtime form of a weight table. */
+export interface PackedTable {
+  table: Uint32Array;
+  mask: number;
+  entries: Int32Array;
+  scale: number;
+  /** multiplier applied to the first-pass scores (second pass only) */
+  mult?: number;
 }
 
 /** Plain, serialisable model content (what the trainer produces). */
@@ -31,6 +55,8 @@ export interface ModelData {
   entryLabels: Uint8Array;
   /** quantised weight per entry */
   entryWeights: Int16Array;
+  /** optional second-pass table (header.stage2.scale) */
+  stage2?: WeightTable;
 }
 
 /** A decoded, ready-to-use model. */
@@ -48,6 +74,7 @@ export interface NerModel {
   entries: Int32Array;
   /** weight = int16 * scale */
   scale: number;
+  stage2: PackedTable | null;
   header: ModelHeader;
 }
 
@@ -64,7 +91,9 @@ function pad4(n: number): number {
 export function encodeModel(m: ModelData): Uint8Array {
   const headerBytes = new TextEncoder().encode(JSON.stringify(m.header));
   const nC = m.clusterKeys.length, nG = m.gazKeys.length, nF = m.featKeys.length, nE = m.entryLabels.length;
+  const st = m.stage2;
   let size = 16 + pad4(headerBytes.length);
+  if (st) size += 4 + 4 + st.featKeys.length * 4 + pad4(st.featKeys.length) + 4 + pad4(st.entryLabels.length) + pad4(st.entryLabels.length * 2);
   size += 4 + nC * 8;
   size += 4 + nG * 4 + pad4(nG * 2);
   size += 4 + nF * 4 + pad4(nF);
@@ -92,6 +121,16 @@ export function encodeModel(m: ModelData): Uint8Array {
   u8.set(m.entryLabels, o); o += pad4(nE);
   for (let i = 0; i < nE; i++) dv.setInt16(o + i * 2, m.entryWeights[i], true);
   o += pad4(nE * 2);
+  if (st) {
+    dv.setUint32(o, STAGE2_MAGIC, true); o += 4;
+    dv.setUint32(o, st.featKeys.length, true); o += 4;
+    putU32(st.featKeys);
+    u8.set(st.featCounts, o); o += pad4(st.featKeys.length);
+    dv.setUint32(o, st.entryLabels.length, true); o += 4;
+    u8.set(st.entryLabels, o); o += pad4(st.entryLabels.length);
+    for (let i = 0; i < st.entryWeights.length; i++) dv.setInt16(o + i * 2, st.entryWeights[i], true);
+    o += pad4(st.entryWeights.length * 2);
+  }
   if (o !== size) throw new Error(`encodeModel: size mismatch ${o} != ${size}`);
   return u8;
 }
@@ -133,31 +172,30 @@ export function parseModel(bytes: Uint8Array): ModelData {
   const featCounts = bytes.slice(o, o + nF); o += pad4(nF);
   const nE = dv.getUint32(o, true); o += 4;
   const entryLabels = bytes.slice(o, o + nE); o += pad4(nE);
-  let entryWeights: Int16Array;
-  if (littleEndian) {
-    entryWeights = new Int16Array(nE);
-    new Uint8Array(entryWeights.buffer).set(bytes.subarray(o, o + nE * 2));
-  } else {
-    entryWeights = new Int16Array(nE);
-    for (let i = 0; i < nE; i++) entryWeights[i] = dv.getInt16(o + i * 2, true);
+  const getI16 = (n: number): Int16Array => {
+    const a = new Int16Array(n);
+    if (littleEndian) new Uint8Array(a.buffer).set(bytes.subarray(o, o + n * 2));
+    else for (let i = 0; i < n; i++) a[i] = dv.getInt16(o + i * 2, true);
+    o += pad4(n * 2);
+    return a;
+  };
+  const entryWeights = getI16(nE);
+  const out: ModelData = { header, clusterKeys, clusterCodes, gazKeys, gazMasks, featKeys, featCounts, entryLabels, entryWeights };
+  if (o + 8 <= bytes.byteLength && dv.getUint32(o, true) === STAGE2_MAGIC) {
+    o += 4;
+    const n2 = dv.getUint32(o, true); o += 4;
+    const k2 = getU32(n2);
+    const c2 = bytes.slice(o, o + n2); o += pad4(n2);
+    const e2 = dv.getUint32(o, true); o += 4;
+    const l2 = bytes.slice(o, o + e2); o += pad4(e2);
+    const w2 = getI16(e2);
+    out.stage2 = { featKeys: k2, featCounts: c2, entryLabels: l2, entryWeights: w2 };
   }
-  return { header, clusterKeys, clusterCodes, gazKeys, gazMasks, featKeys, featCounts, entryLabels, entryWeights };
+  return out;
 }
 
-/** Build a ready-to-use model from plain data. */
-export function modelFromData(d: ModelData): NerModel {
-  const h = d.header;
-  const cfg: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, ...h.features };
-  let clusters: HashIndex | null = null;
-  if (d.clusterKeys.length) {
-    clusters = new HashIndex(d.clusterKeys.length);
-    for (let i = 0; i < d.clusterKeys.length; i++) clusters.set(d.clusterKeys[i], d.clusterCodes[i]);
-  }
-  let gaz: HashIndex | null = null;
-  if (d.gazKeys.length) {
-    gaz = new HashIndex(d.gazKeys.length);
-    for (let i = 0; i < d.gazKeys.length; i++) gaz.set(d.gazKeys[i], d.gazMasks[i]);
-  }
+/** Build the open-addressing runtime table of a weight table. */
+export function packTable(d: WeightTable, scale: number): PackedTable {
   const nF = d.featKeys.length;
   let slots = 16;
   while (slots < nF * 2) slots <<= 1;
@@ -176,16 +214,53 @@ export function modelFromData(d: ModelData): NerModel {
     for (let e = start; e < start + cnt; e++) entries[e] = (d.entryLabels[e] << 16) | (d.entryWeights[e] & 0xffff);
     start += cnt;
   }
+  return { table, mask, entries, scale };
+}
+
+/** Add the weights of feature f (if present) to scores, multiplied by `mult`. */
+export function addRow(t: PackedTable, f: number, scores: Float32Array | Float64Array, mult: number): void {
+  const { table, mask, entries } = t;
+  let j = slotOf(f, mask);
+  let k = table[j << 1];
+  while (k !== f && k !== 0) {
+    j = (j + 1) & mask;
+    k = table[j << 1];
+  }
+  if (k === 0) return;
+  const v = table[(j << 1) + 1];
+  for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
+    const x = entries[e];
+    scores[x >>> 16] += ((x << 16) >> 16) * mult;
+  }
+}
+
+/** Build a ready-to-use model from plain data. */
+export function modelFromData(d: ModelData): NerModel {
+  const h = d.header;
+  const cfg: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, ...h.features };
+  let clusters: HashIndex | null = null;
+  if (d.clusterKeys.length) {
+    clusters = new HashIndex(d.clusterKeys.length);
+    for (let i = 0; i < d.clusterKeys.length; i++) clusters.set(d.clusterKeys[i], d.clusterCodes[i]);
+  }
+  let gaz: HashIndex | null = null;
+  if (d.gazKeys.length) {
+    gaz = new HashIndex(d.gazKeys.length);
+    for (let i = 0; i < d.gazKeys.length; i++) gaz.set(d.gazKeys[i], d.gazMasks[i]);
+  }
+  const main = packTable(d, h.scale);
+  const stage2 = d.stage2 && h.stage2 ? { ...packTable(d.stage2, h.stage2.scale), mult: h.stage2.mult ?? 1 } : null;
   return {
     lang: h.lang,
     types: h.types,
     space: makeLabelSpace(h.types),
     cfg,
-    res: { clusters, gaz, gazMaxLen: h.gazMaxLen },
-    table,
-    mask,
-    entries,
+    res: { clusters, gaz, gazMaxLen: h.gazMaxLen, gazPrefixes: !!h.gazPrefixes, gazFilter: d.gazKeys.length ? makeGazFilter(d.gazKeys) : undefined },
+    table: main.table,
+    mask: main.mask,
+    entries: main.entries,
     scale: h.scale,
+    stage2,
     header: h,
   };
 }

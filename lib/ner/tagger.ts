@@ -1,7 +1,8 @@
 /** Greedy left-to-right BILOU decoding with document history. Pure TypeScript. */
 import { mix, mix2 } from './hash.ts';
-import { SentenceBuffer, T, type FeatureConfig } from './features.ts';
-import type { NerModel } from './model.ts';
+import { CTX_SLOT, SentenceBuffer, T, neighbourHashes, type FeatureConfig } from './features.ts';
+import { addRow, type NerModel } from './model.ts';
+import { MAX_S2, buildDocStats, stage2Features, type DocStats, type Stage1Sentence } from './stage2.ts';
 
 export const MAX_DYNAMIC = 8;
 
@@ -35,7 +36,7 @@ export function dynamicFeatures(
 /** Per-document history map update: remember the entity type (or O) given to capitalised tokens. */
 export function updateHistory(
   hist: Map<number, number>,
-  buf: SentenceBuffer,
+  buf: { n: number; cap: ArrayLike<number>; hL: ArrayLike<number> },
   labels: ArrayLike<number>,
   typeOf: Int32Array,
 ): void {
@@ -47,31 +48,45 @@ export function updateHistory(
   }
 }
 
-/** Max tokens whose intrinsic (token-only) partial scores are cached per model. */
-export let TOKEN_CACHE_SIZE = 40000;
+/** Max tokens whose token-only partial scores are cached per model. */
+export let TOKEN_CACHE_SIZE = 16384;
 
 /** Change the token cache size for models first used after this call (tests, memory-constrained hosts). */
 export function setTokenCacheSize(n: number): void {
   TOKEN_CACHE_SIZE = Math.max(1, n | 0);
 }
 
+/**
+ * Per-model tagging state. For every distinct token the tagger caches five partial score vectors
+ * (each L ints): [0] its intrinsic features, [1] what it contributes as left neighbour (i-1),
+ * [2] as right neighbour (i+1), [3] as i-2, [4] as i+2. A token seen before then costs only the
+ * pairwise context features and gazetteer slots.
+ */
 export interface Tagger {
   buf: SentenceBuffer;
-  /** token -> cache slot; slot data lives in the pooled arrays below */
+  scores: Int32Array;
+  dyn: Uint32Array;
+  nb: Uint32Array;
+  size: number;
+  next: number;
+  full: boolean;
   cache: Map<string, number>;
-  cScores: Int32Array;
+  /** partial-score vectors per token: 5, or 3 when the +-2 window is off */
+  nvec: number;
+  /** cached vectors: slot * nvec * L */
+  cVec: Int32Array;
   cHL: Uint32Array;
   cSS: Uint32Array;
   cCL: Uint32Array;
   cCap: Uint8Array;
-  size: number;
-  next: number;
-  full: boolean;
+  /** per-sentence vectors of uncached tokens: i * 5L */
+  scratch: Int32Array;
+  /** per token: offset of its vectors, and whether they live in scratch */
+  off: Int32Array;
+  inScratch: Uint8Array;
   skip: Uint8Array;
-  hits: Int32Array;
-  scores: Int32Array;
-  dyn: Uint32Array;
-  rows: Int32Array;
+  /** dense weights of the PREV2 feature: ((prev2 + 1) * (L + 1) + prev + 1) * L */
+  trans: Int32Array;
 }
 
 const taggers = new WeakMap<NerModel, Tagger>();
@@ -79,40 +94,111 @@ const taggers = new WeakMap<NerModel, Tagger>();
 function getTagger(model: NerModel): Tagger {
   let t = taggers.get(model);
   if (!t) {
+    const L = model.space.labels.length;
+    const size = TOKEN_CACHE_SIZE;
+    const V = model.cfg.noWindow2 ? 3 : 5;
     t = {
       buf: new SentenceBuffer(model.cfg),
-      cache: new Map(),
-      size: TOKEN_CACHE_SIZE,
-      cScores: new Int32Array(TOKEN_CACHE_SIZE * model.space.labels.length),
-      cHL: new Uint32Array(TOKEN_CACHE_SIZE),
-      cSS: new Uint32Array(TOKEN_CACHE_SIZE),
-      cCL: new Uint32Array(TOKEN_CACHE_SIZE),
-      cCap: new Uint8Array(TOKEN_CACHE_SIZE),
+      scores: new Int32Array(L),
+      dyn: new Uint32Array(MAX_DYNAMIC),
+      nb: new Uint32Array(10),
+      size,
       next: 0,
       full: false,
-      skip: new Uint8Array(256),
-      hits: new Int32Array(256),
-      scores: new Int32Array(model.space.labels.length),
-      dyn: new Uint32Array(MAX_DYNAMIC),
-      rows: new Int32Array(256 * 64),
+      cache: new Map(),
+      nvec: V,
+      cVec: new Int32Array(size * V * L),
+      cHL: new Uint32Array(size),
+      cSS: new Uint32Array(size),
+      cCL: new Uint32Array(size),
+      cCap: new Uint8Array(size),
+      scratch: new Int32Array(64 * V * L),
+      off: new Int32Array(64),
+      inScratch: new Uint8Array(64),
+      skip: new Uint8Array(64),
+      trans: transitionTable(model),
     };
     taggers.set(model, t);
   }
   return t;
 }
 
-/** Tag one sentence; returns internal BILOU label ids. */
-export function tagSentenceIds(model: NerModel, tokens: readonly string[], hist: Map<number, number> | null): Uint8Array {
-  const tg = getTagger(model);
-  const { buf, scores, dyn } = tg;
-  const { cfg, space, table, mask, entries } = model;
-  const n = tokens.length;
-  if (tg.skip.length < n) {
-    tg.skip = new Uint8Array(n * 2);
-    tg.hits = new Int32Array(n * 2);
+/** Dense table of the label-history features PREV and PREV2 for every (prev2, prev) pair. */
+function transitionTable(model: NerModel): Int32Array {
+  const L = model.space.labels.length;
+  const K = L + 1;
+  const t = new Int32Array(K * K * L);
+  const one = new Int32Array(L);
+  for (let p = -1; p < L; p++) {
+    one.fill(0);
+    addFeature(model, mix(T.PREV, p + 1), one);
+    for (let p2 = -1; p2 < L; p2++) {
+      const o = ((p2 + 1) * K + p + 1) * L;
+      for (let l = 0; l < L; l++) t[o + l] = one[l];
+      addFeatureAt(model, mix(T.PREV2, (p2 + 1) * 256 + p + 1), t, o);
+    }
   }
-  const skip = tg.skip, hits = tg.hits, cache = tg.cache;
-  const { cScores, cHL, cSS, cCL, cCap } = tg;
+  return t;
+}
+
+/** scores += weights of feature f */
+function addFeature(model: NerModel, f: number, scores: Int32Array): void {
+  const table = model.table, mask = model.mask, entries = model.entries;
+  let j = (Math.imul(f, 0x9e3779b1) >>> 7) & mask;
+  let k = table[j << 1];
+  while (k !== f && k !== 0) {
+    j = (j + 1) & mask;
+    k = table[j << 1];
+  }
+  if (k === 0) return;
+  const v = table[(j << 1) + 1];
+  for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
+    const x = entries[e];
+    scores[x >>> 16] += (x << 16) >> 16;
+  }
+}
+
+/** vec[o .. o+L) += weights of feature f */
+function addFeatureAt(model: NerModel, f: number, vec: Int32Array, o: number): void {
+  if (f === 0) return;
+  const table = model.table, mask = model.mask, entries = model.entries;
+  let j = (Math.imul(f, 0x9e3779b1) >>> 7) & mask;
+  let k = table[j << 1];
+  while (k !== f && k !== 0) {
+    j = (j + 1) & mask;
+    k = table[j << 1];
+  }
+  if (k === 0) return;
+  const v = table[(j << 1) + 1];
+  for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
+    const x = entries[e];
+    vec[o + (x >>> 16)] += (x << 16) >> 16;
+  }
+}
+
+/**
+ * Tag one sentence with the first-pass model; returns internal BILOU label ids.
+ * With `capture`, also records the scores and token hashes needed by the second pass.
+ */
+export function tagSentenceIds(
+  model: NerModel,
+  tokens: readonly string[],
+  hist: Map<number, number> | null,
+  capture?: Stage1Sentence,
+): Uint8Array {
+  const tg = getTagger(model);
+  const { buf, scores, dyn, nb, cache, cVec, cHL, cSS, cCL, cCap, trans } = tg;
+  const { cfg, space } = model;
+  const L = space.labels.length;
+  const L5 = tg.nvec * L;
+  const n = tokens.length;
+  if (tg.off.length < n) {
+    tg.off = new Int32Array(n * 2);
+    tg.inScratch = new Uint8Array(n * 2);
+    tg.skip = new Uint8Array(n * 2);
+    tg.scratch = new Int32Array(n * 2 * L5);
+  }
+  const { off, inScratch, skip, scratch } = tg;
   if (tg.full) {
     cache.clear();
     tg.next = 0;
@@ -122,11 +208,13 @@ export function tagSentenceIds(model: NerModel, tokens: readonly string[], hist:
   for (let i = 0; i < n; i++) {
     const c = cache.get(tokens[i]);
     if (c === undefined) {
-      hits[i] = -1;
       skip[i] = 0;
+      inScratch[i] = 1;
+      off[i] = i * L5;
     } else {
-      hits[i] = c;
       skip[i] = 1;
+      inScratch[i] = 0;
+      off[i] = c * L5;
       buf.hL[i] = cHL[c];
       buf.ss[i] = cSS[c];
       buf.cl[i] = cCL[c];
@@ -136,68 +224,107 @@ export function tagSentenceIds(model: NerModel, tokens: readonly string[], hist:
   buf.extract(cfg, model.res, tokens, skip);
   const S = buf.slots;
   const I = buf.intrinsic;
-  const L = space.labels.length;
+  const feats = buf.feats;
+
+  // vectors for tokens not in the cache
+  for (let i = 0; i < n; i++) {
+    if (skip[i]) continue;
+    const o = i * L5;
+    scratch.fill(0, o, o + L5);
+    const base = i * S;
+    for (let s = 0; s < I; s++) addFeatureAt(model, feats[base + s], scratch, o);
+    neighbourHashes(cfg, buf.hL[i], buf.ss[i], buf.cl[i], nb);
+    addFeatureAt(model, nb[0], scratch, o + L);
+    addFeatureAt(model, nb[1], scratch, o + L);
+    addFeatureAt(model, nb[2], scratch, o + L);
+    addFeatureAt(model, nb[3], scratch, o + 2 * L);
+    addFeatureAt(model, nb[4], scratch, o + 2 * L);
+    addFeatureAt(model, nb[5], scratch, o + 2 * L);
+    if (tg.nvec === 5) {
+      addFeatureAt(model, nb[6], scratch, o + 3 * L);
+      addFeatureAt(model, nb[7], scratch, o + 3 * L);
+      addFeatureAt(model, nb[8], scratch, o + 4 * L);
+      addFeatureAt(model, nb[9], scratch, o + 4 * L);
+    }
+    if (tg.next >= tg.size) tg.full = true; // cleared before the next sentence
+    else if (!cache.has(tokens[i])) {
+      const slot = tg.next++;
+      cache.set(tokens[i], slot);
+      for (let q = 0, d = slot * L5; q < L5; q++) cVec[d + q] = scratch[o + q];
+      cHL[slot] = buf.hL[i];
+      cSS[slot] = buf.ss[i];
+      cCL[slot] = buf.cl[i];
+      cCap[slot] = buf.cap[i];
+    }
+  }
+
   const allowed = space.allowed;
   const out = new Uint8Array(n);
-  const feats = buf.feats;
+  const w2 = !cfg.noWindow2;
   let prev = -1, prev2 = -1;
   for (let i = 0; i < n; i++) {
-    const base = i * S;
-    const cached = hits[i];
-    let s0 = I;
-    if (cached >= 0) scores.set(cScores.subarray(cached * L, cached * L + L));
-    else {
-      scores.fill(0);
-      s0 = 0;
+    const base = i * S + I;
+    // own intrinsic vector
+    let v = inScratch[i] ? scratch : cVec;
+    let o = off[i];
+    for (let l = 0; l < L; l++) scores[l] = v[o + l];
+    // neighbours (or sentence-boundary features)
+    if (i > 0) {
+      v = inScratch[i - 1] ? scratch : cVec;
+      o = off[i - 1] + L;
+      for (let l = 0; l < L; l++) scores[l] += v[o + l];
+    } else {
+      addFeature(model, feats[base + CTX_SLOT.LOWER_M1], scores);
+      addFeature(model, feats[base + CTX_SLOT.SS_M1], scores);
+      const f = feats[base + CTX_SLOT.CL_M1];
+      if (f) addFeature(model, f, scores);
     }
-    for (let s = s0; s < S; s++) {
-      if (s === I && cached < 0) {
-        if (tg.next >= tg.size) {
-          // full: start over (slots referenced by later tokens of this sentence are re-read below, so only
-          // clear between sentences)
-          tg.full = true;
-        }
-        const slot = tg.full ? -1 : tg.next++;
-        if (slot >= 0) cache.set(tokens[i], slot);
-        if (slot >= 0) {
-          for (let l = 0; l < L; l++) cScores[slot * L + l] = scores[l];
-          cHL[slot] = buf.hL[i];
-          cSS[slot] = buf.ss[i];
-          cCL[slot] = buf.cl[i];
-          cCap[slot] = buf.cap[i];
-        }
+    if (i + 1 < n) {
+      v = inScratch[i + 1] ? scratch : cVec;
+      o = off[i + 1] + 2 * L;
+      for (let l = 0; l < L; l++) scores[l] += v[o + l];
+    } else {
+      addFeature(model, feats[base + CTX_SLOT.LOWER_P1], scores);
+      addFeature(model, feats[base + CTX_SLOT.SS_P1], scores);
+      const f = feats[base + CTX_SLOT.CL_P1];
+      if (f) addFeature(model, f, scores);
+    }
+    if (w2) {
+      if (i > 1) {
+        v = inScratch[i - 2] ? scratch : cVec;
+        o = off[i - 2] + 3 * L;
+        for (let l = 0; l < L; l++) scores[l] += v[o + l];
+      } else {
+        addFeature(model, feats[base + CTX_SLOT.LOWER_M2], scores);
+        addFeature(model, feats[base + CTX_SLOT.SS_M2], scores);
       }
+      if (i + 2 < n) {
+        v = inScratch[i + 2] ? scratch : cVec;
+        o = off[i + 2] + 4 * L;
+        for (let l = 0; l < L; l++) scores[l] += v[o + l];
+      } else {
+        addFeature(model, feats[base + CTX_SLOT.LOWER_P2], scores);
+        addFeature(model, feats[base + CTX_SLOT.SS_P2], scores);
+      }
+    }
+    // pairwise context features and gazetteer slots
+    for (let s = CTX_SLOT.SS_TRI; s <= CTX_SLOT.WORD_FIRST; s++) {
       const f = feats[base + s];
-      if (f === 0) continue;
-      let j = (Math.imul(f, 0x9e3779b1) >>> 7) & mask;
-      let k = table[j << 1];
-      while (k !== f && k !== 0) {
-        j = (j + 1) & mask;
-        k = table[j << 1];
-      }
-      if (k === 0) continue;
-      const v = table[(j << 1) + 1];
-      for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
-        const x = entries[e];
-        scores[x >>> 16] += (x << 16) >> 16;
-      }
+      if (f) addFeature(model, f, scores);
+    }
+    for (let s = base + CTX_SLOT.GAZ, e = i * S + S; s < e; s++) {
+      const f = feats[s];
+      if (f) addFeature(model, f, scores);
     }
     const hv = hist && cfg.history ? hist.get(buf.hL[i]) : undefined;
     const nd = dynamicFeatures(cfg, prev, prev2, buf.hL[i], buf.ss[i], buf.cap[i], hv === undefined ? -1 : hv, dyn);
-    for (let s = 0; s < nd; s++) {
-      const f = dyn[s];
-      let j = (Math.imul(f, 0x9e3779b1) >>> 7) & mask;
-      let k = table[j << 1];
-      while (k !== f && k !== 0) {
-        j = (j + 1) & mask;
-        k = table[j << 1];
-      }
-      if (k === 0) continue;
-      const v = table[(j << 1) + 1];
-      for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
-        const x = entries[e];
-        scores[x >>> 16] += (x << 16) >> 16;
-      }
+    // dyn[0] = PREV, dyn[1] = PREV2 come from the dense transition table
+    const to = ((prev2 + 1) * (L + 1) + prev + 1) * L;
+    for (let l = 0; l < L; l++) scores[l] += trans[to + l];
+    for (let s = 2; s < nd; s++) addFeature(model, dyn[s], scores);
+    if (capture) {
+      const co = i * L, sc = model.scale;
+      for (let l = 0; l < L; l++) capture.scores[co + l] = scores[l] * sc;
     }
     const aBase = (prev < 0 ? L : prev) * L;
     let best = -1, bestScore = -Infinity;
@@ -214,7 +341,66 @@ export function tagSentenceIds(model: NerModel, tokens: readonly string[], hist:
     prev = best;
   }
   if (hist && cfg.history) updateHistory(hist, buf, out, space.typeOf);
+  if (capture) {
+    capture.ids = out;
+    capture.hL.set(buf.hL.subarray(0, n));
+    capture.ss.set(buf.ss.subarray(0, n));
+    capture.cap.set(buf.cap.subarray(0, n));
+  }
   return out;
+}
+
+/** First pass over one sentence, keeping what the second pass needs. */
+export function stage1Sentence(model: NerModel, tokens: readonly string[], hist: Map<number, number> | null): Stage1Sentence {
+  const n = tokens.length;
+  const L = model.space.labels.length;
+  const s: Stage1Sentence = {
+    n,
+    ids: new Uint8Array(n),
+    scores: new Float32Array(n * L),
+    hL: new Uint32Array(n),
+    ss: new Uint32Array(n),
+    cap: new Uint8Array(n),
+  };
+  tagSentenceIds(model, tokens, hist, s);
+  return s;
+}
+
+const s2feats = new Uint32Array(MAX_S2);
+
+/** Second pass over one sentence (requires model.stage2). */
+export function stage2SentenceIds(model: NerModel, s: Stage1Sentence, doc: DocStats): Uint8Array {
+  const st = model.stage2!;
+  const space = model.space;
+  const L = space.labels.length;
+  const sc = new Float64Array(L);
+  const out = new Uint8Array(s.n);
+  let prev = -1;
+  for (let i = 0; i < s.n; i++) {
+    const m = st.mult ?? 1;
+    for (let l = 0; l < L; l++) sc[l] = s.scores[i * L + l] * m;
+    const nf = stage2Features(s, i, prev, doc, space, s2feats);
+    for (let k = 0; k < nf; k++) addRow(st, s2feats[k], sc, st.scale);
+    const aBase = (prev < 0 ? L : prev) * L;
+    let best = 0, bs = -Infinity;
+    for (let c = 0; c < L; c++) {
+      if (!space.allowed[aBase + c]) continue;
+      if (i === s.n - 1 && (space.kindOf[c] === 1 || space.kindOf[c] === 2)) continue;
+      if (sc[c] > bs) { bs = sc[c]; best = c; }
+    }
+    out[i] = best;
+    prev = best;
+  }
+  return out;
+}
+
+/** Internal BILOU ids for a whole document (first pass, plus second pass when the model has one). */
+export function tagDocumentIds(model: NerModel, sentences: readonly (readonly string[])[]): Uint8Array[] {
+  const hist = new Map<number, number>();
+  if (!model.stage2) return sentences.map((s) => (s.length ? tagSentenceIds(model, s, hist) : new Uint8Array(0)));
+  const s1 = sentences.map((s) => stage1Sentence(model, s, hist));
+  const doc = buildDocStats(s1, model.space);
+  return s1.map((s) => (s.n ? stage2SentenceIds(model, s, doc) : new Uint8Array(0)));
 }
 
 /**
@@ -222,18 +408,10 @@ export function tagSentenceIds(model: NerModel, tokens: readonly string[], hist:
  * (GermEval outer labels for German models, CoNLL labels for English ones).
  */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
-  const hist = new Map<number, number>();
   const iob = model.space.iob2;
-  const res: string[][] = [];
-  for (const sent of sentences) {
-    if (sent.length === 0) {
-      res.push([]);
-      continue;
-    }
-    const ids = tagSentenceIds(model, sent, hist);
+  return tagDocumentIds(model, sentences).map((ids) => {
     const labels = new Array<string>(ids.length);
     for (let i = 0; i < ids.length; i++) labels[i] = iob[ids[i]];
-    res.push(labels);
-  }
-  return res;
+    return labels;
+  });
 }

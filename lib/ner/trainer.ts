@@ -3,9 +3,10 @@
  * scripts/train-ner.ts). Produces ModelData that encodeModel() writes to disk.
  */
 import { HashIndex } from './hash.ts';
-import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, type FeatureConfig, type Resources } from './features.ts';
-import { makeLabelSpace, toBilou } from './labels.ts';
-import type { ModelData, ModelHeader } from './model.ts';
+import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
+import { makeLabelSpace, toBilou, type LabelSpace } from './labels.ts';
+import type { ModelData, ModelHeader, WeightTable } from './model.ts';
+import { MAX_S2, buildDocStats, stage2Features, type Stage1Sentence } from './stage2.ts';
 import { MAX_DYNAMIC, dynamicFeatures, updateHistory } from './tagger.ts';
 
 export interface TrainSentence {
@@ -22,9 +23,11 @@ export interface TrainOptions {
   minCount: number;
   features?: Partial<FeatureConfig>;
   clusters?: { keys: Uint32Array; codes: Uint32Array };
-  gaz?: { keys: Uint32Array; masks: Uint16Array; maxLen: number };
+  gaz?: { keys: Uint32Array; masks: Uint16Array; maxLen: number; prefixes?: boolean };
   /** optional per-fold gazetteers used while extracting training features (jackknifed train-derived lists) */
-  gazFolds?: { keys: Uint32Array; masks: Uint16Array; maxLen: number }[];
+  gazFolds?: { keys: Uint32Array; masks: Uint16Array; maxLen: number; prefixes?: boolean }[];
+  /** use gold instead of predicted labels for the label-history features while training */
+  goldHistory?: boolean;
   /** byte budget for the feature table (rows + entries) */
   maxFeatureBytes: number;
   log?: (msg: string) => void;
@@ -54,7 +57,13 @@ export function buildResources(opts: Pick<TrainOptions, 'clusters' | 'gaz'>): Re
     gaz = new HashIndex(opts.gaz.keys.length);
     for (let i = 0; i < opts.gaz.keys.length; i++) gaz.set(opts.gaz.keys[i], opts.gaz.masks[i]);
   }
-  return { clusters, gaz, gazMaxLen: opts.gaz?.maxLen ?? 0 };
+  return {
+    clusters,
+    gaz,
+    gazMaxLen: opts.gaz?.maxLen ?? 0,
+    gazPrefixes: !!opts.gaz?.prefixes,
+    gazFilter: opts.gaz && opts.gaz.keys.length ? makeGazFilter(opts.gaz.keys) : undefined,
+  };
 }
 
 export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
@@ -186,12 +195,12 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
             }
           }
           c++;
-          pred[i] = best;
+          pred[i] = opts.goldHistory ? g : best;
           prev2 = prev;
-          prev = best;
+          prev = pred[i];
         }
         if (cfg.history) {
-          updateHistory(hist, { n, cap: s.cap, hL: s.hL } as unknown as SentenceBuffer, pred, space.typeOf);
+          updateHistory(hist, { n, cap: s.cap, hL: s.hL }, pred, space.typeOf);
         }
       }
     }
@@ -269,6 +278,7 @@ function finish(
     types: [...opts.types],
     features: cfg,
     gazMaxLen: res.gazMaxLen,
+    gazPrefixes: res.gazPrefixes || undefined,
     scale,
   };
   return {
@@ -281,5 +291,110 @@ function finish(
     featCounts: Uint8Array.from(featCounts),
     entryLabels: Uint8Array.from(entryLabels),
     entryWeights: Int16Array.from(entryWeights),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Second pass (stacking) trainer
+
+export interface Stage2Doc {
+  s1: Stage1Sentence[];
+  gold: Uint8Array[];
+}
+
+export function trainStage2(
+  docs: Stage2Doc[],
+  space: LabelSpace,
+  opts: { epochs: number; seed: number; log?: (m: string) => void; s1mult?: number },
+): { table: WeightTable; scale: number; mult: number } {
+  const mult = opts.s1mult ?? 1;
+  const log = opts.log ?? (() => {});
+  const L = space.labels.length;
+  const index = new Map<number, number>();
+  const keys: number[] = [];
+  let cap = 4096;
+  let W = new Float64Array(cap * L);
+  let U = new Float64Array(cap * L);
+  const rowOf = (f: number): number => {
+    let r = index.get(f);
+    if (r === undefined) {
+      if (keys.length >= cap) {
+        cap *= 2;
+        const W2 = new Float64Array(cap * L); W2.set(W); W = W2;
+        const U2 = new Float64Array(cap * L); U2.set(U); U = U2;
+      }
+      r = keys.length;
+      keys.push(f);
+      index.set(f, r);
+    }
+    return r;
+  };
+  const stats = docs.map((d) => buildDocStats(d.s1, space));
+  const rng = mulberry32(opts.seed ^ 0x5eed);
+  const order = docs.map((_, i) => i);
+  const feats = new Uint32Array(MAX_S2);
+  const sc = new Float64Array(L);
+  let c = 1;
+  for (let ep = 0; ep < opts.epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      const t = order[i]; order[i] = order[j]; order[j] = t;
+    }
+    let errors = 0, total = 0;
+    for (const di of order) {
+      const d = docs[di];
+      for (let si = 0; si < d.s1.length; si++) {
+        const s = d.s1[si];
+        const gold = d.gold[si];
+        let prev = -1;
+        for (let i = 0; i < s.n; i++) {
+          for (let l = 0; l < L; l++) sc[l] = s.scores[i * L + l] * mult;
+          const nf = stage2Features(s, i, prev, stats[di], space, feats);
+          for (let k = 0; k < nf; k++) {
+            const r = index.get(feats[k]);
+            if (r === undefined) continue;
+            for (let l = 0; l < L; l++) sc[l] += W[r * L + l];
+          }
+          let best = 0, bs = -Infinity;
+          for (let l = 0; l < L; l++) if (sc[l] > bs) { bs = sc[l]; best = l; }
+          const g = gold[i];
+          total++;
+          if (best !== g) {
+            errors++;
+            for (let k = 0; k < nf; k++) {
+              const r = rowOf(feats[k]);
+              W[r * L + g] += 1; U[r * L + g] += c;
+              W[r * L + best] -= 1; U[r * L + best] -= c;
+            }
+          }
+          c++;
+          prev = best;
+        }
+      }
+    }
+    log(`stage 2 epoch ${ep + 1}/${opts.epochs}: token error ${((errors / total) * 100).toFixed(2)}%`);
+  }
+  let maxAbs = 0;
+  const avg = new Float64Array(keys.length * L);
+  for (let i = 0; i < avg.length; i++) {
+    avg[i] = W[i] - U[i] / c;
+    maxAbs = Math.max(maxAbs, Math.abs(avg[i]));
+  }
+  const scale = maxAbs / 32767 || 1;
+  const fk: number[] = [], fc: number[] = [], el: number[] = [], ew: number[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    let k = 0;
+    for (let l = 0; l < L; l++) {
+      const q = Math.round(avg[r * L + l] / scale);
+      if (q === 0) continue;
+      el.push(l); ew.push(q); k++;
+    }
+    if (k) { fk.push(keys[r]); fc.push(k); }
+  }
+  log(`stage 2: ${fk.length} rows, ${el.length} entries`);
+  return {
+    table: { featKeys: Uint32Array.from(fk), featCounts: Uint8Array.from(fc), entryLabels: Uint8Array.from(el), entryWeights: Int16Array.from(ew) },
+    scale,
+    mult,
   };
 }
