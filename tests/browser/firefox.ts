@@ -234,18 +234,26 @@ interface Step {
  * playwright's: a case-insensitive, whitespace-normalised substring, or a regular expression.
  */
 const FIND = `(chain) => {
-  const split = (sel) => {
-    const parts = []; let cur = ''; let depth = 0; let quote = null;
+  // a selector list → alternatives → compound selectors with the combinator before each (' ' or '>')
+  const parse = (sel) => {
+    const alts = [[]]; let cur = ''; let comb = ' '; let depth = 0; let quote = null;
+    const flush = () => { if (cur) alts[alts.length - 1].push({ sel: cur, comb }); cur = ''; };
     for (const ch of sel) {
       if (quote) { cur += ch; if (ch === quote) quote = null; continue; }
-      if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '[' || ch === '(') depth++;
-      else if (ch === ']' || ch === ')') depth--;
-      else if (/\\s/.test(ch) && depth === 0) { if (cur) parts.push(cur); cur = ''; continue; }
+      if (ch === '"' || ch === "'") { quote = ch; cur += ch; continue; }
+      if (ch === '[' || ch === '(') depth++;
+      if (ch === ']' || ch === ')') depth--;
+      if (depth === 0 && (ch === ',' || ch === '>' || /\\s/.test(ch))) {
+        if (cur) { flush(); comb = ' '; }
+        if (ch === '>') comb = '>';
+        if (ch === ',') { alts.push([]); comb = ' '; }
+        continue;
+      }
+      if (depth === 0 && (ch === '+' || ch === '~')) throw new Error('sibling combinators are not supported: ' + sel);
       cur += ch;
     }
-    if (cur) parts.push(cur);
-    return parts;
+    flush();
+    return alts.filter((a) => a.length);
   };
   const up = (el) => el.parentElement || (el.parentNode && el.parentNode.host) || null;
   const within = (root) => {
@@ -257,23 +265,22 @@ const FIND = `(chain) => {
     walk(root);
     return out;
   };
-  const matches = (el, parts) => {
-    if (!el.matches(parts[parts.length - 1])) return false;
-    let a = up(el);
-    for (let i = parts.length - 2; i >= 0; i--) {
-      while (a && !a.matches(parts[i])) a = up(a);
-      if (!a) return false;
-      a = up(a);
-    }
-    return true;
+  // right to left, through open shadow roots (a host counts as its shadow content's parent)
+  const matchFrom = (el, parts, i) => {
+    if (!el.matches(parts[i].sel)) return false;
+    if (i === 0) return true;
+    if (parts[i].comb === '>') { const p = up(el); return !!p && matchFrom(p, parts, i - 1); }
+    for (let a = up(el); a; a = up(a)) if (matchFrom(a, parts, i - 1)) return true;
+    return false;
   };
+  const matches = (el, alts) => alts.some((parts) => matchFrom(el, parts, parts.length - 1));
   const norm = (s) => s.replace(/\\s+/g, ' ').trim().toLowerCase();
   const hasText = (el, t) => typeof t === 'string' ? norm(el.textContent || '').includes(norm(t)) : new RegExp(t.source, t.flags).test(el.textContent || '');
   let scope = [document];
   for (const step of chain) {
-    const parts = split(step.selector);
+    const alts = parse(step.selector);
     const found = [];
-    for (const root of scope) for (const el of within(root)) if (!found.includes(el) && matches(el, parts) && (step.hasText === undefined || hasText(el, step.hasText))) found.push(el);
+    for (const root of scope) for (const el of within(root)) if (!found.includes(el) && matches(el, alts) && (step.hasText === undefined || hasText(el, step.hasText))) found.push(el);
     scope = step.first ? found.slice(0, 1) : found;
   }
   return scope;
