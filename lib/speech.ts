@@ -25,36 +25,39 @@ export function inflectWeak(stem: string): string[] {
 
 const cache = new Map<string, SpeechLexicon | null>();
 
+interface LexiconData {
+  separable?: Record<string, string[]>;
+  denial: string[];
+  cuesBefore: string[];
+  cuesAfter: string[];
+  complementizers: string[];
+  pronouns: Record<string, string>;
+  groupNouns: string[];
+  determiners: string[];
+}
+
+function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
+  return {
+    verbs: new Set(verbs),
+    separable: new Map(Object.entries(d.separable ?? {})),
+    denial: new Set(d.denial),
+    cuesBefore: d.cuesBefore.map((c) => c.split(' ')),
+    cuesAfter: new Set(d.cuesAfter),
+    complementizers: new Set(d.complementizers),
+    pronouns: new Map(Object.entries(d.pronouns) as [string, 'm' | 'f'][]),
+    groupNouns: new Set(d.groupNouns),
+    determiners: new Set(d.determiners),
+  };
+}
+
 export function speechLexicon(lang: string): SpeechLexicon | null {
   if (cache.has(lang)) return cache.get(lang)!;
   let lex: SpeechLexicon | null = null;
   if (lang === 'de') {
     const d = lexicon.de;
-    const verbs = new Set<string>([...d.weakStems.flatMap(inflectWeak), ...d.strongForms, ...d.prefixedParticiples]);
-    lex = {
-      verbs,
-      separable: new Map(Object.entries(d.separable)),
-      denial: new Set(d.denial),
-      cuesBefore: d.cuesBefore.map((c) => c.split(' ')),
-      cuesAfter: new Set(d.cuesAfter),
-      complementizers: new Set(d.complementizers),
-      pronouns: new Map(Object.entries(d.pronouns) as [string, 'm' | 'f'][]),
-      groupNouns: new Set(d.groupNouns),
-      determiners: new Set(d.determiners),
-    };
+    lex = build(d, [...d.weakStems.flatMap(inflectWeak), ...d.strongForms, ...d.prefixedParticiples]);
   } else if (lang === 'en') {
-    const d = lexicon.en;
-    lex = {
-      verbs: new Set(d.verbs),
-      separable: new Map(),
-      denial: new Set(d.denial),
-      cuesBefore: d.cuesBefore.map((c) => c.split(' ')),
-      cuesAfter: new Set(d.cuesAfter),
-      complementizers: new Set(d.complementizers),
-      pronouns: new Map(Object.entries(d.pronouns) as [string, 'm' | 'f'][]),
-      groupNouns: new Set(d.groupNouns),
-      determiners: new Set(d.determiners),
-    };
+    lex = build(lexicon.en, lexicon.en.verbs);
   }
   cache.set(lang, lex);
   return lex;

@@ -8,13 +8,17 @@ export interface Block {
   kind: 'heading' | 'paragraph' | 'quote' | 'item';
 }
 
-export interface Article {
+/** What the page says about the article: address, title, outlet, author, date, teaser. */
+export interface ArticleMeta {
   url: string | null;
   title: string;
   siteName: string | null;
   byline: string | null;
   published: string | null;
   description: string | null;
+}
+
+export interface Article extends ArticleMeta {
   /** Language declared by the page (<html lang>, og:locale), if any. */
   declaredLang: string | null;
   blocks: Block[];
@@ -92,13 +96,7 @@ export interface Quote {
   nonSpeech?: 'title' | 'scare';
 }
 
-export interface Analysis {
-  url: string | null;
-  title: string;
-  siteName: string | null;
-  byline: string | null;
-  published: string | null;
-  description: string | null;
+export interface Analysis extends ArticleMeta {
   lang: Lang;
   summary: string[];
   entities: Entity[];
