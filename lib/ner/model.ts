@@ -15,6 +15,8 @@ export interface ModelHeader {
   gazMaxLen: number;
   /** gazetteer table includes phrase prefixes (mask 0) */
   gazPrefixes?: boolean;
+  /** gazetteer masks are stored as 32-bit values (more than 16 categories) */
+  gazMask32?: boolean;
   /** dequantisation scale: weight = int16 * scale */
   scale: number;
   /** present when the file carries a second-pass (stacking) table */
@@ -46,7 +48,7 @@ export interface ModelData {
   clusterKeys: Uint32Array;
   clusterCodes: Uint32Array;
   gazKeys: Uint32Array;
-  gazMasks: Uint16Array;
+  gazMasks: Uint16Array | Uint32Array;
   /** feature hashes, one per row */
   featKeys: Uint32Array;
   /** entries per row */
@@ -95,7 +97,8 @@ export function encodeModel(m: ModelData): Uint8Array {
   let size = 16 + pad4(headerBytes.length);
   if (st) size += 4 + 4 + st.featKeys.length * 4 + pad4(st.featKeys.length) + 4 + pad4(st.entryLabels.length) + pad4(st.entryLabels.length * 2);
   size += 4 + nC * 8;
-  size += 4 + nG * 4 + pad4(nG * 2);
+  const g32 = !!m.header.gazMask32;
+  size += 4 + nG * 4 + (g32 ? nG * 4 : pad4(nG * 2));
   size += 4 + nF * 4 + pad4(nF);
   size += 4 + pad4(nE) + pad4(nE * 2);
   const buf = new ArrayBuffer(size);
@@ -112,8 +115,11 @@ export function encodeModel(m: ModelData): Uint8Array {
   putU32(m.clusterKeys); putU32(m.clusterCodes);
   dv.setUint32(o, nG, true); o += 4;
   putU32(m.gazKeys);
-  for (let i = 0; i < nG; i++) dv.setUint16(o + i * 2, m.gazMasks[i], true);
-  o += pad4(nG * 2);
+  if (g32) putU32(Uint32Array.from(m.gazMasks));
+  else {
+    for (let i = 0; i < nG; i++) dv.setUint16(o + i * 2, m.gazMasks[i], true);
+    o += pad4(nG * 2);
+  }
   dv.setUint32(o, nF, true); o += 4;
   putU32(m.featKeys);
   u8.set(m.featCounts, o); o += pad4(nF);
@@ -164,9 +170,13 @@ export function parseModel(bytes: Uint8Array): ModelData {
   const clusterCodes = getU32(nC);
   const nG = dv.getUint32(o, true); o += 4;
   const gazKeys = getU32(nG);
-  const gazMasks = new Uint16Array(nG);
-  for (let i = 0; i < nG; i++) gazMasks[i] = dv.getUint16(o + i * 2, true);
-  o += pad4(nG * 2);
+  let gazMasks: Uint16Array | Uint32Array;
+  if (header.gazMask32) gazMasks = getU32(nG);
+  else {
+    gazMasks = new Uint16Array(nG);
+    for (let i = 0; i < nG; i++) gazMasks[i] = dv.getUint16(o + i * 2, true);
+    o += pad4(nG * 2);
+  }
   const nF = dv.getUint32(o, true); o += 4;
   const featKeys = getU32(nF);
   const featCounts = bytes.slice(o, o + nF); o += pad4(nF);

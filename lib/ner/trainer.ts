@@ -23,9 +23,9 @@ export interface TrainOptions {
   minCount: number;
   features?: Partial<FeatureConfig>;
   clusters?: { keys: Uint32Array; codes: Uint32Array };
-  gaz?: { keys: Uint32Array; masks: Uint16Array; maxLen: number; prefixes?: boolean };
+  gaz?: { keys: Uint32Array; masks: Uint16Array | Uint32Array; maxLen: number; prefixes?: boolean };
   /** optional per-fold gazetteers used while extracting training features (jackknifed train-derived lists) */
-  gazFolds?: { keys: Uint32Array; masks: Uint16Array; maxLen: number; prefixes?: boolean }[];
+  gazFolds?: { keys: Uint32Array; masks: Uint16Array | Uint32Array; maxLen: number; prefixes?: boolean }[];
   /** use gold instead of predicted labels for the label-history features while training */
   goldHistory?: boolean;
   /** byte budget for the feature table (rows + entries) */
@@ -279,6 +279,7 @@ function finish(
     features: cfg,
     gazMaxLen: res.gazMaxLen,
     gazPrefixes: res.gazPrefixes || undefined,
+    gazMask32: opts.gaz?.masks instanceof Uint32Array || undefined,
     scale,
   };
   return {
