@@ -216,6 +216,7 @@ for (const name of BROWSERS) {
       expect(speakers.length).toBeGreaterThanOrEqual(2);
       expect(new Set(speakers)).toEqual(new Set(['Juri Uschakow']));
       await popup.locator('button.copy-all').click();
+      await expect.poll(() => popup.locator('button.copy-all').innerText()).toMatch(/Kopiert|Copied/); // the write has landed
       const clip = await pastedText(popup);
       expect(clip.split('\n\n')).toHaveLength(speakers.length);
       expect(clip).toMatch(/— Juri Uschakow/);
