@@ -15,7 +15,9 @@ export const CARD_CSS = `
 .card { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; max-width: min(360px, calc(100vw - 16px));
   box-sizing: border-box; padding: 12px 14px; border-radius: 10px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1f2328; background: #ffffff; border: 1px solid #d0d7de; box-shadow: 0 8px 24px rgba(0,0,0,.18); text-align: left; overflow: auto;
-  --muted: #57606a; --line: #d0d7de; --accent: #0969da; --chip: #f6f8fa; }
+  --muted: #57606a; --line: #d0d7de; --accent: #0969da; --chip: #f6f8fa;
+  /* the browser's own parts (Firefox draws classic scrollbars) follow the card's colours, not the page's */
+  color-scheme: light; scrollbar-width: thin; scrollbar-color: var(--line) transparent; }
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--accent); }
 .head { display: flex; align-items: baseline; gap: 8px; }
@@ -27,7 +29,7 @@ export const CARD_CSS = `
 .nav button, .close, .copy, .wiki-on { font: inherit; color: inherit; cursor: pointer; }
 .nav button { border: 1px solid var(--line); background: var(--chip); border-radius: 6px; min-width: 24px; padding: 0 6px; line-height: 20px; }
 .pos { min-width: 3.2em; text-align: center; }
-.quotes { margin: 8px 0 0; padding: 0; list-style: none; border-top: 1px solid var(--line); max-height: 190px; overflow: auto; }
+.quotes { margin: 8px 0 0; padding: 0; list-style: none; border-top: 1px solid var(--line); max-height: 190px; overflow: auto; scrollbar-width: thin; scrollbar-color: var(--line) transparent; }
 .quotes li { margin-top: 6px; display: flex; gap: 8px; align-items: flex-start; }
 .quotes q { font-style: italic; flex: 1; quotes: none; }
 .copy { font-size: 12px; border: 1px solid var(--line); background: var(--chip); border-radius: 6px; padding: 1px 7px; flex: none; }
@@ -41,10 +43,10 @@ button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outlin
 .wiki a { color: var(--accent); }
 .wiki-on { border: 1px solid var(--line); background: var(--chip); border-radius: 6px; padding: 2px 8px; font-size: 12px; }
 .hint { margin-top: 8px; font-size: 11px; color: var(--muted); }
-.card[data-theme="dark"] { color: #e6edf3; background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0,0,0,.6);
+.card[data-theme="dark"] { color: #e6edf3; background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0,0,0,.6); color-scheme: dark;
   --muted: #9198a1; --line: #3d444d; --accent: #4493f8; --chip: #21262d; }
 @media (prefers-color-scheme: dark) {
-  .card[data-theme="auto"] { color: #e6edf3; background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0,0,0,.6);
+  .card[data-theme="auto"] { color: #e6edf3; background: #161b22; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0,0,0,.6); color-scheme: dark;
     --muted: #9198a1; --line: #3d444d; --accent: #4493f8; --chip: #21262d; }
 }
 @media (prefers-reduced-motion: no-preference) { .card { animation: nc-in 120ms ease-out; } @keyframes nc-in { from { opacity: 0; } } }

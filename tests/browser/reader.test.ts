@@ -196,9 +196,10 @@ for (const name of BROWSERS) {
       const card = dark.locator(CARD);
       await card.locator('.wiki .extract').waitFor({ timeout: 5000 });
       expect(await card.getAttribute('data-theme')).toBe('dark');
-      const look = await card.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, animation: getComputedStyle(el).animationName }));
+      const look = await card.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, animation: getComputedStyle(el).animationName, scheme: getComputedStyle(el).colorScheme }));
       expect(look.bg).toBe('rgb(22, 27, 34)');
       expect(look.animation).toBe('none');
+      expect(look.scheme).toBe('dark'); // the browser's scrollbars in the card are dark too (Firefox draws them)
       expect(await axe(dark, 'news-companion-ui')).toEqual([]);
       await showWholeCard(dark);
       await dark.screenshot({ path: join(SHOTS, 'card-dark.png') });
