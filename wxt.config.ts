@@ -17,10 +17,24 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       for (const lang of ['de', 'en']) files.push({ absoluteSrc: resolve(`assets/models/ner-${lang}.bin`), relativeDest: `models/ner-${lang}.bin` });
     },
+    // The content script runs inside every page the reader annotates, under a 60 KB budget: it uses the
+    // browser's own promise-based `browser`/`chrome` (all it calls is messaging, i18n and runtime.id)
+    // instead of carrying webextension-polyfill (~10 KB) into each page. Extension pages keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      config.resolve ??= {};
+      const current = config.resolve.alias;
+      const list = Array.isArray(current) ? current : Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve.alias = [alias, ...list.filter((a) => a.find !== 'wxt/browser')];
+    },
   },
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 4096 },
+    // linkedom loads the optional `canvas` package inside a try/catch the bundler cannot see through: it
+    // bundled an empty module, and every page with a <canvas> crashed the analysis. Use linkedom's own shim.
+    resolve: { alias: { canvas: resolve('node_modules/linkedom/commonjs/canvas-shim.cjs') } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -11,7 +11,9 @@ import { HoverMachine, type HoverState } from './hover-machine';
 import { highlightCss, HIGHLIGHT_NAMES, MarkFallback } from './marks';
 import { sendMessage } from './protocol';
 import { citationFormat, ENTITY_TYPES, markStyle, shownTypes, type MarkStyle } from './settings';
-import { buildTextIndex, findBlocks, rangeFor, type TextIndex } from './textindex';
+import { buildTextIndex } from './textindex';
+import { Slicer } from './slicer';
+import { buildTextIndexSliced, findBlocks, rangeFor, type TextIndex } from './textindex';
 
 export const HOST_TAG = 'news-companion-ui';
 const HL: Record<EntityType, string> = { person: 'nc-person', place: 'nc-place', organization: 'nc-org' };
@@ -51,6 +53,8 @@ export class Annotator {
   private machine: HoverMachine<Mark>;
   private frame = 0;
   private anchor: Mark | null = null;
+  private listening = false;
+  private sheetCss = '';
   // reader features (settings, fallback marks, keyboard): see the section above get markCount()
   private fallback = new MarkFallback();
   private shown = new Set<EntityType>(ENTITY_TYPES);
@@ -67,40 +71,73 @@ export class Annotator {
     return !!w && typeof w.Highlight === 'function' && !!w.CSS && 'highlights' in w.CSS;
   }
 
-  /** Marks every mention; returns how many were placed. */
-  draw(): number {
+  /** Marks every mention, a slice at a time so a long article never blocks the page; returns how many were placed. */
+  async draw(slicer: Slicer = new Slicer()): Promise<number> {
     const doc = this.doc;
     if (!doc.body) return 0;
-    this.index = buildTextIndex(doc.body);
-    this.blockStarts = findBlocks(this.index, this.analysis.blocks.map((b) => b.text));
-    for (const e of this.analysis.entities) {
-      for (const o of e.occurrences) {
-        const base = this.blockStarts[o.block];
-        if (base === undefined || base < 0) continue;
-        const range = rangeFor(this.index, base + o.start, base + o.end);
-        if (range) this.marks.push({ entity: e, range, index: this.marks.length });
-      }
-    }
-    this.marks.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    this.marks.forEach((m, i) => (m.index = i));
-    for (const m of this.marks) this.addSegs(m);
-    if (this.supported) {
-      const w = doc.defaultView as Window & typeof globalThis;
-      for (const type of Object.keys(HL) as EntityType[]) {
-        const ranges = this.marks.filter((m) => m.entity.type === type).map((m) => m.range);
-        if (ranges.length) w.CSS.highlights.set(HL[type], new w.Highlight(...ranges));
-      }
+    await this.placeMarks(slicer);
+    if (this.abort.signal.aborted) return 0;
+    const adopt = this.supported && !this.sheet;
+    if (adopt) {
       try {
-        this.sheet = new w.CSSStyleSheet();
+        this.sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
         this.sheet.replaceSync(MARK_CSS);
-        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
       } catch {
         this.sheet = null;
       }
     }
-    this.listen();
-    void this.applyDisplay();
+    slicer.endSlice(); // reading the display settings waits on storage, not on the page's thread
+    await this.applyDisplay(); // sets the highlights
+    slicer.begin();
+    // the sheet joins the page in the same task as the highlights: on a huge page every change to
+    // either costs a full style recalculation (hundreds of ms on a 5 MB page), so there is one
+    if (adopt && this.sheet && !this.abort.signal.aborted) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+    if (!this.listening) {
+      this.listening = true;
+      this.listen();
+    }
     return this.marks.length;
+  }
+
+  /** Places the marks again on fresh nodes after the page re-rendered part of the article (old marks stay until the new ones replace them). */
+  async redraw(slicer: Slicer = new Slicer()): Promise<number> {
+    this.machine.close();
+    this.fallback.unwrap();
+    this.marks = [];
+    this.segs.clear();
+    return this.draw(slicer);
+  }
+
+  /** True when a marked text node left the page or changed (the page re-rendered it), so the marks must be redrawn. */
+  marksBroken(changed: Iterable<Node> = []): boolean {
+    for (const n of changed) if (this.segs.has(n as Text)) return true;
+    for (const t of this.segs.keys()) if (!t.isConnected) return true;
+    return false;
+  }
+
+  private async placeMarks(slicer: Slicer) {
+    const index = await buildTextIndexSliced(this.doc.body, slicer);
+    if (this.abort.signal.aborted) return;
+    this.index = index;
+    this.blockStarts = findBlocks(this.index, this.analysis.blocks.map((b) => b.text));
+    const todo: { entity: Entity; start: number; end: number }[] = [];
+    for (const e of this.analysis.entities) {
+      for (const o of e.occurrences) {
+        const base = this.blockStarts[o.block];
+        if (base !== undefined && base >= 0) todo.push({ entity: e, start: base + o.start, end: base + o.end });
+      }
+    }
+    todo.sort((a, b) => a.start - b.start); // document order, without comparing DOM positions
+    for (const t of todo) {
+      if (this.abort.signal.aborted) return; // destroyed while drawing
+      const range = rangeFor(index, t.start, t.end);
+      if (range) {
+        const m: Mark = { entity: t.entity, range, index: this.marks.length };
+        this.marks.push(m);
+        this.addSegs(m);
+      }
+      await slicer.tick();
+    }
   }
 
   private addSegs(m: Mark) {
@@ -305,7 +342,9 @@ export class Annotator {
     const shown = (t: EntityType) => this.shown.has(t);
     if (this.supported) {
       const w = this.doc.defaultView as Window & typeof globalThis;
-      this.sheet?.replaceSync(highlightCss(style));
+      const css = highlightCss(style);
+      if (css !== this.sheetCss) this.sheet?.replaceSync(css); // an unchanged sheet is not replaced: that costs a style recalc
+      this.sheetCss = css;
       for (const type of ENTITY_TYPES) {
         const ranges = shown(type) ? this.marks.filter((m) => m.entity.type === type).map((m) => m.range) : [];
         if (ranges.length) w.CSS.highlights.set(HIGHLIGHT_NAMES[type], new w.Highlight(...ranges));

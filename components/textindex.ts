@@ -3,6 +3,8 @@
  * copy) can be found again in the real DOM and their offsets turned into DOM Ranges — without
  * changing a single node of the page.
  */
+import { runSliced, runSync, type Slicer } from './slicer';
+
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO']);
 const WS = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 
@@ -20,7 +22,12 @@ export interface TextIndex {
   spans: NodeSpan[];
 }
 
-export function buildTextIndex(root: Node, exclude?: Node | null): TextIndex {
+const WS_RUN = new RegExp(`${WS.source}+`, 'g');
+/** Nodes indexed between two chances to yield. */
+const NODES_PER_STEP = 64;
+
+/** Walks the text under `root`, yielding every few nodes so a caller can pause; returns the index. */
+function* indexSteps(root: Node, exclude?: Node | null): Generator<void, TextIndex> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
     acceptNode(n) {
@@ -36,29 +43,29 @@ export function buildTextIndex(root: Node, exclude?: Node | null): TextIndex {
   const spans: NodeSpan[] = [];
   let len = 0;
   let space = true; // collapse leading whitespace
+  let k = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (++k % NODES_PER_STEP === 0) yield;
     const node = n as Text;
-    const data = node.data;
     const spaceBefore = space;
-    let out = '';
-    for (let i = 0; i < data.length; i++) {
-      const c = data[i];
-      if (WS.test(c)) {
-        if (!space) {
-          out += ' ';
-          space = true;
-        }
-      } else {
-        out += c;
-        space = false;
-      }
-    }
+    let out = node.data.replace(WS_RUN, ' ');
+    if (space && out.charCodeAt(0) === 32) out = out.slice(1);
     if (!out) continue;
+    space = out.charCodeAt(out.length - 1) === 32;
     spans.push({ node, start: len, end: len + out.length, spaceBefore });
     parts.push(out);
     len += out.length;
   }
   return { text: parts.join(''), spans };
+}
+
+export function buildTextIndex(root: Node, exclude?: Node | null): TextIndex {
+  return runSync(indexSteps(root, exclude));
+}
+
+/** The same index, built a slice at a time so a huge page never blocks its tab. */
+export function buildTextIndexSliced(root: Node, slicer: Slicer, exclude?: Node | null): Promise<TextIndex> {
+  return runSliced(indexSteps(root, exclude), slicer);
 }
 
 /** The node and local offset of normalised offset `g` (the start of a character; `end` for an end boundary). */

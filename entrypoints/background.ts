@@ -8,7 +8,8 @@ import { analyze } from '../lib/analyze';
 import { ExtractError, extractArticle, EXTRACT } from '../lib/extract';
 import { detectLanguage } from '../lib/lang';
 import { ensureModel, webEngine } from '../components/engine-web';
-import { onMessage, sendMessage, type AnalyzeResult, type TabState } from '../components/protocol';
+import { guardMessage, type GuardedMessage, type SenderLike } from '../components/message-guard';
+import { onMessage, sendMessage, type AnalyzeResult, type DrawReport, type TabState } from '../components/protocol';
 import { alwaysOnOrigins } from '../components/settings';
 import { registerWikipedia } from '../components/wikipedia-service';
 import { sitePattern } from '../components/site-pattern';
@@ -16,7 +17,10 @@ import { sitePattern } from '../components/site-pattern';
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 const ALWAYS_ON_ID = 'news-companion-always-on';
 
-const results = new Map<number, { url: string; result: AnalyzeResult }>();
+const results = new Map<number, { url: string; result: AnalyzeResult; drawn?: DrawReport }>();
+
+/** Every message passes the gate: only our own contexts, only well-formed data (components/message-guard.ts). */
+const guard = (type: GuardedMessage, data: unknown, sender: SenderLike) => guardMessage(type, data, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
 const waiting = new Map<number, ((r: AnalyzeResult) => void)[]>();
 
 function originOf(url: string | undefined | null): string | null {
@@ -73,6 +77,7 @@ async function tabState(tabId: number): Promise<TabState> {
     alwaysOn: !!origin && (await alwaysOnOrigins.getValue()).includes(origin) && (await browser.permissions.contains({ origins: [sitePattern(origin)] })),
     annotatable: !!origin,
     result: cached && (!tab.url || cached.url === tab.url) ? cached.result : null,
+    drawn: cached && (!tab.url || cached.url === tab.url) ? cached.drawn ?? null : null,
   };
 }
 
@@ -92,22 +97,29 @@ async function annotate(tabId: number): Promise<TabState> {
 export default defineBackground(() => {
   registerWikipedia();
   onMessage('analyzePage', async ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id || !sender.tab?.id) return { ok: false, code: 'internal', message: 'unknown sender' } as AnalyzeResult;
-    if (typeof data?.html !== 'string' || typeof data?.url !== 'string') return { ok: false, code: 'internal', message: 'bad message' } as AnalyzeResult;
+    const g = guard('analyzePage', data, sender);
+    if (!g.ok) return { ok: false, code: g.code === 'too-large' ? 'too-large' : 'internal', message: g.message } as AnalyzeResult;
     const result = await runAnalysis(data.html, data.url);
-    settle(sender.tab.id, data.url, result);
+    settle(sender.tab!.id!, data.url, result);
     return result;
   });
   onMessage('reportError', ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id || !sender.tab?.id) return;
-    settle(sender.tab.id, sender.url ?? '', { ok: false, code: data.code, message: data.message });
+    if (!guard('reportError', data, sender).ok) return;
+    settle(sender.tab!.id!, sender.url ?? '', { ok: false, code: data.code, message: data.message });
+  });
+  onMessage('annotated', ({ data, sender }) => {
+    if (!guard('annotated', data, sender).ok) return;
+    const entry = results.get(sender.tab!.id!);
+    if (entry && entry.url === data.url) entry.drawn = data;
   });
   onMessage('annotateTab', ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id) throw new Error('unknown sender');
+    const g = guard('annotateTab', data, sender);
+    if (!g.ok) throw new Error(g.message);
     return annotate(data.tabId);
   });
   onMessage('setAlwaysOn', async ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id) throw new Error('unknown sender');
+    const g = guard('setAlwaysOn', data, sender);
+    if (!g.ok) throw new Error(g.message);
     const { origin } = await tabState(data.tabId);
     if (origin) {
       const list = (await alwaysOnOrigins.getValue()).filter((o) => o !== origin);

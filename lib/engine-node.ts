@@ -1,5 +1,6 @@
 /** The engine for Node (CLI, tests, benchmarks): models read from assets/models on disk. */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeModel, tagDocument, type NerModel } from './ner/index';
 import type { Engine } from './analyze';
@@ -7,7 +8,8 @@ import type { Engine } from './analyze';
 const models = new Map<string, NerModel | null>();
 
 export function modelPath(lang: string): string {
-  return fileURLToPath(new URL(`../assets/models/ner-${lang}.bin`, import.meta.url));
+  // not `new URL(…, import.meta.url)`: Vite rewrites that pattern into a web asset path in jsdom tests
+  return join(dirname(fileURLToPath(import.meta.url)), `../assets/models/ner-${lang}.bin`);
 }
 
 export function loadModel(lang: string): NerModel | null {

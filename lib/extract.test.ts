@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExtractError, extractArticle } from './extract';
+import { countWords } from './words';
 
 const demo = readFileSync(join(import.meta.dirname, '../tests/fixtures/seed-article/index.html'), 'utf8');
 const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../tests/fixtures/seed-article/expected.json'), 'utf8'));
@@ -50,5 +51,22 @@ describe('extractArticle', () => {
   it('reads a date from JSON-LD when meta tags have none', () => {
     const html = `<html><head><title>T</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-05-01T08:00:00Z"}]}</script></head><body><article>${para(long.repeat(3))}${para(long.repeat(2))}</article></body></html>`;
     expect(extractArticle(html).published).toBe('2024-05-01T08:00:00Z');
+  });
+});
+
+describe('extraction on saved pages that showed bugs (tests/fixtures/pages)', () => {
+  const page = (name: string) => readFileSync(join(import.meta.dirname, '../tests/fixtures/pages', name), 'utf8');
+
+  it('takes a Chinese article for an article, counting its words by characters', () => {
+    const a = extractArticle(page('chinese-article.html'));
+    expect(a.blocks.map((b) => b.text).join('')).toContain('王奶奶');
+    expect(countWords('青年志愿者走进社区')).toBe(5);
+    expect(countWords('Ein Satz, drei Wörter? 2024!')).toBe(5);
+  });
+
+  it('finds the whole article when Readability’s strict first attempt only sees the teaser', () => {
+    const text = extractArticle(page('sidebar-article.html')).blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('Mitchell said she hoped schools in Ontario');
+    expect(text).toContain('A new study suggests');
   });
 });

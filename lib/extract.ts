@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { MAX_HTML_CHARS } from './limits';
 import type { Article, Block } from './types';
+import { countWords } from './words';
 
 /** Everything tunable about extraction, in one table. */
 export const EXTRACT = {
@@ -21,8 +22,13 @@ export const EXTRACT = {
     /^(?:share|teilen|drucken|print|kommentare|comments?|tweet|e-?mail|whatsapp|facebook|twitter|linkedin)(?:\s|$)/i,
     /^(?:continue reading|read more|weiterlesen|mehr lesen|mehr zum thema|zum artikel|zur startseite|advertisement|anzeige|werbung)\b/i,
   ],
-  /** Readability: how many characters make an article. */
-  charThreshold: 300,
+  /**
+   * Readability: how many characters make an article. Its default (500): a lower value stops its
+   * retries at a first, poorer candidate (medicalnewstoday and hukumusume in Readability's test pages).
+   */
+  charThreshold: 500,
+  /** Fewer words than this (CJK characters count half a word each) is not an article. */
+  minWords: 30,
 } as const;
 
 export type ExtractErrorCode = 'empty' | 'too-large' | 'not-article';
@@ -187,8 +193,8 @@ export function extractArticle(html: string, url: string | null = null): Article
   if (!parsed || !parsed.content) throw new ExtractError('not-article', 'no article found on this page');
   const content = parseDocument(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);
   const blocks = collectBlocks(content.body);
-  const words = blocks.reduce((n, b) => n + b.text.split(' ').length, 0);
-  if (!blocks.length || words < 30) throw new ExtractError('not-article', 'no article found on this page');
+  const words = blocks.reduce((n, b) => n + countWords(b.text), 0);
+  if (!blocks.length || words < EXTRACT.minWords) throw new ExtractError('not-article', 'no article found on this page');
 
   const title = normalizeSpace(parsed.title || metaTitle || doc.title || '');
   // A heading that repeats the title is not part of the body text.

@@ -6,6 +6,8 @@
  *   long article:   analysis of a 10,000-word article
  *   model:          bytes on disk and decode time per language
  *   bundles:        content script, background and popup of the Chrome build
+ *   in Chromium:    the content script on a 10,000-word article and a 5 MB page: longest slice of
+ *                   main-thread work, long tasks, longest frame blocking (scripts/bench-browser.ts)
  * With --json the last line is one JSON object (fields in ../shared/DESIGN.md).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -130,6 +132,18 @@ const result = {
   bundleBytes,
 };
 
+// --- the content script in Chromium on the 10,000-word article and a 5 MB page (scripts/bench-browser.ts)
+const browserRun = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/bench-browser.ts'), '--json'], { cwd: ROOT, encoding: 'utf8' });
+const browserLines = browserRun.stdout.trim().split('\n');
+const browser = (() => {
+  try {
+    return JSON.parse(browserLines.at(-1) ?? '');
+  } catch {
+    return { skipped: `bench-browser failed: ${(browserRun.stderr || browserRun.stdout).trim().split('\n').at(-1)}` };
+  }
+})();
+Object.assign(result, { browser });
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const lines = [
   `tagger (en)        ${result.ner.tokensPerSecond.toLocaleString('en')} tokens/s  (${enTokens.toLocaleString('en')} tokens, ${enSource})`,
@@ -140,5 +154,6 @@ const lines = [
   `models             ${Object.entries(modelBytes).map(([k, v]) => `${k} ${kb(v)}, load ${modelLoadMs[k].toFixed(1)} ms`).join('; ')}`,
   `bundles            content ${kb(bundleBytes.content)}, background ${kb(bundleBytes.background)}, popup ${kb(bundleBytes.popup)}`,
 ];
+lines.push(...(browser.skipped ? [`in Chromium        ${browser.skipped}`] : browserLines.slice(0, -1).map((l) => `in Chromium        ${l}`)));
 console.log(lines.join('\n'));
 if (json) console.log(JSON.stringify(result));

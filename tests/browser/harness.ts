@@ -48,7 +48,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * `offline`: every host name but 127.0.0.1 fails to resolve, so a saved page cannot reach the network.
+ * `extensionDir`: load this copy of the extension (long runs load a snapshot, safe from rebuilds).
+ */
+export async function launch(options: { offline?: boolean; extensionDir?: string } = {}): Promise<Browser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const executablePath = findChromium();
   if (!executablePath) throw new Error(browserSkipReason()!);
   const userDataDir = mkdtempSync(join(tmpdir(), 'nc-chromium-'));
@@ -57,9 +62,10 @@ export async function launch(): Promise<Browser> {
     headless: true,
     viewport: { width: 1100, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(options.offline ? ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
