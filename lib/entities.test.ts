@@ -102,4 +102,13 @@ describe('entities', () => {
     const es = run(["Barack Obama spoke.", "Obama's aide left."], { 'Barack Obama': 'PER' }, 'en');
     expect(es.map((e) => [e.name, e.forms, e.mentions])).toEqual([['Barack Obama', ['Barack Obama', 'Obama'], 2]]);
   });
+
+  it('repairs spans the tagger ran together: a first name starts a new person, a genitive place ends a span', () => {
+    const es = run(['Es kam Donald Trumps Schwiegersohn Jared Kushner nach Moskau.', 'Er ging durch das Zentrum Moskaus.'], { 'Donald Trumps Schwiegersohn Jared Kushner': 'PER', Moskau: 'LOC', 'Zentrum Moskaus': 'ORG' });
+    expect(es.map((e) => [e.name, e.type, e.forms])).toEqual([
+      ['Donald Trump', 'person', ['Donald Trumps']],
+      ['Jared Kushner', 'person', ['Jared Kushner']],
+      ['Moskau', 'place', ['Moskau', 'Moskaus']],
+    ]);
+  });
 });
