@@ -3,15 +3,15 @@
  * Highlight API, one shadow root for the card (attached to <html>, outside <body>), one set of
  * listeners on the document, all hung on one AbortController so removal is complete.
  */
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { Analysis, Entity, EntityType } from '../lib/types';
 import { Card, CARD_CSS } from './Card';
 import { HoverMachine, type HoverState } from './hover-machine';
 import { highlightCss, HIGHLIGHT_NAMES, MarkFallback } from './marks';
 import { sendMessage } from './protocol';
-import { citationFormat, ENTITY_TYPES, markStyle, shownTypes, type MarkStyle } from './settings';
+import { ENTITY_TYPES, PAGE_SETTINGS, readSetting, watchSetting } from './page-settings';
 import { buildTextIndex } from './textindex';
+import { placeCard } from './placement';
 import { Slicer } from './slicer';
 import { buildTextIndexSliced, findBlocks, rangeFor, type TextIndex } from './textindex';
 
@@ -266,7 +266,7 @@ export class Annotator {
         onClose={() => this.closeCard()}
         theme={this.pageTheme()}
         autoFocus={this.keyboardOpened && s.name !== 'idle' && s.via === 'focus'}
-        format={() => citationFormat.getValue()}
+        format={() => readSetting(PAGE_SETTINGS.citationFormat)}
         wiki={(title, lang) => sendMessage('wikiPreview', { title, lang })}
         enableWiki={async () => (await sendMessage('enableWikipedia')).on}
       />,
@@ -279,13 +279,13 @@ export class Annotator {
     const m = this.anchor;
     const card = this.cardRoot?.firstElementChild as HTMLElement | null;
     if (!m || !card) return;
-    const virtual = { getBoundingClientRect: () => m.range.getBoundingClientRect(), getClientRects: () => m.range.getClientRects() };
-    // flip above or below and shift sideways only, so the card never covers the name; taller than the room: it scrolls
-    const fit = size({ padding: 8, apply: ({ availableHeight }) => void (card.style.maxHeight = `${Math.max(160, Math.floor(availableHeight))}px`) });
-    void computePosition(virtual, card, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }), shift({ padding: 8 }), fit] }).then(({ x, y }) => {
-      card.style.left = `${Math.round(x)}px`;
-      card.style.top = `${Math.round(y)}px`;
-    });
+    // above or below and shifted sideways only, so the card never covers the name; taller than the room: it scrolls
+    card.style.maxHeight = '';
+    const view = this.doc.documentElement;
+    const { x, y, maxHeight } = placeCard(m.range.getBoundingClientRect(), { width: card.offsetWidth, height: card.offsetHeight }, { width: view.clientWidth, height: view.clientHeight });
+    card.style.maxHeight = `${maxHeight}px`;
+    card.style.left = `${x}px`;
+    card.style.top = `${y}px`;
   }
 
   private hide() {
@@ -334,8 +334,8 @@ export class Annotator {
    */
   private async applyDisplay() {
     const [types, style] = await Promise.all([
-      shownTypes.getValue().catch(() => ENTITY_TYPES),
-      markStyle.getValue().catch((): MarkStyle => 'underline'),
+      readSetting(PAGE_SETTINGS.shownTypes),
+      readSetting(PAGE_SETTINGS.markStyle),
     ]);
     if (this.abort.signal.aborted) return;
     this.shown = new Set(types);
@@ -361,7 +361,7 @@ export class Annotator {
       this.index = buildTextIndex(this.doc.body);
     } else this.fallback.restyle(style, shown);
     if (this.anchor && !shown(this.anchor.entity.type)) this.machine.close();
-    if (!this.unwatch.length) this.unwatch = [shownTypes.watch(() => void this.applyDisplay()), markStyle.watch(() => void this.applyDisplay())];
+    if (!this.unwatch.length) this.unwatch = [watchSetting(PAGE_SETTINGS.shownTypes, () => void this.applyDisplay()), watchSetting(PAGE_SETTINGS.markStyle, () => void this.applyDisplay())];
   }
 
   /** Escape closes; Alt+Shift+N / Alt+Shift+P go to the next / previous name and open its card. */

@@ -46,3 +46,19 @@ describe('settings', () => {
     expect(s.canonicalOrigin('')).toBeNull();
   });
 });
+
+describe('the settings the content script reads without @wxt-dev/storage', () => {
+  it('use the same storage key and fallback as the versioned items, and read what they write', async () => {
+    const { PAGE_SETTINGS, readSetting } = await import('./page-settings');
+    for (const [name, spec] of Object.entries(PAGE_SETTINGS)) {
+      const item = s[name as keyof typeof PAGE_SETTINGS];
+      expect(item.key, name).toBe(spec.key);
+      expect(item.fallback, name).toEqual(spec.fallback);
+    }
+    expect(await readSetting(PAGE_SETTINGS.markStyle)).toBe('underline');
+    await s.markStyle.setValue('background');
+    await s.shownTypes.setValue(['place']);
+    expect(await readSetting(PAGE_SETTINGS.markStyle)).toBe('background');
+    expect(await readSetting(PAGE_SETTINGS.shownTypes)).toEqual(['place']);
+  });
+});

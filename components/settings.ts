@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { EntityType } from '../lib/types';
+import { ENTITY_TYPES, type MarkStyle } from './page-settings';
 
 /** "https://Example.org:443/path" → "https://example.org"; null for anything that is not an http(s) site. */
 export function canonicalOrigin(input: string): string | null {
@@ -26,7 +27,7 @@ export function migrateOriginsV2(v1: unknown): string[] {
 /** Origins ("https://example.org") the reader asked to annotate always. */
 export const alwaysOnOrigins = storage.defineItem<string[]>('sync:alwaysOnOrigins', { fallback: [], version: 2, migrations: { 2: migrateOriginsV2 } });
 
-export const ENTITY_TYPES: EntityType[] = ['person', 'place', 'organization'];
+export { ENTITY_TYPES, type MarkStyle } from './page-settings';
 
 /** Which kinds of names are marked in the page and listed in the popup. */
 export const shownTypes = storage.defineItem<EntityType[]>('sync:shownTypes', { fallback: ENTITY_TYPES, version: 1 });
@@ -37,7 +38,6 @@ export const wikipediaLookups = storage.defineItem<boolean>('sync:wikipediaLooku
 /** The browser's built-in summariser (Chrome's Summarizer API) for key points in the popup. */
 export const builtinSummarizer = storage.defineItem<boolean>('sync:builtinSummarizer', { fallback: false, version: 1 });
 
-export type MarkStyle = 'underline' | 'background';
 /** How mentions are marked: a coloured underline, or a light tint behind the name. */
 export const markStyle = storage.defineItem<MarkStyle>('sync:markStyle', { fallback: 'underline', version: 1 });
 
