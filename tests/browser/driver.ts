@@ -8,7 +8,8 @@
  * page, in Firefox an adapter gives the same calls the same meaning (selectors pierce open shadow
  * roots, locators are strict unless `.first()`, clicks are real pointer clicks).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { browserSkipReason, EXTENSION_DIR, launch, openPopup, ROOT, tabIdOf, wordPoint } from './harness';
@@ -144,8 +145,25 @@ export function skipReason(name: BrowserName): string | null {
 }
 
 export async function launchBrowser(name: BrowserName, options: LaunchOptions = {}): Promise<Driver> {
-  if (name === 'firefox') return (await import('./firefox')).launchFirefox(options);
-  const b = await launch();
+  if (options.extensionDir) return name === 'firefox' ? (await import('./firefox')).launchFirefox(options) : launchChromium(options);
+  // a private copy of the build: a rebuild in the shared tree during a run cannot pull files from under the browser
+  const copy = mkdtempSync(join(tmpdir(), `nc-${name}-ext-`));
+  cpSync(extensionDir(name), copy, { recursive: true });
+  const d = await launchBrowser(name, { ...options, extensionDir: copy }).catch((e) => {
+    rmSync(copy, { recursive: true, force: true });
+    throw e;
+  });
+  return {
+    ...d,
+    async close() {
+      await d.close();
+      rmSync(copy, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchChromium(options: LaunchOptions): Promise<Driver> {
+  const b = await launch(options);
   const pageOf = (tab: Tab) => {
     const page = b.context.pages().find((p) => p === tab);
     if (!page) throw new Error('not a tab of this browser');
@@ -155,7 +173,7 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions = 
   if (options.offline) await b.context.route((u) => /^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
   if (options.closePopups) b.context.on('page', (p) => void p.opener().then((o) => o && p.close()).catch(() => {}));
   return {
-    name,
+    name: 'chromium',
     extensionOrigin: `chrome-extension://${b.extensionId}`,
     async newPage(url) {
       const page = await b.context.newPage();
