@@ -64,6 +64,13 @@ describe('extraction on saved pages that showed bugs (tests/fixtures/pages)', ()
     expect(countWords('Ein Satz, drei Wörter? 2024!')).toBe(5);
   });
 
+  it('drops pointers to other articles, picture credits, copyright lines and sign-up calls, not the article', () => {
+    const text = extractArticle(page('boilerplate-blocks.html')).blocks.map((b) => b.text);
+    expect(text).toHaveLength(3);
+    expect(text[1]).toMatch(/^Bild und Ton der Sitzung/); // "Bild" without a colon is not a credit
+    expect(text.join(' ')).not.toMatch(/Titelbild|Anzeige|Lesen Sie auch|Auch interessant|Subscribe|©/);
+  });
+
   it('finds the whole article when Readability’s strict first attempt only sees the teaser', () => {
     const text = extractArticle(page('sidebar-article.html')).blocks.map((b) => b.text).join('\n');
     expect(text).toContain('Mitchell said she hoped schools in Ontario');

@@ -20,8 +20,17 @@ export const EXTRACT = {
   /** Whole-block boilerplate phrases: share bars, "continue reading", paywall teasers. */
   boilerplate: [
     /^(?:share|teilen|drucken|print|kommentare|comments?|tweet|e-?mail|whatsapp|facebook|twitter|linkedin)(?:\s|$)/i,
-    /^(?:continue reading|read more|weiterlesen|mehr lesen|mehr zum thema|zum artikel|zur startseite|advertisement|anzeige|werbung)\b/i,
+    /^(?:continue reading|read more|weiterlesen|mehr lesen|mehr zum thema|zum artikel|zur startseite)\b/i,
+    /^[\W_]*(?:advertisement|anzeige|werbung)\b/i,
+    // found on the trafilatura pages: pointers to other pages, credits, copyright, sign-up calls
+    /^(?:auch interessant|das könnte (?:dich|sie|euch) auch interessieren|mehr themen|noch mehr infos|themen im artikel|vorschau auf den nächsten artikel|häufig gestellte fragen|externer inhalt|zurück|hier können sie den artikel bewerten|related (?:stories|articles)|more stories|you may also like)\b/i,
+    /^(?:titelbild|bild|bilder|foto|fotos|photo|photos|image|credit|quelle)\s*:/i,
+    /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b/i,
+    /^(?:subscribe|sign up|never miss|follow (?:us|the)\b|jetzt abonnieren|newsletter abonnieren)/i,
   ],
+  /** Blocks that open with "read also" point to another article: dropped up to this many words. */
+  teaserMaxWords: 40,
+  teasers: /^(?:lesen sie auch|lies auch|siehe auch|see also|read also|also read|à lire aussi|lire aussi|lea(?: más| también)?\s*:|leggi anche)\b/i,
   /**
    * Readability: how many characters make an article. Its default (500): a lower value stops its
    * retries at a first, poorer candidate (medicalnewstoday and hukumusume in Readability's test pages).
@@ -110,6 +119,7 @@ function isBoilerplate(el: Element, text: string): boolean {
   const words = text.split(' ').length;
   if (words <= EXTRACT.linkBlockMaxWords && linkDensity(el, text.length) > EXTRACT.linkDensityMax) return true;
   if (words <= EXTRACT.linkBlockMaxWords && EXTRACT.boilerplate.some((re) => re.test(text))) return true;
+  if (words <= EXTRACT.teaserMaxWords && EXTRACT.teasers.test(text)) return true;
   return false;
 }
 

@@ -340,6 +340,8 @@ export interface CorpusSummary {
   quotes: number;
   annotateMs: { median: number; p95: number };
   longestSliceMs: number;
+  /** 95th percentile over the pages of the content script's longest slice (the maximum is one page, often a hiccup of a busy machine). */
+  longestSliceMsP95: number;
   longTaskPages: number;
 }
 
@@ -366,6 +368,7 @@ export function summarize(results: PageResult[]): CorpusSummary {
     quotes: results.reduce((n, r) => n + r.quotes, 0),
     annotateMs: { median: quantile(ms, 0.5), p95: quantile(ms, 0.95) },
     longestSliceMs: Math.max(0, ...results.map((r) => r.longestSliceMs ?? 0)),
+    longestSliceMsP95: quantile(results.map((r) => r.longestSliceMs ?? 0).sort((a, b) => a - b), 0.95),
     longTaskPages: count((r) => r.longTasksMs.length > 0),
   };
 }
