@@ -132,7 +132,8 @@ for (const lang of ['de', 'en']) {
 
 // --- bundles (Chrome production build)
 const out = join(ROOT, '.output/chrome-mv3');
-if (!existsSync(join(out, 'manifest.json'))) spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'ignore' });
+// built afresh: a build left from earlier would report the sizes of older code
+spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'ignore' });
 const size = (p: string) => (existsSync(p) ? statSync(p).size : 0);
 const chunk = (prefix: string) => (existsSync(join(out, 'chunks')) ? readdirSync(join(out, 'chunks')).filter((f) => f.startsWith(prefix)).reduce((n, f) => n + size(join(out, 'chunks', f)), 0) : 0);
 const bundleBytes = {
