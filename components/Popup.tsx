@@ -107,7 +107,8 @@ function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: numbe
       </section>
     );
   };
-  const all = a.quotes.map((q, i) => [q, i] as const).filter(([q]) => !speaker || q.speaker === speaker);
+  // titles, names and scare quotes in quotation marks quote nobody: they stay out of the list
+  const all = a.quotes.map((q, i) => [q, i] as const).filter(([q]) => !q.nonSpeech && (!speaker || q.speaker === speaker));
   const direct = all.filter(([q]) => q.kind === 'direct');
   const reported = all.filter(([q]) => q.kind === 'indirect');
   return (

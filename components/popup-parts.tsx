@@ -104,7 +104,7 @@ export function QuoteTools({ a, quotes, format, speaker, onSpeaker }: { a: Analy
         {t('speakerFilter')}{' '}
         <select name="speaker" value={speaker} onChange={(e) => onSpeaker((e.target as HTMLSelectElement).value)}>
           <option value="">{t('allSpeakers')}</option>
-          {speakersOf(a.quotes).map(([name, n]) => (
+          {speakersOf(a.quotes.filter((q) => !q.nonSpeech)).map(([name, n]) => (
             <option key={name} value={name}>
               {name} ({n})
             </option>

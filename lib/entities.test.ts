@@ -111,4 +111,10 @@ describe('entities', () => {
       ['Moskau', 'place', ['Moskau', 'Moskaus']],
     ]);
   });
+
+  it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
+    const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Nancy']);
+  });
 });

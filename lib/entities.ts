@@ -108,6 +108,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       }
       let a = sp.start;
       let b = sp.end;
+      // a name never runs across brackets or clause punctuation ("Nancy ( September" → "Nancy")
+      for (let k = a + 1; k < b; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) b = k;
       while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
       while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
       if (a < b) push(mk(si, a, b, type, 2));

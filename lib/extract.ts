@@ -127,6 +127,7 @@ function kindOf(tag: string): Block['kind'] {
   if (/^H\d$/.test(tag)) return 'heading';
   if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'item';
   if (tag === 'BLOCKQUOTE') return 'quote';
+  if (tag === 'PRE') return 'code';
   return 'paragraph';
 }
 

@@ -158,3 +158,10 @@ describe('German news pages', () => {
     expect(who(['Hier befand sich das „Eingangstor“ zu den Werkstätten.'], {})[0][2]).toBeNull();
   });
 });
+
+describe('program text', () => {
+  it('quotation marks in a <pre> block quote nobody ("use strict")', () => {
+    const blocks: Block[] = [{ text: '"use strict"; var s = "hello";', kind: 'code' }, { text: 'Er sagte: "Hallo."', kind: 'paragraph' }];
+    expect(findQuotes(blocks, 'de', []).map((q) => q.text)).toEqual(['Hallo.']);
+  });
+});

@@ -108,7 +108,8 @@ export function frames(text: string, quotes: { open: number; close: number }[]):
  */
 export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[], tokens?: Token[][]): Quote[] {
   const lex = speechLexicon(lang);
-  const texts = blocks.map((b) => b.text);
+  // program text quotes nobody ("use strict"): its marks are not looked at
+  const texts = blocks.map((b) => (b.kind === 'code' ? '' : b.text));
   const spans = findQuoteSpans(texts);
   const sorted = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start);
   const byBlock = new Map<number, MentionRef[]>();

@@ -53,9 +53,9 @@ export function toMarkdown(a: Analysis): string {
   section(l.places, 'place');
   section(l.orgs, 'organization');
   out.push(`## ${l.quotes}`, '');
-  if (!a.quotes.length) out.push(`- ${l.none}`);
+  if (!a.quotes.some((x) => !x.nonSpeech)) out.push(`- ${l.none}`);
   const [o, c] = a.lang === 'de' ? ['„', '“'] : ['“', '”'];
-  for (const q of a.quotes) {
+  for (const q of a.quotes.filter((x) => !x.nonSpeech)) {
     const who = q.speaker ? `**${md(q.speaker)}**${q.speakerRole ? `, ${md(q.speakerRole)}` : ''}` : `_${l.unattributed}_`;
     const text = q.kind === 'indirect' ? `_(${l.indirect})_ ${md(q.text)}` : `${o}${md(q.text.replace(/\n/g, ' '))}${c}`;
     out.push(`- ${text} — ${who}`);

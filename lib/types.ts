@@ -5,7 +5,8 @@ export type Lang = string; // BCP-47 primary subtag: "de", "en", … ("und" when
 export interface Block {
   /** Whitespace-normalised text of one paragraph, heading or list item of the article. */
   text: string;
-  kind: 'heading' | 'paragraph' | 'quote' | 'item';
+  /** 'code': program text (<pre>), where quotation marks quote nobody. */
+  kind: 'heading' | 'paragraph' | 'quote' | 'item' | 'code';
 }
 
 /** What the page says about the article: address, title, outlet, author, date, teaser. */
