@@ -227,17 +227,25 @@ export function packTable(d: WeightTable, scale: number): PackedTable {
   return { table, mask, entries, scale };
 }
 
-/** Add the weights of feature f (if present) to scores, multiplied by `mult`. */
-export function addRow(t: PackedTable, f: number, scores: Float32Array | Float64Array, mult: number): void {
-  const { table, mask, entries } = t;
+/**
+ * The row of feature f in a packed table: (first entry << 8) | entry count, or -1 when the model
+ * has no weights for f. Open addressing with linear probing; key 0 marks an empty slot.
+ */
+export function rowOf(table: Uint32Array | Int32Array, mask: number, f: number): number {
   let j = slotOf(f, mask);
   let k = table[j << 1];
   while (k !== f && k !== 0) {
     j = (j + 1) & mask;
     k = table[j << 1];
   }
-  if (k === 0) return;
-  const v = table[(j << 1) + 1];
+  return k === 0 ? -1 : table[(j << 1) + 1];
+}
+
+/** Add the weights of feature f (if present) to scores, multiplied by `mult`. */
+export function addRow(t: PackedTable, f: number, scores: Float32Array | Float64Array, mult: number): void {
+  const { entries } = t;
+  const v = rowOf(t.table, t.mask, f);
+  if (v < 0) return;
   for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
     const x = entries[e];
     scores[x >>> 16] += ((x << 16) >> 16) * mult;

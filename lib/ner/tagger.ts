@@ -1,7 +1,7 @@
 /** Greedy left-to-right BILOU decoding with document history. Pure TypeScript. */
 import { mix, mix2 } from './hash.ts';
 import { CTX_SLOT, SentenceBuffer, T, neighbourHashes, type FeatureConfig } from './features.ts';
-import { addRow, type NerModel } from './model.ts';
+import { addRow, rowOf, type NerModel } from './model.ts';
 import { MAX_S2, buildDocStats, stage2Features, type DocStats, type Stage1Sentence } from './stage2.ts';
 
 export const MAX_DYNAMIC = 8;
@@ -143,33 +143,15 @@ function transitionTable(model: NerModel): Int32Array {
 
 /** scores += weights of feature f */
 function addFeature(model: NerModel, f: number, scores: Int32Array): void {
-  const table = model.table, mask = model.mask, entries = model.entries;
-  let j = (Math.imul(f, 0x9e3779b1) >>> 7) & mask;
-  let k = table[j << 1];
-  while (k !== f && k !== 0) {
-    j = (j + 1) & mask;
-    k = table[j << 1];
-  }
-  if (k === 0) return;
-  const v = table[(j << 1) + 1];
-  for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
-    const x = entries[e];
-    scores[x >>> 16] += (x << 16) >> 16;
-  }
+  addFeatureAt(model, f, scores, 0);
 }
 
 /** vec[o .. o+L) += weights of feature f */
 function addFeatureAt(model: NerModel, f: number, vec: Int32Array, o: number): void {
   if (f === 0) return;
-  const table = model.table, mask = model.mask, entries = model.entries;
-  let j = (Math.imul(f, 0x9e3779b1) >>> 7) & mask;
-  let k = table[j << 1];
-  while (k !== f && k !== 0) {
-    j = (j + 1) & mask;
-    k = table[j << 1];
-  }
-  if (k === 0) return;
-  const v = table[(j << 1) + 1];
+  const v = rowOf(model.table, model.mask, f);
+  if (v < 0) return;
+  const entries = model.entries;
   for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
     const x = entries[e];
     vec[o + (x >>> 16)] += (x << 16) >> 16;
