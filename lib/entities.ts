@@ -118,12 +118,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
 
   // 1a. a first name inside a person span, after a word that is no name, starts another person:
   //     "Donald Trumps Schwiegersohn Jared Kushner" → "Donald Trumps" + "Jared Kushner"
-  const firstsEarly = firstNames();
+  const firsts = firstNames();
   for (const r of [...raws]) {
     if (r.type !== 'person' || r.part || r.tokEnd - r.tokStart < 3) continue;
     const toks = sentences[r.sent].tokens;
     for (let k = r.tokStart + 2; k < r.tokEnd - 1; k++) {
-      if (!firstsEarly.has(toks[k].text) || firstsEarly.has(toks[k - 1].text)) continue;
+      if (!firsts.has(toks[k].text) || firsts.has(toks[k - 1].text)) continue;
       raws.splice(raws.indexOf(r), 1);
       for (let x = r.tokStart; x < r.tokEnd; x++) covered[r.sent][x] = 0;
       push(mk(r.sent, r.tokStart, k - 1, 'person', 2));
@@ -134,7 +134,6 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
 
   // 1b. a known first name followed by a capitalised word is a person, whatever came before it
   //     ("Schwiegersohn Jared Kushner" tagged as one organisation → "Jared Kushner")
-  const firsts = firstNames();
   if (on.firstNames) sentences.forEach((s, si) => {
     for (let i = 0; i + 1 < s.tokens.length; i++) {
       if (!firsts.has(s.tokens[i].text) || !isCap(s.tokens[i + 1].text) || !/^\p{L}/u.test(s.tokens[i + 1].text)) continue;
@@ -515,4 +514,3 @@ function stripGenitive(head: string, forms: string[]): string {
   return head;
 }
 
-export { stemWord };
