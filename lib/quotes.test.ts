@@ -165,3 +165,22 @@ describe('program text', () => {
     expect(findQuotes(blocks, 'de', []).map((q) => q.text)).toEqual(['Hallo.']);
   });
 });
+
+describe('English news (error classes from PolNeAR dev)', () => {
+  it('a speech-verb form after an article is a noun ("one of the states suing the EPA, said")', () => {
+    const q = who(['“It’s an invasion of the state regulatory domain,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said at an event.'], { 'Scott Pruitt': { names: ['Scott Pruitt'] }, Oklahoma: { names: ['Oklahoma'], type: 'place' }, EPA: { names: ['EPA'], type: 'organization' } }, 'en');
+    expect(q[0][2]).toBe('Scott Pruitt');
+  });
+
+  it('"said one Democratic source" names a speaker without a name', () => {
+    expect(who(['“Republicans are in a frenzy,” said one Democratic source on the panel.'], {}, 'en')[0][2]).toBe('one Democratic source');
+  });
+
+  it('a fragment is governed by the verb before it, not by a later one ("she called X “outrageous” and called for …")', () => {
+    const q = who(['Hillary Clinton spoke. She called the bank’s behavior “outrageous” and called for pay to be “clawed back” for executives, and Warren agreed.'], { 'Hillary Clinton': { names: ['Hillary Clinton'], gender: 'f' }, 'Elizabeth Warren': { names: ['Warren'], gender: 'f' } }, 'en');
+    expect(q.map((x) => [x[1], x[2]])).toEqual([
+      ['outrageous', 'Hillary Clinton'],
+      ['clawed back', 'Hillary Clinton'],
+    ]);
+  });
+});

@@ -258,8 +258,12 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
 function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon, near = -1): number {
   if (near >= 0) {
     // the speech verb closest to the quotation ("Asked about …, Trump replied, “…”")
+    // a fragment inside the clause ("she called the behaviour “outrageous” and called for …") is
+    // governed by a verb before it, when there is one
+    const embedded = near > 0 && isWordTok(tokens[near - 1]) && !tokens[near - 1].quoted;
     let best = -1;
     for (let i = speechVerbAt(tokens, lex); i >= 0 && i < tokens.length; i = nextVerb(tokens, lex, i + 1)) {
+      if (embedded && best >= 0 && best < near && i > near) break;
       if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
     }
     return best;
@@ -279,10 +283,17 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
       }
       continue;
     }
-    if (lex.verbs.has(t.lower) && !(i > 0 && /^\p{L}/u.test(t.text) && /^\p{Lu}/u.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) return i;
+    if (lex.verbs.has(t.lower) && !(i > 0 && /^\p{L}/u.test(t.text) && /^\p{Lu}/u.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) {
+      // after an article or a possessive the word is a noun ("one of the states suing", "his remarks")
+      if (i > 0 && !tokens[i - 1].quoted && NOUN_BEFORE.has(tokens[i - 1].lower)) continue;
+      return i;
+    }
   }
   return -1;
 }
+
+/** Words after which a speech-verb form reads as a noun (states, claims, remarks, reports). */
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'whose']);
 
 const pick = (cs: Candidate[]) => cs.find((c) => c.kind === 'pronoun' || c.entity?.type === 'person') ?? cs.find((c) => c.kind === 'group') ?? cs.find((c) => c.kind === 'entity');
 

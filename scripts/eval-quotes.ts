@@ -144,7 +144,10 @@ for (const file of readdirSync(textDir).sort()) {
     if (used.has(i)) return;
     fn++;
     const found = a.quotes.find((q) => q.kind === 'direct' && !q.speaker && iou(abs(q), [g.start, g.end]) >= 0.5);
-    if (verbose) console.error(`FN${found ? '-nospeaker' : ''} ${base}: “${text.slice(g.start, g.end).slice(0, 80)}” — gold ${g.sources.map(([s, e]) => text.slice(s, e)).join(' / ')}`);
+    if (verbose) {
+      console.error(`FN${found ? '-nospeaker' : ''} ${base}: “${text.slice(g.start, g.end).slice(0, 80)}” — gold ${g.sources.map(([s, e]) => text.slice(s, e)).join(' / ')}`);
+      if (args.includes('--context')) console.error(`    ${text.slice(Math.max(0, g.start - 160), g.end + 120).replace(/\s+/g, ' ')}`);
+    }
   });
 }
 const p = tp / (tp + fp || 1);
