@@ -191,3 +191,18 @@ describe('English evaluative verbs', () => {
     expect(who(['Donald Trump spoke in an interview. Then he blasted the American media for being “unbelievably dishonest.”', 'Last week Laurence Tribe likened the rules to “burning the Constitution” in a brief.', 'Now Trump is calling the plan “extremely weak.”'], people, 'en').map((q) => q[2])).toEqual(['Donald Trump', 'Laurence Tribe', 'Donald Trump']);
   });
 });
+
+describe('English attribution orders (PolNeAR dev)', () => {
+  it('a verb right after an embedded quotation inverts ("This is “…,” reported Reuters")', () => {
+    expect(who(['This is “roughly the same advantage she has held all month,” reported Reuters.'], { Reuters: { names: ['Reuters'], type: 'organization' } }, 'en')[0][2]).toBe('Reuters');
+  });
+
+  it('"according to" before a role and a name ("According to talk radio host Rush Limbaugh, the move reeks of “fear”")', () => {
+    expect(who(['According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.'], { 'Rush Limbaugh': { names: ['Rush Limbaugh'] } }, 'en')[0][2]).toBe('Rush Limbaugh');
+  });
+
+  it('a pronoun with nobody named before it takes the unnamed speaker before, else stands for the speaker', () => {
+    expect(who(['"We live in Satan\'s kingdom," my father often said. He also told his protegés that "terrorism is the answer."'], {}, 'en').map((q) => q[2])).toEqual(['my father', 'my father']);
+    expect(who(['Two officers kneel over him. "He better live," she said.'], {}, 'en')[0][2]).toBe('she');
+  });
+});

@@ -45,6 +45,8 @@ interface Candidate {
   entity?: Entity;
   gender?: 'm' | 'f';
   text?: string;
+  /** he/she/er/sie as written */
+  word?: string;
 }
 
 interface Speaker {
@@ -53,6 +55,8 @@ interface Speaker {
   group: boolean;
   /** The words in the text that name or refer to the speaker. */
   at: Span | null;
+  /** a personal pronoun with no person named before it */
+  unresolved?: boolean;
 }
 
 const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
@@ -173,6 +177,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
           const nonSpeech = partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
           let speaker = nonSpeech ? null : own;
+          // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
+          if (speaker?.unresolved && last?.speaker && !last.speaker.entity && !last.speaker.unresolved && !last.speaker.group && b - last.block <= ATTRIBUTION.lookbackBlocks) speaker = { ...last.speaker, at: speaker.at };
           // continued quotation ("Aber: „…“"), reported speech in Konjunktiv I ("Dafür müsse man „…“"),
           // or a quotation right after "X said in a statement."
           const onlyConnectives = unquotedWords.every((t) => CONNECTIVES.has(t.lower));
@@ -239,7 +245,7 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
   tokens.forEach((t, i) => {
     if (t.quoted) return;
     const g = lex.pronouns.get(t.lower);
-    if (g && (t.lower === 'er' || t.lower === 'sie' || t.lower === 'he' || t.lower === 'she')) out.push({ kind: 'pronoun', tok: i, block, at: t.start, end: t.end, gender: g });
+    if (g && (t.lower === 'er' || t.lower === 'sie' || t.lower === 'he' || t.lower === 'she')) out.push({ kind: 'pronoun', tok: i, block, at: t.start, end: t.end, gender: g, word: t.text });
     else if (t.lower === 'they' || t.lower === 'it' || t.text === 'I' || t.lower === 'we') out.push({ kind: 'pronoun', tok: i, block, at: t.start, end: t.end, text: t.text });
     if (lex.groupNouns.has(t.lower) && /^\p{L}/u.test(t.text)) {
       // the group's noun phrase: adjectives before the noun, without the article
@@ -320,6 +326,11 @@ function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLex
       if (prev.lower !== 'so' || !prev2 || prev2.text === ',' || prev2.quoted) return resolve(c, mentions);
     }
     if (next && lex.cuesAfter.has(next.lower) && !(prev && POSSESSIVE.test(prev.lower))) return resolve(c, mentions);
+    // "according to conservative talk radio host Rush Limbaugh": the cue before the name's role words
+    for (let j = c.tok - 1, k = 0; j >= 1 && k < 6 && !tokens[j].quoted && isWordTok(tokens[j]) && !lex.verbs.has(tokens[j].lower); j--, k++) {
+      const [a, b] = [tokens[j - 2], tokens[j - 1]];
+      if (b && !b.quoted && lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === b.lower && b.lower !== 'so') || (cue.length === 2 && a && cue[0] === a.lower && cue[1] === b.lower))) return resolve(c, mentions);
+    }
   }
   if (v < 0) {
     // No speech verb: a fragment in quotation marks belongs to the sentence's subject when that is a
@@ -383,7 +394,8 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
       if (np) return np;
     }
   }
-  if (!pre.length || lang === 'de') {
+  // "This is “roughly the same advantage …,” reported Reuters": the verb right after a quotation inverts
+  if (!pre.length || lang === 'de' || tokens[v - 1]?.quoted || (tokens[v - 1]?.text === ',' && tokens[v - 2]?.quoted)) {
     // Inversion: „…“, sagte Putin / In einem Beitrag schrieb der Kommentator Sergei Markov
     let end = v + 1;
     for (; end < tokens.length && end <= v + ATTRIBUTION.afterWindow; end++) {
@@ -408,7 +420,13 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
 }
 
 /** Words that sit between a subject and its verb ("Trump has said", "the aide later told"). */
-const AUX = new Set(['has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'had', 'hat', 'habe', 'hatte', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch']);
+const AUX = new Set([
+  'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never',
+  'frequently', 'repeatedly', 'reportedly', 'publicly', 'privately', 'initially', 'earlier', 'quickly', 'flatly', 'simply', 'finally',
+  'bluntly', 'angrily', 'quietly', 'subsequently', 'separately', 'similarly', 'still', 'already', 'sometimes', 'usually', 'famously',
+  'forcefully', 'emphatically', 'tersely', 'proudly', 'openly', 'jokingly',
+  'hat', 'habe', 'hatte', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch', 'oft', 'immer', 'wiederholt',
+]);
 const NP_STOP_EN = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'from', 'with', 'for', 'while', 'when', 'as', 'and', 'but', 'in', 'that', 'who', 'which', 'it', 'this', 'there', 'i', 'we', 'you', 'they', 'he', 'she']);
 const NP_STOP_DE = new Set(['in', 'im', 'am', 'an', 'auf', 'bei', 'beim', 'nach', 'vor', 'mit', 'gegenüber', 'während', 'und', 'aber', 'dass', 'es', 'ich', 'wir', 'ihr', 'sie', 'er', 'man', 'das', 'dies', 'dazu', 'damit']);
 
@@ -521,7 +539,8 @@ function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
     if (m.entity.gender && c.gender && m.entity.gender !== c.gender) continue;
     return { entity: m.entity, name: m.entity.name, group: false, at };
   }
-  return null;
+  // nobody named: the pronoun stands for the speaker (findQuotes may still find who it is)
+  return { entity: null, name: c.word ?? '', group: false, at, unresolved: true };
 }
 
 /** Reported speech in a frame that has a speaker and a speech verb: the dass-/that-clause, a zu-infinitive, Konjunktiv I, or a denial's object. */
