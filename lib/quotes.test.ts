@@ -206,3 +206,11 @@ describe('English attribution orders (PolNeAR dev)', () => {
     expect(who(['Two officers kneel over him. "He better live," she said.'], {}, 'en')[0][2]).toBe('she');
   });
 });
+
+describe('titles with a full stop inside the marks', () => {
+  it('"appeared on “State of the Union.”" names a show; “Terrifying.” and a quoted sentence stay speech', () => {
+    const people = { 'Mike Pence': { names: ['Mike Pence', 'Pence'], gender: 'm' as const } };
+    const q = who(['Mike Pence said on CNN’s “State of the Union.”', 'Mike Pence said the plan was “Terrifying.”', 'Mike Pence said: “We Will Win.”'], people, 'en');
+    expect(q.map((x) => x[2])).toEqual([null, 'Mike Pence', 'Mike Pence']);
+  });
+});

@@ -485,7 +485,8 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   // title case: every word capitalised but short function words ("State of the Union", "Schweiz Aktuell");
   // a single capitalised word is a title only when nobody is said to have said it (German nouns are capitalised)
   const lexical = words.filter((w) => /^\p{L}/u.test(w) && !/^(?:of|the|and|a|an|in|on|for|to|der|die|das|und|von|im|des)$/i.test(w));
-  const titleCase = words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && !/[.!?]$/.test(inner);
+  // a full stop inside the marks (American style) does not make two or more capitalised words a sentence ("State of the Union.")
+  const titleCase = words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && (!/[.!?]$/.test(inner) || (/[^.!?]\.$/.test(inner) && lexical.length >= 2));
   if (titleCase && (words.length > 1 || !attributed)) return 'title';
   if (!attributed && words.length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
   return null;
