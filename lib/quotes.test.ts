@@ -214,3 +214,13 @@ describe('titles with a full stop inside the marks', () => {
     expect(q.map((x) => x[2])).toEqual([null, 'Mike Pence', 'Mike Pence']);
   });
 });
+
+describe('nicknames', () => {
+  it('a quoted nickname inside a name is a name, not a quotation (Robert C. "Bobby" Scott, Marcia „Cia“ Price)', () => {
+    const q = findQuotes([{ text: 'Rep. Robert C. "Bobby" Scott threw open his yard. Del. Marcia „Cia“ Price spoke.', kind: 'paragraph' }], 'en', []);
+    expect(q.map((x) => [x.text, x.nonSpeech])).toEqual([
+      ['Bobby', 'title'],
+      ['Cia', 'title'],
+    ]);
+  });
+});

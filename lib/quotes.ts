@@ -175,7 +175,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const inner = text.slice(q.span.pieces[0].start, q.span.pieces[0].end).trim();
           // several speech verbs in one sentence: each quotation takes the one nearest to it
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
-          const nonSpeech = partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
+          // a nickname inside a name (Robert C. "Bobby" Scott, Marcia „Cia“ Price) is no speech either
+          const nickname = /^\p{Lu}[\p{L}'’-]{0,14}$/u.test(inner) && /\p{Lu}[\p{L}.’'-]*\s$/u.test(text.slice(Math.max(0, q.open - 20), q.open)) && /^\s\p{Lu}/u.test(text.slice(q.close));
+          const nonSpeech = nickname ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
           if (speaker?.unresolved && last?.speaker && !last.speaker.entity && !last.speaker.unresolved && !last.speaker.group && b - last.block <= ATTRIBUTION.lookbackBlocks) speaker = { ...last.speaker, at: speaker.at };

@@ -127,10 +127,12 @@ for (const file of readdirSync(textDir).sort()) {
       const partly = gold.some((g) => overlap(span, [g.start, g.end]) > 0);
       const inContent = rels.some((r) => spans.get(r.Content ?? '')?.ranges.some((c) => overlap(span, c) > 0));
       if (verbose) console.error(`FP${partly ? '-overlap' : inContent ? '-incontent' : ''} ${base}: “${q.text.slice(0, 80)}” — ${q.speaker}`);
+      if (verbose && args.includes('--context')) console.error(`    ${text.slice(Math.max(0, span[0] - 160), span[1] + 120).replace(/\s+/g, ' ')}`);
       continue;
     }
     used.add(best);
     tp++;
+    if (args.includes('--tp')) console.error(`TP ${base}: “${q.text.slice(0, 80)}” — ${q.speaker}`);
     const g = gold[best];
     if (!g.sources.length) continue;
     spkTotal++;
