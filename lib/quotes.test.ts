@@ -224,3 +224,10 @@ describe('nicknames', () => {
     ]);
   });
 });
+
+describe('fragments without a speech verb', () => {
+  it('belong to the subject after an opening adverbial ("In recent weeks, Reid has gone after Trump as a “…”")', () => {
+    const people = { 'Harry Reid': { names: ['Harry Reid', 'Reid'], gender: 'm' as const }, 'Donald Trump': { names: ['Trump'], gender: 'm' as const } };
+    expect(who(['In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”'], people, 'en')[0][2]).toBe('Harry Reid');
+  });
+});

@@ -507,10 +507,18 @@ function introducedByColon(tokens: FrameToken[], cands: Candidate[], lex: Speech
   return np && np.name.split(' ').every((w) => /^\p{Lu}/u.test(w) || /^(?:and|of)$/.test(w)) ? np : null;
 }
 
+const INTRO_ADVERBS = new Set(['meanwhile', 'earlier', 'later', 'however', 'instead', 'still', 'now', 'yesterday', 'today', 'last', 'this', 'recently', 'previously', 'also', 'again', 'indeed', 'unterdessen', 'inzwischen', 'zuvor', 'später', 'gestern', 'heute', 'bereits', 'zudem']);
+
 /** The candidate at the very start of the clause, after articles and adjectives: the grammatical subject. */
 function subjectAtStart(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, limit: number): Candidate | undefined {
   let i = 0;
   while (i < limit && (tokens[i].quoted || !isWordTok(tokens[i]))) i++;
+  // past an opening adverbial up to its comma ("In recent weeks, Reid has gone after Trump as a “…”")
+  if (i < limit && (ATTRIBUTION.prepositionsEn.has(tokens[i].lower) || ATTRIBUTION.prepositionsDe.has(tokens[i].lower) || INTRO_ADVERBS.has(tokens[i].lower))) {
+    let j = i + 1;
+    while (j < limit && j < i + 9 && !tokens[j].quoted && !/^[,;:.]$/.test(tokens[j].text)) j++;
+    if (j < limit && tokens[j].text === ',') i = j + 1;
+  }
   const c = cands.find((x) => x.tok >= i && x.tok < limit);
   if (!c) return undefined;
   for (let j = i; j < c.tok; j++) {
