@@ -231,3 +231,20 @@ describe('fragments without a speech verb', () => {
     expect(who(['In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country.”'], people, 'en')[0][2]).toBe('Harry Reid');
   });
 });
+
+describe('encyclopaedic text (wikipedia-2)', () => {
+  it('a footnote mark after a full stop ends the sentence, so a speech verb before it speaks for nobody after it', () => {
+    expect(frames('Many speakers are unable to tell the accents apart.[272] The short "i" has moved.', [])).toEqual([[0, 51], [51, 81]]);
+  });
+
+  it('letters, glosses and places quote nobody', () => {
+    const q = findQuotes([{ text: 'The short-"e" sound (as in "dress") has moved. Aotearoa (often translated as "land of the long white cloud") is the Māori name. New Zealand English has the "a" of "comma".', kind: 'paragraph' }], 'en', []);
+    expect(q.filter((x) => x.speaker).map((x) => x.text)).toEqual([]);
+    expect(q.find((x) => x.text === 'land of the long white cloud')?.nonSpeech).toBe('title');
+    expect(q.find((x) => x.text === 'a')?.nonSpeech).toBe('scare');
+  });
+
+  it('a place at the start of a sentence without a speech verb is no speaker', () => {
+    expect(who(['New Zealand English has the "a" of "comma" and "about".'], { 'New Zealand': { names: ['New Zealand'], type: 'place' } }, 'en').map((x) => x[2])).toEqual([null, null, null]);
+  });
+});

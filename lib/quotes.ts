@@ -72,7 +72,7 @@ export function frames(text: string, quotes: { open: number; close: number }[]):
   let qi = 0;
   const nextStartsSentence = (j: number) => {
     while (j < text.length && text[j] === ' ') j++;
-    return j >= text.length || /[\p{Lu}\p{N}„“"»«‚‘'(]/u.test(text[j]);
+    return j >= text.length || /[\p{Lu}\p{N}„“"»«‚‘'([]/u.test(text[j]); // "[" of a footnote mark ("population.[271] New")
   };
   for (let i = 0; i < text.length; i++) {
     while (qi < quotes.length && quotes[qi].close <= i) qi++;
@@ -180,7 +180,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const nonSpeech = nickname ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
-          if (speaker?.unresolved && last?.speaker && !last.speaker.entity && !last.speaker.unresolved && !last.speaker.group && b - last.block <= ATTRIBUTION.lookbackBlocks) speaker = { ...last.speaker, at: speaker.at };
+          const prior = last as { speaker: Speaker | null; block: number } | null;
+          if (speaker?.unresolved && prior?.speaker && !prior.speaker.entity && !prior.speaker.unresolved && !prior.speaker.group && b - prior.block <= ATTRIBUTION.lookbackBlocks) speaker = { ...prior.speaker, at: speaker.at };
           // continued quotation ("Aber: „…“"), reported speech in Konjunktiv I ("Dafür müsse man „…“"),
           // or a quotation right after "X said in a statement."
           const onlyConnectives = unquotedWords.every((t) => CONNECTIVES.has(t.lower));
@@ -337,8 +338,9 @@ function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLex
   if (v < 0) {
     // No speech verb: a fragment in quotation marks belongs to the sentence's subject when that is a
     // name or a pronoun ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber")
+    // (a place says nothing here: "New Zealand English has the short “i” of “kit”")
     const subj = subjectAtStart(tokens, cands, lex, tokens.length);
-    return subj && subj.kind !== 'group' ? resolve(subj, mentions) : null;
+    return subj && subj.kind !== 'group' && subj.entity?.type !== 'place' ? resolve(subj, mentions) : null;
   }
   return null;
 }
@@ -484,6 +486,8 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   if (words.length <= 3 && /(?:^|\s)(?:gegenüber|im|vom|beim|in|von|bei|auf|laut|on|in|from|at)$/i.test(before) && (/^\p{Lu}/u.test(inner) || inner.length <= 3)) return 'title';
   if (/(?:^|\s)(?:Thema|Themas|Motto|Mottos|Titel|Titels|Namen|namens|Slogan|Schlagwort|Stichwort|Begriff|Hashtag|title|titled|slogan|motto|called|named|dubbed|entitled|hashtag)$/i.test(before)) return 'title';
   if (fusedAfter) return 'title';
+  // a gloss or a name: "often translated as “land of the long white cloud”", "known as „…“"
+  if (/(?:^|\s)(?:(?:translated|translates|known|spelled|spelt|pronounced) as|meaning|means|literally|übersetzt(?: als| mit)?|bekannt als|bedeutet|wörtlich)$/i.test(before)) return 'title';
   // title case: every word capitalised but short function words ("State of the Union", "Schweiz Aktuell");
   // a single capitalised word is a title only when nobody is said to have said it (German nouns are capitalised)
   const lexical = words.filter((w) => /^\p{L}/u.test(w) && !/^(?:of|the|and|a|an|in|on|for|to|der|die|das|und|von|im|des)$/i.test(w));
@@ -491,6 +495,8 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   const titleCase = words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && (!/[.!?]$/.test(inner) || (/[^.!?]\.$/.test(inner) && lexical.length >= 2));
   if (titleCase && (words.length > 1 || !attributed)) return 'title';
   if (!attributed && words.length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
+  // a letter or a sound quoted as itself ("the short “i”")
+  if (words.length === 1 && words[0].length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
   return null;
 }
 
