@@ -110,7 +110,23 @@ export function makeLabelSpace(types: readonly string[]): LabelSpace {
       allowed[p * n + c] = ok ? 1 : 0;
     }
   }
-  return { types, labels, iob2, typeOf, kindOf, allowed };
+  return new Space(types, labels, iob2, typeOf, kindOf, allowed);
+}
+
+/**
+ * A class rather than an object literal: V8 (Node 20) throws away optimised code that read fields of
+ * a literal-built object as soon as a second object of that shape is built (a second decoded model),
+ * while class instances keep it.
+ */
+class Space implements LabelSpace {
+  constructor(
+    readonly types: readonly string[],
+    readonly labels: string[],
+    readonly iob2: string[],
+    readonly typeOf: Int32Array,
+    readonly kindOf: Uint8Array,
+    readonly allowed: Uint8Array,
+  ) {}
 }
 
 /** Convert IOB2 (or IOB1-ish) labels to internal BILOU ids; unknown types become O. */

@@ -252,10 +252,74 @@ export function addRow(t: PackedTable, f: number, scores: Float32Array | Float64
   }
 }
 
+/**
+ * The runtime objects below are class instances, not object literals: V8 (Node 20) throws away
+ * optimised code that read fields of a literal-built object as soon as a second object of that
+ * shape is built (e.g. decoding a second model), while class instances keep it. The feature config
+ * also gets one fixed shape (a spread over the defaults gave each model's config its own hidden class).
+ */
+class RuntimeFeatureConfig implements FeatureConfig {
+  prefixMax: number;
+  suffixMax: number;
+  clusterPrefixes: number[];
+  history: boolean;
+  prevWord: boolean;
+  gazSlots: number;
+  stem: boolean;
+  hyphGaz: boolean;
+  clusterFields: [number, number][] | undefined;
+  clusterCtxField: number | undefined;
+  profileField: [number, number] | undefined;
+  noWindow2: boolean;
+  charNgrams: number;
+  constructor(f: Partial<FeatureConfig>) {
+    const d = DEFAULT_FEATURE_CONFIG;
+    this.prefixMax = f.prefixMax ?? d.prefixMax;
+    this.suffixMax = f.suffixMax ?? d.suffixMax;
+    this.clusterPrefixes = f.clusterPrefixes ?? d.clusterPrefixes;
+    this.history = f.history ?? d.history;
+    this.prevWord = f.prevWord ?? d.prevWord;
+    this.gazSlots = f.gazSlots ?? d.gazSlots;
+    this.stem = f.stem ?? false;
+    this.hyphGaz = f.hyphGaz ?? false;
+    this.clusterFields = f.clusterFields;
+    this.clusterCtxField = f.clusterCtxField;
+    this.profileField = f.profileField;
+    this.noWindow2 = f.noWindow2 ?? false;
+    this.charNgrams = f.charNgrams ?? 0;
+  }
+}
+
+class ModelResources implements Resources {
+  constructor(
+    public clusters: HashIndex | null,
+    public gaz: HashIndex | null,
+    public gazMaxLen: number,
+    public gazPrefixes: boolean,
+    public gazFilter: Uint32Array | undefined,
+  ) {}
+}
+
+class Model implements NerModel {
+  constructor(
+    public lang: string,
+    public types: readonly string[],
+    public space: LabelSpace,
+    public cfg: FeatureConfig,
+    public res: Resources,
+    public table: Uint32Array,
+    public mask: number,
+    public entries: Int32Array,
+    public scale: number,
+    public stage2: PackedTable | null,
+    public header: ModelHeader,
+  ) {}
+}
+
 /** Build a ready-to-use model from plain data. */
 export function modelFromData(d: ModelData): NerModel {
   const h = d.header;
-  const cfg: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, ...h.features };
+  const cfg = new RuntimeFeatureConfig(h.features);
   let clusters: HashIndex | null = null;
   if (d.clusterKeys.length) {
     clusters = new HashIndex(d.clusterKeys.length);
@@ -268,19 +332,8 @@ export function modelFromData(d: ModelData): NerModel {
   }
   const main = packTable(d, h.scale);
   const stage2 = d.stage2 && h.stage2 ? { ...packTable(d.stage2, h.stage2.scale), mult: h.stage2.mult ?? 1 } : null;
-  return {
-    lang: h.lang,
-    types: h.types,
-    space: makeLabelSpace(h.types),
-    cfg,
-    res: { clusters, gaz, gazMaxLen: h.gazMaxLen, gazPrefixes: !!h.gazPrefixes, gazFilter: d.gazKeys.length ? makeGazFilter(d.gazKeys) : undefined },
-    table: main.table,
-    mask: main.mask,
-    entries: main.entries,
-    scale: h.scale,
-    stage2,
-    header: h,
-  };
+  const res = new ModelResources(clusters, gaz, h.gazMaxLen, !!h.gazPrefixes, d.gazKeys.length ? makeGazFilter(d.gazKeys) : undefined);
+  return new Model(h.lang, h.types, makeLabelSpace(h.types), cfg, res, main.table, main.mask, main.entries, h.scale, stage2, h);
 }
 
 /** Decode a model file (bytes of assets/models/ner-<lang>.bin). */

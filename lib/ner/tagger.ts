@@ -91,33 +91,51 @@ export interface Tagger {
 
 const taggers = new WeakMap<NerModel, Tagger>();
 
-function getTagger(model: NerModel): Tagger {
-  let t = taggers.get(model);
-  if (!t) {
+/** A class, not an object literal, so that a second model's tagger keeps V8's optimised code (see model.ts). */
+class TaggerState implements Tagger {
+  buf: SentenceBuffer;
+  scores: Int32Array;
+  dyn: Uint32Array;
+  nb: Uint32Array;
+  size: number;
+  next = 0;
+  full = false;
+  cache = new Map<string, number>();
+  nvec: number;
+  cVec: Int32Array;
+  cHL: Uint32Array;
+  cSS: Uint32Array;
+  cCL: Uint32Array;
+  cCap: Uint8Array;
+  scratch: Int32Array;
+  off = new Int32Array(64);
+  inScratch = new Uint8Array(64);
+  skip = new Uint8Array(64);
+  trans: Int32Array;
+  constructor(model: NerModel) {
     const L = model.space.labels.length;
     const size = TOKEN_CACHE_SIZE;
     const V = model.cfg.noWindow2 ? 3 : 5;
-    t = {
-      buf: new SentenceBuffer(model.cfg),
-      scores: new Int32Array(L),
-      dyn: new Uint32Array(MAX_DYNAMIC),
-      nb: new Uint32Array(10),
-      size,
-      next: 0,
-      full: false,
-      cache: new Map(),
-      nvec: V,
-      cVec: new Int32Array(size * V * L),
-      cHL: new Uint32Array(size),
-      cSS: new Uint32Array(size),
-      cCL: new Uint32Array(size),
-      cCap: new Uint8Array(size),
-      scratch: new Int32Array(64 * V * L),
-      off: new Int32Array(64),
-      inScratch: new Uint8Array(64),
-      skip: new Uint8Array(64),
-      trans: transitionTable(model),
-    };
+    this.buf = new SentenceBuffer(model.cfg);
+    this.scores = new Int32Array(L);
+    this.dyn = new Uint32Array(MAX_DYNAMIC);
+    this.nb = new Uint32Array(10);
+    this.size = size;
+    this.nvec = V;
+    this.cVec = new Int32Array(size * V * L);
+    this.cHL = new Uint32Array(size);
+    this.cSS = new Uint32Array(size);
+    this.cCL = new Uint32Array(size);
+    this.cCap = new Uint8Array(size);
+    this.scratch = new Int32Array(64 * V * L);
+    this.trans = transitionTable(model);
+  }
+}
+
+function getTagger(model: NerModel): Tagger {
+  let t = taggers.get(model);
+  if (!t) {
+    t = new TaggerState(model);
     taggers.set(model, t);
   }
   return t;
