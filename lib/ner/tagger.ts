@@ -87,6 +87,12 @@ export interface Tagger {
   skip: Uint8Array;
   /** dense weights of the PREV2 feature: ((prev2 + 1) * (L + 1) + prev + 1) * L */
   trans: Int32Array;
+  /**
+   * Sentence-boundary features laid out like a token's cached vectors: [L, 2L) what the missing left
+   * neighbour of the first token contributes, [2L, 3L) the missing right neighbour of the last token,
+   * [3L, 4L) / [4L, 5L) the missing i-2 / i+2 neighbours.
+   */
+  edge: Int32Array;
 }
 
 const taggers = new WeakMap<NerModel, Tagger>();
@@ -112,6 +118,7 @@ class TaggerState implements Tagger {
   inScratch = new Uint8Array(64);
   skip = new Uint8Array(64);
   trans: Int32Array;
+  edge: Int32Array;
   constructor(model: NerModel) {
     const L = model.space.labels.length;
     const size = TOKEN_CACHE_SIZE;
@@ -129,6 +136,7 @@ class TaggerState implements Tagger {
     this.cCap = new Uint8Array(size);
     this.scratch = new Int32Array(64 * V * L);
     this.trans = transitionTable(model);
+    this.edge = edgeVectors(model, this.buf);
   }
 }
 
@@ -139,6 +147,19 @@ function getTagger(model: NerModel): Tagger {
     taggers.set(model, t);
   }
   return t;
+}
+
+/** The boundary vectors of Tagger.edge, read off the context slots of a one-token sentence. */
+function edgeVectors(model: NerModel, buf: SentenceBuffer): Int32Array {
+  const L = model.space.labels.length;
+  const e = new Int32Array(5 * L);
+  buf.extract(model.cfg, model.res, ['x']);
+  const f = buf.feats, b = buf.intrinsic;
+  for (const s of [CTX_SLOT.LOWER_M1, CTX_SLOT.SS_M1, CTX_SLOT.CL_M1]) addFeatureAt(model, f[b + s], e, L);
+  for (const s of [CTX_SLOT.LOWER_P1, CTX_SLOT.SS_P1, CTX_SLOT.CL_P1]) addFeatureAt(model, f[b + s], e, 2 * L);
+  for (const s of [CTX_SLOT.LOWER_M2, CTX_SLOT.SS_M2]) addFeatureAt(model, f[b + s], e, 3 * L);
+  for (const s of [CTX_SLOT.LOWER_P2, CTX_SLOT.SS_P2]) addFeatureAt(model, f[b + s], e, 4 * L);
+  return e;
 }
 
 /** Dense table of the label-history features PREV and PREV2 for every (prev2, prev) pair. */
@@ -187,7 +208,7 @@ export function tagSentenceIds(
   capture?: Stage1Sentence,
 ): Uint8Array {
   const tg = getTagger(model);
-  const { buf, scores, dyn, nb, cache, cVec, cHL, cSS, cCL, cCap, trans } = tg;
+  const { buf, scores, nb, cache, cVec, cHL, cSS, cCL, cCap, trans } = tg;
   const { cfg, space } = model;
   const L = space.labels.length;
   const L5 = tg.nvec * L;
@@ -209,8 +230,7 @@ export function tagSentenceIds(
     const c = cache.get(tokens[i]);
     if (c === undefined) {
       skip[i] = 0;
-      inScratch[i] = 1;
-      off[i] = i * L5;
+      inScratch[i] = 0;
     } else {
       skip[i] = 1;
       inScratch[i] = 0;
@@ -226,86 +246,72 @@ export function tagSentenceIds(
   const I = buf.intrinsic;
   const feats = buf.feats;
 
-  // vectors for tokens not in the cache
+  // vectors for tokens not in the cache, written straight into a new cache slot (or into scratch
+  // once the cache is full); a token repeated within the sentence reuses the slot of its first occurrence
+  const nv = tg.nvec;
   for (let i = 0; i < n; i++) {
     if (skip[i]) continue;
-    const o = i * L5;
-    scratch.fill(0, o, o + L5);
-    const base = i * S;
-    for (let s = 0; s < I; s++) addFeatureAt(model, feats[base + s], scratch, o);
-    neighbourHashes(cfg, buf.hL[i], buf.ss[i], buf.cl[i], nb);
-    addFeatureAt(model, nb[0], scratch, o + L);
-    addFeatureAt(model, nb[1], scratch, o + L);
-    addFeatureAt(model, nb[2], scratch, o + L);
-    addFeatureAt(model, nb[3], scratch, o + 2 * L);
-    addFeatureAt(model, nb[4], scratch, o + 2 * L);
-    addFeatureAt(model, nb[5], scratch, o + 2 * L);
-    if (tg.nvec === 5) {
-      addFeatureAt(model, nb[6], scratch, o + 3 * L);
-      addFeatureAt(model, nb[7], scratch, o + 3 * L);
-      addFeatureAt(model, nb[8], scratch, o + 4 * L);
-      addFeatureAt(model, nb[9], scratch, o + 4 * L);
+    const again = cache.get(tokens[i]);
+    if (again !== undefined) {
+      off[i] = again * L5;
+      continue;
     }
-    if (tg.next >= tg.size) tg.full = true; // cleared before the next sentence
-    else if (!cache.has(tokens[i])) {
+    let v: Int32Array, o: number;
+    if (tg.next >= tg.size) {
+      tg.full = true; // cleared before the next sentence
+      v = scratch;
+      o = i * L5;
+      inScratch[i] = 1;
+    } else {
       const slot = tg.next++;
       cache.set(tokens[i], slot);
-      for (let q = 0, d = slot * L5; q < L5; q++) cVec[d + q] = scratch[o + q];
+      v = cVec;
+      o = slot * L5;
+      inScratch[i] = 0;
       cHL[slot] = buf.hL[i];
       cSS[slot] = buf.ss[i];
       cCL[slot] = buf.cl[i];
       cCap[slot] = buf.cap[i];
+    }
+    off[i] = o;
+    v.fill(0, o, o + L5);
+    const base = i * S;
+    for (let s = 0; s < I; s++) addFeatureAt(model, feats[base + s], v, o);
+    neighbourHashes(cfg, buf.hL[i], buf.ss[i], buf.cl[i], nb);
+    addFeatureAt(model, nb[0], v, o + L);
+    addFeatureAt(model, nb[1], v, o + L);
+    addFeatureAt(model, nb[2], v, o + L);
+    addFeatureAt(model, nb[3], v, o + 2 * L);
+    addFeatureAt(model, nb[4], v, o + 2 * L);
+    addFeatureAt(model, nb[5], v, o + 2 * L);
+    if (nv === 5) {
+      addFeatureAt(model, nb[6], v, o + 3 * L);
+      addFeatureAt(model, nb[7], v, o + 3 * L);
+      addFeatureAt(model, nb[8], v, o + 4 * L);
+      addFeatureAt(model, nb[9], v, o + 4 * L);
     }
   }
 
   const allowed = space.allowed;
   const out = new Uint8Array(n);
   const w2 = !cfg.noWindow2;
+  const edge = tg.edge;
+  const history = hist !== null && cfg.history;
   let prev = -1, prev2 = -1;
   for (let i = 0; i < n; i++) {
     const base = i * S + I;
-    // own intrinsic vector
-    let v = inScratch[i] ? scratch : cVec;
-    let o = off[i];
-    for (let l = 0; l < L; l++) scores[l] = v[o + l];
-    // neighbours (or sentence-boundary features)
-    if (i > 0) {
-      v = inScratch[i - 1] ? scratch : cVec;
-      o = off[i - 1] + L;
-      for (let l = 0; l < L; l++) scores[l] += v[o + l];
-    } else {
-      addFeature(model, feats[base + CTX_SLOT.LOWER_M1], scores);
-      addFeature(model, feats[base + CTX_SLOT.SS_M1], scores);
-      const f = feats[base + CTX_SLOT.CL_M1];
-      if (f) addFeature(model, f, scores);
-    }
-    if (i + 1 < n) {
-      v = inScratch[i + 1] ? scratch : cVec;
-      o = off[i + 1] + 2 * L;
-      for (let l = 0; l < L; l++) scores[l] += v[o + l];
-    } else {
-      addFeature(model, feats[base + CTX_SLOT.LOWER_P1], scores);
-      addFeature(model, feats[base + CTX_SLOT.SS_P1], scores);
-      const f = feats[base + CTX_SLOT.CL_P1];
-      if (f) addFeature(model, f, scores);
-    }
+    // own vector, the neighbours' vectors (or the sentence-boundary vectors at the edges) and the
+    // dense PREV/PREV2 transition weights, summed in one pass
+    const vo = inScratch[i] ? scratch : cVec, oo = off[i];
+    const va = i > 0 ? (inScratch[i - 1] ? scratch : cVec) : edge, oa = i > 0 ? off[i - 1] + L : L;
+    const vb = i + 1 < n ? (inScratch[i + 1] ? scratch : cVec) : edge, ob = i + 1 < n ? off[i + 1] + 2 * L : 2 * L;
+    const to = ((prev2 + 1) * (L + 1) + prev + 1) * L;
     if (w2) {
-      if (i > 1) {
-        v = inScratch[i - 2] ? scratch : cVec;
-        o = off[i - 2] + 3 * L;
-        for (let l = 0; l < L; l++) scores[l] += v[o + l];
-      } else {
-        addFeature(model, feats[base + CTX_SLOT.LOWER_M2], scores);
-        addFeature(model, feats[base + CTX_SLOT.SS_M2], scores);
-      }
-      if (i + 2 < n) {
-        v = inScratch[i + 2] ? scratch : cVec;
-        o = off[i + 2] + 4 * L;
-        for (let l = 0; l < L; l++) scores[l] += v[o + l];
-      } else {
-        addFeature(model, feats[base + CTX_SLOT.LOWER_P2], scores);
-        addFeature(model, feats[base + CTX_SLOT.SS_P2], scores);
-      }
+      const vc = i > 1 ? (inScratch[i - 2] ? scratch : cVec) : edge, oc = i > 1 ? off[i - 2] + 3 * L : 3 * L;
+      const vd = i + 2 < n ? (inScratch[i + 2] ? scratch : cVec) : edge, od = i + 2 < n ? off[i + 2] + 4 * L : 4 * L;
+      for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + vc[oc + l] + vd[od + l] + trans[to + l]) | 0;
+    } else {
+      for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + trans[to + l]) | 0;
     }
     // pairwise context features and gazetteer slots
     for (let s = CTX_SLOT.SS_TRI; s <= CTX_SLOT.WORD_FIRST; s++) {
@@ -316,12 +322,17 @@ export function tagSentenceIds(
       const f = feats[s];
       if (f) addFeature(model, f, scores);
     }
-    const hv = hist && cfg.history ? hist.get(buf.hL[i]) : undefined;
-    const nd = dynamicFeatures(cfg, prev, prev2, buf.hL[i], buf.ss[i], buf.cap[i], hv === undefined ? -1 : hv, dyn);
-    // dyn[0] = PREV, dyn[1] = PREV2 come from the dense transition table
-    const to = ((prev2 + 1) * (L + 1) + prev + 1) * L;
-    for (let l = 0; l < L; l++) scores[l] += trans[to + l];
-    for (let s = 2; s < nd; s++) addFeature(model, dyn[s], scores);
+    // label-history / document features as in dynamicFeatures (PREV and PREV2 are in the dense table)
+    const hL = buf.hL[i], ss = buf.ss[i];
+    addFeature(model, mix2(T.PREV_SS, prev + 1, ss), scores);
+    if (cfg.prevWord) addFeature(model, mix2(T.PREV_W, prev + 1, hL), scores);
+    if (history) {
+      const hv = hist!.get(hL);
+      if (hv !== undefined && hv >= 0) {
+        addFeature(model, mix(T.HIST, hv * 2 + buf.cap[i]), scores);
+        addFeature(model, mix2(T.HIST_SS, hv, ss), scores);
+      }
+    }
     if (capture) {
       const co = i * L, sc = model.scale;
       for (let l = 0; l < L; l++) capture.scores[co + l] = scores[l] * sc;
