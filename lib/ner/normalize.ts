@@ -14,13 +14,28 @@ const MAP: Record<number, string> = {
   0x0080: '€', 0x0091: "'", 0x0092: "'", 0x0093: '"', 0x0094: '"', 0x0096: '-', 0x0097: '-', 0x0085: '...',
 };
 
-/** Normalise one token. Fast path returns the input unchanged when it is plain ASCII. */
+/** Characters below U+2000 that normalisation replaces or removes. */
+const CHANGES = new Uint8Array(0x2000);
+for (const k of Object.keys(MAP)) if (+k < 0x2000) CHANGES[+k] = 1;
+CHANGES[0x00ad] = 1;
+for (let c = 0x80; c <= 0x9f; c++) CHANGES[c] = 1;
+
+/** Whether normalisation replaces or removes char code c. */
+function changes(c: number): boolean {
+  if (c < 0x2000) return CHANGES[c] === 1;
+  return MAP[c] !== undefined || c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
+}
+
+/**
+ * Normalise one token. Fast path returns the input unchanged when no character needs replacing
+ * (plain ASCII, but also umlauts, ß and other letters).
+ */
 export function normalizeToken(t: string): string {
   let i = 0;
   const n = t.length;
   for (; i < n; i++) {
     const c = t.charCodeAt(i);
-    if (c > 126 || c === 0x60) break;
+    if ((c > 126 || c === 0x60) && changes(c)) break;
   }
   if (i === n) return t;
   let out = t.slice(0, i);

@@ -70,6 +70,8 @@ export interface Tagger {
   size: number;
   next: number;
   full: boolean;
+  /** the cache has been cleared at least once, so slots may hold old vectors */
+  reused: boolean;
   cache: Map<string, number>;
   /** partial-score vectors per token: 5, or 3 when the +-2 window is off */
   nvec: number;
@@ -106,6 +108,7 @@ class TaggerState implements Tagger {
   size: number;
   next = 0;
   full = false;
+  reused = false;
   cache = new Map<string, number>();
   nvec: number;
   cVec: Int32Array;
@@ -173,7 +176,7 @@ function transitionTable(model: NerModel): Int32Array {
     addFeature(model, mix(T.PREV, p + 1), one);
     for (let p2 = -1; p2 < L; p2++) {
       const o = ((p2 + 1) * K + p + 1) * L;
-      for (let l = 0; l < L; l++) t[o + l] = one[l];
+      t.set(one, o);
       addFeatureAt(model, mix(T.PREV2, (p2 + 1) * 256 + p + 1), t, o);
     }
   }
@@ -224,6 +227,7 @@ export function tagSentenceIds(
     cache.clear();
     tg.next = 0;
     tg.full = false;
+    tg.reused = true;
   }
   buf.ensure(n);
   for (let i = 0; i < n; i++) {
@@ -274,7 +278,7 @@ export function tagSentenceIds(
       cCap[slot] = buf.cap[i];
     }
     off[i] = o;
-    v.fill(0, o, o + L5);
+    if (v === scratch || tg.reused) v.fill(0, o, o + L5); // a never-used slot is still zero
     const base = i * S;
     for (let s = 0; s < I; s++) addFeatureAt(model, feats[base + s], v, o);
     neighbourHashes(cfg, buf.hL[i], buf.ss[i], buf.cl[i], nb);
