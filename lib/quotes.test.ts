@@ -248,3 +248,10 @@ describe('encyclopaedic text (wikipedia-2)', () => {
     expect(who(['New Zealand English has the "a" of "comma" and "about".'], { 'New Zealand': { names: ['New Zealand'], type: 'place' } }, 'en').map((x) => x[2])).toEqual([null, null, null]);
   });
 });
+
+describe('noun-phrase speakers', () => {
+  it('never contain a verb or a subordinate clause ("“…,” is one common refrain", "… were")', () => {
+    const q = who(['They simply suck out its resources. "In 2030, we\'ll all wake up and find ourselves speaking Chinese," is one common saying here.', 'When those voting “yes” were declared the majority, an uproar began.'], {}, 'en');
+    expect(q.map((x) => x[2])).toEqual([null, null]);
+  });
+});

@@ -431,7 +431,11 @@ const AUX = new Set([
   'forcefully', 'emphatically', 'tersely', 'proudly', 'openly', 'jokingly',
   'hat', 'habe', 'hatte', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch', 'oft', 'immer', 'wiederholt',
 ]);
-const NP_STOP_EN = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'from', 'with', 'for', 'while', 'when', 'as', 'and', 'but', 'in', 'that', 'who', 'which', 'it', 'this', 'there', 'i', 'we', 'you', 'they', 'he', 'she']);
+const NP_STOP_EN = new Set([
+  'in', 'on', 'at', 'during', 'after', 'before', 'to', 'from', 'with', 'for', 'while', 'when', 'as', 'and', 'but', 'that', 'who', 'which',
+  'it', 'this', 'there', 'i', 'we', 'you', 'they', 'he', 'she', 'since', 'because', 'although', 'though', 'if', 'whether', 'than',
+  'is', 'are', 'was', 'were', 'did', 'does', 'not',
+]);
 const NP_STOP_DE = new Set(['in', 'im', 'am', 'an', 'auf', 'bei', 'beim', 'nach', 'vor', 'mit', 'gegenüber', 'während', 'und', 'aber', 'dass', 'es', 'ich', 'wir', 'ihr', 'sie', 'er', 'man', 'das', 'dies', 'dazu', 'damit']);
 
 /**
