@@ -255,3 +255,16 @@ describe('noun-phrase speakers', () => {
     expect(q.map((x) => x[2])).toEqual([null, null]);
   });
 });
+
+describe('clauses that hide the subject', () => {
+  it('"X, who called …" speaks for X; "X noted …, and added: “…”" and "…, but told …" speak for the first subject', () => {
+    const people = { 'Mike Pence': { names: ['Mike Pence', 'Pence'], gender: 'm' as const }, 'Ben Carson': { names: ['Ben Carson', 'Carson'], gender: 'm' as const } };
+    const q = who([
+      'Sympathy came from Indiana Gov. Mike Pence, who called their son "an American hero."',
+      'Ben Carson noted that he taught medicine, and added: “I know a little about this.”',
+      'Carson did not mention his opponents by name, but told his supporters, “our nation is in horrible trouble.”',
+      '“Denver,” he answered.',
+    ], people, 'en');
+    expect(q.map((x) => x[2])).toEqual(['Mike Pence', 'Ben Carson', 'Ben Carson', 'Ben Carson']);
+  });
+});

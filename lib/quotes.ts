@@ -380,6 +380,17 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
     }
   }
   const pre = tokens.slice(cs + 1, v).filter((t) => !t.quoted);
+  if (lang === 'en' && cs > 0 && tokens[cs].text === ',' && pre.length >= 1 && pre.length <= 2 && pre.every((t) => AUX.has(t.lower) || /^(?:who|and|but|then)$/.test(t.lower))) {
+    // "Mike Pence, who called their son “…”": the name before the relative pronoun;
+    // "The president noted …, and added: “…”": the subject of the first clause
+    const relative = pre[0].lower === 'who';
+    const subj = relative ? cands.filter((c) => c.tok < cs && c.tok >= cs - 6 && (c.kind === 'entity' || c.kind === 'group')).pop() : pick(cands.filter((c) => c.tok < cs));
+    if (subj) return resolve(subj, mentions);
+    if (!relative) {
+      const np = nounPhrase(tokens, 0, 1, lex, lang, block);
+      if (np) return np;
+    }
+  }
   const preposition = lang === 'de' ? ATTRIBUTION.prepositionsDe : ATTRIBUTION.prepositionsEn;
   if (pre.length && !preposition.has(pre[0].lower)) {
     // a name inside a prepositional phrase is not the subject ("Die Kammer hatte auf Drängen Berlusconis argumentiert")
