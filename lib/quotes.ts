@@ -351,11 +351,6 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
     // "…, saying: “…”", "went on to say, “…”": the subject of the whole sentence speaks
     const subj = pick(cands.filter((c) => c.tok < v));
     if (subj) return resolve(subj, mentions);
-    // "The billionaire businessman began by talking …, saying that …": the noun phrase opening the sentence
-    if (lex.determiners.has(tokens[0]?.lower ?? '')) {
-      const np = nounPhrase(tokens, 0, 1, lex, lang, block);
-      if (np) return np;
-    }
   }
   let cs = v - 1;
   while (cs >= 0 && !/^[,;:]$/.test(tokens[cs].text)) {
