@@ -275,3 +275,15 @@ describe('blame', () => {
     expect(q.map((x) => x[2])).toEqual(['Donald Trump']);
   });
 });
+
+describe('German guards for the English rules', () => {
+  it('an unresolved "sie"/"Sie" speaks for nobody, and "zu dem Vorwurf, der Bundesrat werde …" has no opening adverbial', () => {
+    expect(who(['Die Leute kamen aus vielen Ländern. „Wissen wir nicht“, sagten sie.'], {}, 'de')[0][2]).toBeNull();
+    expect(who(['In diesem Zusammenhang einige Worte zu dem Vorwurf, der Bundesrat werde zur „Blockade“ genutzt.'], { Bundesrat: { names: ['Bundesrat'], type: 'organization' } }, 'de')[0][2]).toBeNull();
+  });
+
+  it('"laut dem Pantone Color Institute, „…“" and "aus Sicht von Professor X vom Institut: „…“"', () => {
+    const q = who(['Die Farbe hat laut dem Pantone Color Institute „die Fähigkeit, uns zu stärken.“', 'Das lag an der Leitung, die aus Sicht von Professor Reimund Schwarze vom Helmholtz-Zentrum zu wünschen übrig ließ: „So eine schwache Präsidentschaft habe ich noch nie erlebt.“'], { 'Pantone Color Institute': { names: ['Pantone Color Institute'], type: 'organization' }, 'Reimund Schwarze': { names: ['Reimund Schwarze'] } }, 'de');
+    expect(q.map((x) => x[2])).toEqual(['Pantone Color Institute', 'Reimund Schwarze']);
+  });
+});

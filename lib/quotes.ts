@@ -315,11 +315,11 @@ function attribute(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon,
     const byVerb = attributeToVerb(tokens, cands, lex, lang, mentions, block, v0);
     if (byVerb) return byVerb;
   }
-  return attributeByCue(tokens, cands, lex, mentions, v0);
+  return attributeByCue(tokens, cands, lex, lang, mentions, v0);
 }
 
 /** "so Putin", "laut Putin", "Putin zufolge", "according to Putin"; without any cue, the subject of the sentence. */
-function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, mentions: MentionRef[], v: number): Speaker | null {
+function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], v: number): Speaker | null {
   // Cues that name the source without a verb: "so Putin", "laut Putin", "Putin zufolge", "according to Putin".
   for (const c of cands) {
     const prev = tokens[c.tok - 1];
@@ -339,7 +339,7 @@ function attributeByCue(tokens: FrameToken[], cands: Candidate[], lex: SpeechLex
     // No speech verb: a fragment in quotation marks belongs to the sentence's subject when that is a
     // name or a pronoun ("Das Weiße Haus steht … „sehr optimistisch“ gegenüber")
     // (a place says nothing here: "New Zealand English has the short “i” of “kit”")
-    const subj = subjectAtStart(tokens, cands, lex, tokens.length);
+    const subj = subjectAtStart(tokens, cands, lex, lang, tokens.length);
     return subj && subj.kind !== 'group' && subj.entity?.type !== 'place' ? resolve(subj, mentions) : null;
   }
   return null;
@@ -528,14 +528,15 @@ function introducedByColon(tokens: FrameToken[], cands: Candidate[], lex: Speech
   return np && np.name.split(' ').every((w) => /^\p{Lu}/u.test(w) || /^(?:and|of)$/.test(w)) ? np : null;
 }
 
-const INTRO_ADVERBS = new Set(['meanwhile', 'earlier', 'later', 'however', 'instead', 'still', 'now', 'yesterday', 'today', 'last', 'this', 'recently', 'previously', 'also', 'again', 'indeed', 'unterdessen', 'inzwischen', 'zuvor', 'später', 'gestern', 'heute', 'bereits', 'zudem']);
+const INTRO_ADVERBS = new Set(['meanwhile', 'earlier', 'later', 'however', 'instead', 'still', 'now', 'yesterday', 'today', 'last', 'this', 'recently', 'previously', 'also', 'again', 'indeed']);
 
 /** The candidate at the very start of the clause, after articles and adjectives: the grammatical subject. */
-function subjectAtStart(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, limit: number): Candidate | undefined {
+function subjectAtStart(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, limit: number): Candidate | undefined {
   let i = 0;
   while (i < limit && (tokens[i].quoted || !isWordTok(tokens[i]))) i++;
-  // past an opening adverbial up to its comma ("In recent weeks, Reid has gone after Trump as a “…”")
-  if (i < limit && (ATTRIBUTION.prepositionsEn.has(tokens[i].lower) || ATTRIBUTION.prepositionsDe.has(tokens[i].lower) || INTRO_ADVERBS.has(tokens[i].lower))) {
+  // past an opening adverbial up to its comma ("In recent weeks, Reid has gone after Trump as a “…”"); German
+  // puts the verb right after such a phrase, and a comma there ends the main clause ("zu dem Vorwurf, der Bundesrat …")
+  if (lang === 'en' && i < limit && (ATTRIBUTION.prepositionsEn.has(tokens[i].lower) || INTRO_ADVERBS.has(tokens[i].lower))) {
     let j = i + 1;
     while (j < limit && j < i + 9 && !tokens[j].quoted && !/^[,;:.]$/.test(tokens[j].text)) j++;
     if (j < limit && tokens[j].text === ',') i = j + 1;
@@ -571,8 +572,9 @@ function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
     if (m.entity.gender && c.gender && m.entity.gender !== c.gender) continue;
     return { entity: m.entity, name: m.entity.name, group: false, at };
   }
-  // nobody named: the pronoun stands for the speaker (findQuotes may still find who it is)
-  return { entity: null, name: c.word ?? '', group: false, at, unresolved: true };
+  // nobody named: "he"/"she" stands for the speaker (findQuotes may still find who it is); German
+  // "sie"/"Sie" may as well be "they" or the reader, so it stays unattributed
+  return c.word && /^(?:he|she)$/i.test(c.word) ? { entity: null, name: c.word, group: false, at, unresolved: true } : null;
 }
 
 /** Reported speech in a frame that has a speaker and a speech verb: the dass-/that-clause, a zu-infinitive, Konjunktiv I, or a denial's object. */
