@@ -287,3 +287,11 @@ describe('German guards for the English rules', () => {
     expect(q.map((x) => x[2])).toEqual(['Pantone Color Institute', 'Reimund Schwarze']);
   });
 });
+
+describe('English trafilatura pages', () => {
+  it('a passive participle, a plural noun after a quoted word and a decimal number attribute nothing wrong', () => {
+    expect(who(['The tech the district wants is benignly branded "intelligent video analytics."'], {}, 'en')[0][2]).toBeNull();
+    expect(who(['The Republican Party lost. Instead, they are problems in which we can know “right” answers and figure out what works.'], { 'Republican Party': { names: ['Republican Party'], type: 'organization' } }, 'en')[0][2]).toBeNull();
+    expect(frames('The White House touted estimates that 2.2 million Americans could die. Then it stopped.', [])).toEqual([[0, 70], [71, 87]]);
+  });
+});

@@ -91,6 +91,7 @@ export function frames(text: string, quotes: { open: number; close: number }[]):
     const c = text[i];
     if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
     if (c === '.') {
+      if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue; // 2.2 million
       const word = /([\p{L}\p{N}]+)$/u.exec(text.slice(Math.max(0, i - 20), i))?.[1] ?? '';
       if (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word) || (/^\p{N}+$/u.test(word) && /^\s*\p{Ll}/u.test(text.slice(i + 1, i + 4)))) continue;
     }
@@ -295,11 +296,18 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
     if (lex.verbs.has(t.lower) && !(i > 0 && /^\p{L}/u.test(t.text) && /^\p{Lu}/u.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) {
       // after an article or a possessive the word is a noun ("one of the states suing", "his remarks")
       if (i > 0 && !tokens[i - 1].quoted && NOUN_BEFORE.has(tokens[i - 1].lower)) continue;
+      // a plural noun after a quoted modifier (“right” answers, „faire“ Berichte) is no verb
+      if (i > 1 && tokens[i - 1].quoted && tokens[i - 2].quoted && isWordTok(tokens[i - 2]) && /s$/.test(t.lower) && t.lower !== 'says') continue;
+      // a passive participle names no speaker ("The tech is benignly branded “…”", "he was told")
+      const b1 = tokens[i - 1]?.lower, b2 = tokens[i - 2]?.lower;
+      if (/(?:ed|told|said|written|thought|shot|read|put)$/.test(t.lower) && (PASSIVE_BE.has(b1 ?? '') || (/ly$/.test(b1 ?? '') && PASSIVE_BE.has(b2 ?? '')))) continue;
       return i;
     }
   }
   return -1;
 }
+
+const PASSIVE_BE = new Set(['is', 'was', 'are', 'were', 'been', 'being', 'be']);
 
 /** Words after which a speech-verb form reads as a noun (states, claims, remarks, reports). */
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'whose']);
@@ -533,16 +541,22 @@ const INTRO_ADVERBS = new Set(['meanwhile', 'earlier', 'later', 'however', 'inst
 /** The candidate at the very start of the clause, after articles and adjectives: the grammatical subject. */
 function subjectAtStart(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, limit: number): Candidate | undefined {
   let i = 0;
+  let intro = false;
   while (i < limit && (tokens[i].quoted || !isWordTok(tokens[i]))) i++;
   // past an opening adverbial up to its comma ("In recent weeks, Reid has gone after Trump as a “…”"); German
   // puts the verb right after such a phrase, and a comma there ends the main clause ("zu dem Vorwurf, der Bundesrat …")
   if (lang === 'en' && i < limit && (ATTRIBUTION.prepositionsEn.has(tokens[i].lower) || INTRO_ADVERBS.has(tokens[i].lower))) {
     let j = i + 1;
     while (j < limit && j < i + 9 && !tokens[j].quoted && !/^[,;:.]$/.test(tokens[j].text)) j++;
-    if (j < limit && tokens[j].text === ',') i = j + 1;
+    if (j < limit && tokens[j].text === ',') {
+      i = j + 1;
+      intro = true;
+    }
   }
   const c = cands.find((x) => x.tok >= i && x.tok < limit);
   if (!c) return undefined;
+  // after an adverbial only a name or he/she ("Instead, they are problems in which we know “right” answers")
+  if (intro && c.kind !== 'entity' && !c.gender) return undefined;
   for (let j = i; j < c.tok; j++) {
     if (!lex.determiners.has(tokens[j].lower)) return undefined;
   }
