@@ -295,3 +295,10 @@ describe('English trafilatura pages', () => {
     expect(frames('The White House touted estimates that 2.2 million Americans could die. Then it stopped.', [])).toEqual([[0, 70], [71, 87]]);
   });
 });
+
+describe('statements introduced by a comma', () => {
+  it('"Trump issued a statement, “…”" and "According to the newspaper, “…”"', () => {
+    const q = who(['Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked.”', 'According to the newspaper, “America’s porous gun laws empower dealers.”'], { 'Donald Trump': { names: ['Trump'], gender: 'm' } }, 'en');
+    expect(q.map((x) => x[2])).toEqual(['Donald Trump', 'the newspaper']);
+  });
+});

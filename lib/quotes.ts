@@ -526,7 +526,23 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
 /** "Frank Newport: “We found …”", "CLINTON: “…”": a name (or short noun phrase) right before a colon that opens the quotation. */
 function introducedByColon(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number): Speaker | null {
   const q = tokens.findIndex((t) => t.quoted);
-  if (q < 2 || tokens[q - 1].text !== ':') return null;
+  if (q < 2) return null;
+  if (lang === 'en' && tokens[q - 1].text === ',') {
+    // "Trump issued a statement, “…”"; "According to the newspaper, “…”"
+    const head = tokens.slice(0, q - 1);
+    const at = head.findIndex((t, i) => t.lower === 'according' && head[i + 1]?.lower === 'to');
+    if (at >= 0) {
+      const named = cands.find((c) => c.tok > at + 1 && c.tok < q - 1);
+      if (named) return resolve(named, mentions);
+      if (lex.determiners.has(head[at + 2]?.lower ?? '')) return nounPhrase(tokens, at + 2, 1, lex, lang, block);
+    }
+    if (head.some((t) => /^(?:statement|message|letter|tweet|post|note|email)$/.test(t.lower))) {
+      const c = pick(cands.filter((x) => x.tok < q - 1 && x.kind !== 'group'));
+      return c ? resolve(c, mentions) : null;
+    }
+    return null;
+  }
+  if (tokens[q - 1].text !== ':') return null;
   let cs = q - 2;
   while (cs >= 0 && !/^[,;:.]$/.test(tokens[cs].text) && !tokens[cs].quoted) cs--;
   const c = pick(cands.filter((x) => x.tok > cs && x.tok < q - 1));
