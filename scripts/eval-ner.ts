@@ -1,6 +1,6 @@
 /**
  * Evaluate an NER model on a CoNLL-style file and print one JSON object.
- *   npx tsx scripts/eval-ner.ts <file> [--lang de|en] [--model path/to/model.bin]
+ *   npx tsx scripts/eval-ner.ts <file> [--lang de|en] [--model path/to/model.bin] [--beam N]
  * Accepts GermEval 2014 TSV (# lines, index column), the 3-column iob2 conversion and CoNLL-2003.
  * Scores exact outer spans (conlleval rules) for PER/LOC/ORG; deriv/part, OTH and MISC count as O.
  */
@@ -26,9 +26,16 @@ const parsed = parseConll(readFileSync(file, 'utf8'));
 const lang = (opt('--lang') ?? parsed.lang) as 'de' | 'en';
 const modelPath = opt('--model') ?? join(ROOT, 'assets/models', `ner-${lang}.bin`);
 const bytes = new Uint8Array(readFileSync(modelPath));
+/** --beam N overrides the decoding beam stored in the model (1 = greedy) */
+const beamArg = opt('--beam');
+const load = (b: Uint8Array) => {
+  const m = decodeModel(b);
+  if (beamArg) m.cfg.beam = Number(beamArg);
+  return m;
+};
 // JIT warm-up on a separate model instance (its token cache is thrown away), not timed
 let t0 = performance.now();
-const warm = decodeModel(bytes);
+const warm = load(bytes);
 const loadMs = performance.now() - t0; // first (cold, un-JITed) decode
 const docs = parsed.docs;
 const inputs = docs.map((d) => d.map((s) => s.tokens));
@@ -36,7 +43,7 @@ for (let i = 0, t = 0; i < inputs.length && t < 20000; i++) {
   tagDocument(warm, inputs[i]);
   t += inputs[i].reduce((a, s) => a + s.length, 0);
 }
-const model = decodeModel(bytes); // fresh instance: the timed pass starts with a cold token cache
+const model = load(bytes); // fresh instance: the timed pass starts with a cold token cache
 t0 = performance.now();
 const preds = inputs.map((d) => tagDocument(model, d));
 const secs = (performance.now() - t0) / 1000;

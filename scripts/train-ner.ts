@@ -29,7 +29,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number; beamUpdate?: 'maxviol' | 'early'; seed?: number; gazFolds?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -295,7 +295,7 @@ async function main() {
       clusterFeatures = { clusterPrefixes: [], clusterFields: fields, clusterCtxField: Math.min(1, classes.length - 1), profileField: EXP.noProfile ? undefined : [24, 6] };
     }
     if (cl) log(`clusters: ${cl.keys.length} words in ${((Date.now() - t0c) / 1000).toFixed(1)} s`);
-    const K = 4;
+    const K = EXP.gazFolds ?? 4; // folds of the jackknifed train-derived gazetteer
     const extSpec = EXP.ext ?? spec.ext ?? '';
     const ext = extSpec.split(',');
     const baseGaz = extSpec ? externalGazetteer(compromiseGaz, { countries: ext.includes('countries'), cities: ext.includes('cities'), names: ext.includes('names') }) : compromiseGaz;
@@ -306,7 +306,7 @@ async function main() {
       lang: spec.lang,
       types: spec.types,
       epochs: epochsArg ? Number(epochsArg) : spec.epochs,
-      seed: SEED,
+      seed: EXP.seed ?? SEED, // EXP.seed: perceptron shuffling seed only (noise estimates)
       minCount: EXP.minCount ?? spec.minCount,
       gaz,
       gazFolds,
@@ -314,6 +314,7 @@ async function main() {
       features: { stem: true, hyphGaz: true, ...clusterFeatures, ...spec.features, ...(EXP.features ?? {}) },
       maxFeatureBytes: EXP.maxFeatureBytes ?? 4_300_000,
       goldHistory: EXP.goldHistory,
+      beamUpdate: EXP.beamUpdate,
       log,
     };
     const data = train(trainDocs, {

@@ -32,6 +32,15 @@ export interface FeatureConfig {
   noWindow2?: boolean;
   /** number of word-internal character trigram features per token (0 = off) */
   charNgrams?: number;
+  /**
+   * German compound head: the longest proper suffix (>= 4 chars, leaving >= 3) that is itself a word in the
+   * cluster vocabulary (e.g. "ministerium" in "Bundesjustizministerium"), as a word and as its cluster
+   */
+  compoundHead?: boolean;
+  /** minimum compound-head length (default 4) */
+  headMin?: number;
+  /** beam size for decoding (and structured training); 1 or absent = greedy */
+  beam?: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -125,6 +134,7 @@ export const T = {
   SS_M1: 12, SS_P1: 13, SS_M2: 14, SS_P2: 15, SS_TRI: 16,
   BI_M1: 17, BI_P1: 18, FIRST: 19, CLUSTER: 20, CL_M1: 21, CL_P1: 22,
   HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32, NGRAM: 33,
+  HEAD: 34, HEAD_CL: 35,
   // dynamic
   PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45,
 } as const;
@@ -139,12 +149,12 @@ function clusterSlots(cfg: FeatureConfig): number {
 }
 
 export function staticSlots(cfg: FeatureConfig): number {
-  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0);
+  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? 2 : 0);
 }
 
 /** Number of leading static slots that depend only on the token itself. */
 export function intrinsicSlots(cfg: FeatureConfig): number {
-  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0);
+  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? 2 : 0);
 }
 
 /** Reusable per-sentence buffers. */
@@ -333,6 +343,26 @@ export class SentenceBuffer {
               feats[k++] = mix(T.NGRAM, h3);
             } else feats[k++] = 0;
           }
+        }
+        if (cfg.compoundHead) {
+          let f1 = 0, f2 = 0;
+          const hm = cfg.headMin ?? 4;
+          if (clusters && len >= 3 + hm) {
+            for (let q = 3; q <= len - hm; q++) {
+              let hh = FNV_OFFSET;
+              for (let r = q; r < len; r++) hh = Math.imul(hh ^ lowerCode(t.charCodeAt(r)), FNV_PRIME);
+              hh >>>= 0;
+              const v = clusters.get(hh);
+              if (v > 0) {
+                f1 = mix(T.HEAD, hh);
+                const ctxF = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
+                f2 = mix(T.HEAD_CL, ctxF ? (v >>> ctxF[0]) & ((1 << ctxF[1]) - 1) : prefixCode(v, 8));
+                break;
+              }
+            }
+          }
+          feats[k++] = f1;
+          feats[k++] = f2;
         }
       }
       let k = base + I;

@@ -3,6 +3,7 @@ import { mix, mix2 } from './hash.ts';
 import { CTX_SLOT, SentenceBuffer, T, neighbourHashes, type FeatureConfig } from './features.ts';
 import { addRow, rowOf, type NerModel } from './model.ts';
 import { MAX_S2, buildDocStats, stage2Features, type DocStats, type Stage1Sentence } from './stage2.ts';
+import { beamDecode } from './beam.ts';
 
 export const MAX_DYNAMIC = 8;
 
@@ -95,6 +96,10 @@ export interface Tagger {
    * [3L, 4L) / [4L, 5L) the missing i-2 / i+2 neighbours.
    */
   edge: Int32Array;
+  /** label-independent scores per token (n * L) when the model decodes with a beam */
+  beamStatics: Int32Array;
+  /** L zeros: the transition row while collecting label-independent scores */
+  noTrans: Int32Array;
 }
 
 const taggers = new WeakMap<NerModel, Tagger>();
@@ -122,6 +127,8 @@ class TaggerState implements Tagger {
   skip = new Uint8Array(64);
   trans: Int32Array;
   edge: Int32Array;
+  beamStatics = new Int32Array(0);
+  noTrans: Int32Array;
   constructor(model: NerModel) {
     const L = model.space.labels.length;
     const size = TOKEN_CACHE_SIZE;
@@ -140,6 +147,7 @@ class TaggerState implements Tagger {
     this.scratch = new Int32Array(64 * V * L);
     this.trans = transitionTable(model);
     this.edge = edgeVectors(model, this.buf);
+    this.noTrans = new Int32Array(L);
   }
 }
 
@@ -301,6 +309,13 @@ export function tagSentenceIds(
   const w2 = !cfg.noWindow2;
   const edge = tg.edge;
   const history = hist !== null && cfg.history;
+  // beam decoding: the loop collects the label-independent scores, beamDecode chooses the labels
+  let beamStatics: Int32Array | null = null;
+  if ((cfg.beam ?? 1) > 1 && !capture) {
+    if (tg.beamStatics.length < n * L) tg.beamStatics = new Int32Array(n * 2 * L);
+    beamStatics = tg.beamStatics;
+  }
+  const tv = beamStatics ? tg.noTrans : trans;
   let prev = -1, prev2 = -1;
   for (let i = 0; i < n; i++) {
     const base = i * S + I;
@@ -309,13 +324,13 @@ export function tagSentenceIds(
     const vo = inScratch[i] ? scratch : cVec, oo = off[i];
     const va = i > 0 ? (inScratch[i - 1] ? scratch : cVec) : edge, oa = i > 0 ? off[i - 1] + L : L;
     const vb = i + 1 < n ? (inScratch[i + 1] ? scratch : cVec) : edge, ob = i + 1 < n ? off[i + 1] + 2 * L : 2 * L;
-    const to = ((prev2 + 1) * (L + 1) + prev + 1) * L;
+    const to = beamStatics ? 0 : ((prev2 + 1) * (L + 1) + prev + 1) * L;
     if (w2) {
       const vc = i > 1 ? (inScratch[i - 2] ? scratch : cVec) : edge, oc = i > 1 ? off[i - 2] + 3 * L : 3 * L;
       const vd = i + 2 < n ? (inScratch[i + 2] ? scratch : cVec) : edge, od = i + 2 < n ? off[i + 2] + 4 * L : 4 * L;
-      for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + vc[oc + l] + vd[od + l] + trans[to + l]) | 0;
+      for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + vc[oc + l] + vd[od + l] + tv[to + l]) | 0;
     } else {
-      for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + trans[to + l]) | 0;
+      for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + tv[to + l]) | 0;
     }
     // pairwise context features and gazetteer slots
     for (let s = CTX_SLOT.SS_TRI; s <= CTX_SLOT.WORD_FIRST; s++) {
@@ -328,6 +343,17 @@ export function tagSentenceIds(
     }
     // label-history / document features as in dynamicFeatures (PREV and PREV2 are in the dense table)
     const hL = buf.hL[i], ss = buf.ss[i];
+    if (beamStatics) {
+      if (history) {
+        const hv = hist!.get(hL);
+        if (hv !== undefined && hv >= 0) {
+          addFeature(model, mix(T.HIST, hv * 2 + buf.cap[i]), scores);
+          addFeature(model, mix2(T.HIST_SS, hv, ss), scores);
+        }
+      }
+      beamStatics.set(scores, i * L);
+      continue;
+    }
     addFeature(model, mix2(T.PREV_SS, prev + 1, ss), scores);
     if (cfg.prevWord) addFeature(model, mix2(T.PREV_W, prev + 1, hL), scores);
     if (history) {
@@ -355,6 +381,7 @@ export function tagSentenceIds(
     prev2 = prev;
     prev = best;
   }
+  if (beamStatics && n > 0) beamDecode(model, beamStatics, n, buf.hL, buf.ss, trans, out);
   if (hist && cfg.history) updateHistory(hist, buf, out, space.typeOf);
   if (capture) {
     capture.ids = out;

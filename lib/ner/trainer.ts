@@ -2,8 +2,9 @@
  * Averaged perceptron trainer for the greedy BILOU tagger (pure TypeScript; used by
  * scripts/train-ner.ts). Produces ModelData that encodeModel() writes to disk.
  */
-import { HashIndex } from './hash.ts';
-import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
+import { HashIndex, mix, mix2 } from './hash.ts';
+import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, T, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
+import { BeamLattice, labelFeatures } from './beam.ts';
 import { makeLabelSpace, toBilou, type LabelSpace } from './labels.ts';
 import type { ModelData, ModelHeader, WeightTable } from './model.ts';
 import { MAX_S2, buildDocStats, stage2Features, type Stage1Sentence } from './stage2.ts';
@@ -28,6 +29,8 @@ export interface TrainOptions {
   gazFolds?: { keys: Uint32Array; masks: Uint16Array | Uint32Array; maxLen: number; prefixes?: boolean }[];
   /** use gold instead of predicted labels for the label-history features while training */
   goldHistory?: boolean;
+  /** structured training with features.beam > 1: update at the max-violation prefix (default) or the early-update prefix */
+  beamUpdate?: 'maxviol' | 'early';
   /** byte budget for the feature table (rows + entries) */
   maxFeatureBytes: number;
   log?: (msg: string) => void;
@@ -139,6 +142,140 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   let c = 1;
   const average = (): ModelData => finish(opts, cfg, res, keys, W, U, c, L);
 
+  // ---- structured (beam) training: one update per sentence at the max-violation (or early-update) prefix
+  const B = cfg.beam ?? 1;
+  const lat = B > 1 ? new BeamLattice(B) : null;
+  const K1 = L + 1;
+  let stat = new Float64Array(0);
+  let histF = new Uint32Array(0);
+  let goldScore = new Float64Array(0);
+  let goldAt = new Int32Array(0);
+  let predSeq = new Int32Array(0);
+  const lf = new Uint32Array(4);
+  const dv = new Float64Array(L);
+  /** dv = scores of the label features for previous labels p, p2 at token i */
+  const labelScores = (s: { hL: Uint32Array; ss: Uint32Array }, i: number, p: number, p2: number): void => {
+    dv.fill(0);
+    labelFeatures(cfg, p, p2, s.hL[i], s.ss[i], lf);
+    for (let k = 0; k < 4; k++) {
+      if (!lf[k]) continue;
+      const r = index.get(lf[k]);
+      if (r < 0) continue;
+      const o = r * L;
+      for (let l = 0; l < L; l++) dv[l] += W[o + l];
+    }
+  };
+  const bump = (f: number, label: number, d: number): void => {
+    let r = index.get(f);
+    if (r < 0) r = addRow(f);
+    const o = r * L + label;
+    W[o] += d; U[o] += d * c;
+  };
+  const beamSentence = (s: Sent, rows: Int32Array, hist: Map<number, number>, pred: Uint8Array): number => {
+    const n = s.n;
+    const bl = lat!;
+    bl.ensure(n);
+    if (stat.length < n * L) {
+      stat = new Float64Array(n * 2 * L);
+      histF = new Uint32Array(n * 4);
+      goldScore = new Float64Array(n * 2);
+      goldAt = new Int32Array(n * 2);
+      predSeq = new Int32Array(n * 2);
+    }
+    const gold = s.gold;
+    // label-independent scores
+    for (let i = 0; i < n; i++) {
+      const so = i * L;
+      for (let l = 0; l < L; l++) stat[so + l] = 0;
+      const base = i * S;
+      for (let k = 0; k < S; k++) {
+        const r = rows[base + k];
+        if (r < 0) continue;
+        const o = r * L;
+        for (let l = 0; l < L; l++) stat[so + l] += W[o + l];
+      }
+      const hv = cfg.history ? hist.get(s.hL[i]) : undefined;
+      histF[2 * i] = hv !== undefined && hv >= 0 ? mix(T.HIST, hv * 2 + s.cap[i]) : 0;
+      histF[2 * i + 1] = hv !== undefined && hv >= 0 ? mix2(T.HIST_SS, hv, s.ss[i]) : 0;
+      for (let q = 0; q < 2; q++) {
+        const f = histF[2 * i + q];
+        if (!f) continue;
+        const r = index.get(f);
+        if (r < 0) continue;
+        const o = r * L;
+        for (let l = 0; l < L; l++) stat[so + l] += W[o + l];
+      }
+    }
+    // search, tracking the gold prefix
+    const { allowed, kindOf } = space;
+    let gs = 0;
+    for (let i = 0; i < n; i++) {
+      const cur = bl.steps[i];
+      cur.m = 0;
+      const prevStep = i > 0 ? bl.steps[i - 1] : null;
+      const hypos = prevStep ? prevStep.m : 1;
+      const so = i * L;
+      for (let b = 0; b < hypos; b++) {
+        const p = prevStep ? prevStep.label[b] : -1;
+        const p2 = prevStep && i > 1 ? bl.steps[i - 2].label[prevStep.parent[b]] : -1;
+        const base = prevStep ? prevStep.score[b] : 0;
+        labelScores(s, i, p, p2);
+        const aBase = (p < 0 ? L : p) * L;
+        for (let l = 0; l < L; l++) {
+          if (!allowed[aBase + l]) continue;
+          if (i === n - 1 && (kindOf[l] === 1 || kindOf[l] === 2)) continue;
+          cur.push(base + stat[so + l] + dv[l], b, l, (p + 1) * K1 + l);
+        }
+      }
+      labelScores(s, i, i > 0 ? gold[i - 1] : -1, i > 1 ? gold[i - 2] : -1);
+      gs += stat[so + gold[i]] + dv[gold[i]];
+      goldScore[i] = gs;
+      const gPrev = i > 0 ? goldAt[i - 1] : -1;
+      let ga = -1;
+      if (i === 0 || gPrev >= 0) for (let b = 0; b < cur.m; b++) if (cur.label[b] === gold[i] && cur.parent[b] === (i > 0 ? gPrev : 0)) { ga = b; break; }
+      goldAt[i] = ga;
+    }
+    bl.backtrack(n - 1, 0, pred);
+    let errs = 0;
+    for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) errs++;
+    if (errs === 0) return 0;
+    // choose the update prefix
+    let upTo = n - 1;
+    if (opts.beamUpdate === 'early') {
+      for (let i = 0; i < n; i++) if (goldAt[i] < 0) { upTo = i; break; }
+    } else {
+      let best = -Infinity;
+      for (let i = 0; i < n; i++) {
+        if (goldAt[i] === 0) continue; // gold prefix is on top here
+        const v = bl.steps[i].score[0] - goldScore[i];
+        if (v > best) { best = v; upTo = i; }
+      }
+    }
+    bl.backtrack(upTo, 0, predSeq);
+    for (let j = 0; j <= upTo; j++) {
+      const pj = predSeq[j], gj = gold[j];
+      if (pj !== gj) {
+        const base = j * S;
+        for (let k = 0; k < S; k++) {
+          const r = rows[base + k];
+          if (r < 0) continue;
+          const o = r * L;
+          W[o + gj] += 1; U[o + gj] += c;
+          W[o + pj] -= 1; U[o + pj] -= c;
+        }
+        for (let q = 0; q < 2; q++) {
+          const f = histF[2 * j + q];
+          if (f) { bump(f, gj, 1); bump(f, pj, -1); }
+        }
+      }
+      labelFeatures(cfg, j > 0 ? gold[j - 1] : -1, j > 1 ? gold[j - 2] : -1, s.hL[j], s.ss[j], lf);
+      for (let k = 0; k < 4; k++) if (lf[k]) bump(lf[k], gj, 1);
+      labelFeatures(cfg, j > 0 ? predSeq[j - 1] : -1, j > 1 ? predSeq[j - 2] : -1, s.hL[j], s.ss[j], lf);
+      for (let k = 0; k < 4; k++) if (lf[k]) bump(lf[k], pj, -1);
+    }
+    return errs;
+  };
+
   for (let ep = 0; ep < opts.epochs; ep++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
@@ -155,6 +292,14 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
         const n = s.n;
         const pred = new Uint8Array(n);
         let prev = -1, prev2 = -1;
+        if (lat) {
+          errors += beamSentence(s, rows, hist, pred);
+          total += n;
+          c += n;
+          if (opts.goldHistory) pred.set(s.gold);
+          if (cfg.history) updateHistory(hist, { n, cap: s.cap, hL: s.hL }, pred, space.typeOf);
+          continue;
+        }
         for (let i = 0; i < n; i++) {
           scores.fill(0);
           const base = i * S;

@@ -1,0 +1,215 @@
+/**
+ * Beam search over BILOU labels for the NER tagger (opt-in: FeatureConfig.beam > 1).
+ *
+ * The label-dependent features (PREV, PREV2, PREV_SS, PREV_W) only look at the previous two labels,
+ * so hypotheses with the same (previous, current) label pair are interchangeable for the rest of the
+ * sentence: the beam keeps only the best of them (recombination), i.e. it is a pruned second-order Viterbi.
+ * Used by the tagger (int16 weights) and by the structured-perceptron trainer (float weights).
+ */
+import { mix, mix2 } from './hash.ts';
+import { T, type FeatureConfig } from './features.ts';
+import { rowOf, type NerModel } from './model.ts';
+
+/**
+ * One step of the beam: up to `size` hypotheses sorted by descending score, each with a label,
+ * the index of its parent in the previous step (-1 at the sentence start) and its state key.
+ */
+export class BeamStep {
+  m = 0;
+  score: Float64Array;
+  label: Int32Array;
+  parent: Int32Array;
+  key: Int32Array;
+  constructor(readonly size: number) {
+    this.score = new Float64Array(size);
+    this.label = new Int32Array(size);
+    this.parent = new Int32Array(size);
+    this.key = new Int32Array(size);
+  }
+
+  /** Offer a candidate; keeps the best `size` distinct states (ties: the earlier candidate wins). */
+  push(s: number, parent: number, label: number, key: number): void {
+    const { score } = this;
+    let m = this.m;
+    if (m === this.size && s <= score[m - 1]) return; // cannot enter (nor beat its own state, which scores >= the worst)
+    let at = -1;
+    for (let j = 0; j < m; j++) if (this.key[j] === key) { at = j; break; }
+    if (at >= 0) {
+      if (s <= score[at]) return;
+      // remove the old entry of this state, then insert as usual
+      for (let j = at; j < m - 1; j++) this.move(j + 1, j);
+      m--;
+    } else if (m === this.size) {
+      if (s <= score[m - 1]) return;
+      m--;
+    }
+    let j = m;
+    while (j > 0 && score[j - 1] < s) { this.move(j - 1, j); j--; }
+    score[j] = s;
+    this.label[j] = label;
+    this.parent[j] = parent;
+    this.key[j] = key;
+    this.m = m + 1;
+  }
+
+  private move(from: number, to: number): void {
+    this.score[to] = this.score[from];
+    this.label[to] = this.label[from];
+    this.parent[to] = this.parent[from];
+    this.key[to] = this.key[from];
+  }
+}
+
+/** Per-sentence beam lattice (reused between sentences). */
+export class BeamLattice {
+  steps: BeamStep[] = [];
+  constructor(readonly size: number) {}
+  ensure(n: number): void {
+    while (this.steps.length < n) this.steps.push(new BeamStep(this.size));
+  }
+  /** Label sequence of hypothesis `b` at step `i`, written into out[0..i]. */
+  backtrack(i: number, b: number, out: Uint8Array | Int32Array): void {
+    for (let t = i; t >= 0; t--) {
+      const st = this.steps[t];
+      out[t] = st.label[b];
+      b = st.parent[b];
+    }
+  }
+}
+
+/**
+ * Hashes of the label-dependent features for a token with the previous two labels p, p2 (-1 = none):
+ * out[0] PREV, out[1] PREV2, out[2] PREV_SS, out[3] PREV_W (0 when off). Same hashes as dynamicFeatures().
+ */
+export function labelFeatures(cfg: FeatureConfig, p: number, p2: number, lowerHash: number, shortShape: number, out: Uint32Array): void {
+  out[0] = mix(T.PREV, p + 1);
+  out[1] = mix(T.PREV2, (p2 + 1) * 256 + p + 1);
+  out[2] = mix2(T.PREV_SS, p + 1, shortShape);
+  out[3] = cfg.prevWord ? mix2(T.PREV_W, p + 1, lowerHash) : 0;
+}
+
+/** slots of the direct-mapped cache of label-feature vectors (PREV_SS [+ PREV_W]) */
+const PV_SLOTS = 1024;
+
+interface DecodeState {
+  lat: BeamLattice;
+  /** cached PREV_SS (+ PREV_W) score vectors: slot * L, their keys (0 = empty) and maxima */
+  pv: Int32Array;
+  pvKey: Uint32Array;
+  pvMax: Int32Array;
+  /** max over labels of each row of the PREV/PREV2 table */
+  transMax: Int32Array;
+  /** allowed successors of previous label p (p = -1 at the start: row L): succ[row * L ..], succN[row]; last token: succLast/succLastN */
+  succ: Int32Array;
+  succN: Int32Array;
+  succLast: Int32Array;
+  succLastN: Int32Array;
+}
+
+const lattices = new WeakMap<NerModel, DecodeState>();
+
+function decodeState(model: NerModel, B: number, trans: Int32Array): DecodeState {
+  const { allowed, kindOf } = model.space;
+  const L = model.space.labels.length;
+  const K = L + 1;
+  const succ = new Int32Array(K * L), succN = new Int32Array(K);
+  const succLast = new Int32Array(K * L), succLastN = new Int32Array(K);
+  for (let r = 0; r < K; r++) {
+    for (let c = 0; c < L; c++) {
+      if (!allowed[r * L + c]) continue;
+      succ[r * L + succN[r]++] = c;
+      if (kindOf[c] !== 1 && kindOf[c] !== 2) succLast[r * L + succLastN[r]++] = c; // must close at the end
+    }
+  }
+  const transMax = new Int32Array(K * K);
+  for (let r = 0; r < K * K; r++) {
+    let m = -Infinity;
+    for (let c = 0; c < L; c++) m = Math.max(m, trans[r * L + c]);
+    transMax[r] = m;
+  }
+  return {
+    lat: new BeamLattice(B), pv: new Int32Array(PV_SLOTS * L), pvKey: new Uint32Array(PV_SLOTS), pvMax: new Int32Array(PV_SLOTS),
+    transMax, succ, succN, succLast, succLastN,
+  };
+}
+
+/**
+ * Beam decoding for the tagger. `statics` holds, per token, the scores of every feature that does not
+ * depend on the labels (n * L ints); `trans` is the dense PREV/PREV2 table ((p2+1)*(L+1) + p+1) * L.
+ * Writes the best label sequence into out.
+ */
+export function beamDecode(
+  model: NerModel,
+  statics: Int32Array,
+  n: number,
+  hL: Uint32Array,
+  ss: Uint32Array,
+  trans: Int32Array,
+  out: Uint8Array,
+): void {
+  const L = model.space.labels.length;
+  const K = L + 1;
+  const B = model.cfg.beam ?? 1;
+  let st = lattices.get(model);
+  if (!st) {
+    st = decodeState(model, B, trans);
+    lattices.set(model, st);
+  }
+  const { lat, pv, pvKey, pvMax, transMax } = st;
+  lat.ensure(n);
+  const entries = model.entries;
+  const table = model.table, mask = model.mask;
+  const prevW = !!model.cfg.prevWord;
+  for (let i = 0; i < n; i++) {
+    const cur = lat.steps[i];
+    cur.m = 0;
+    const last = i === n - 1;
+    const so = i * L;
+    let maxStatic = -Infinity;
+    for (let c = 0; c < L; c++) if (statics[so + c] > maxStatic) maxStatic = statics[so + c];
+    const prevStep = i > 0 ? lat.steps[i - 1] : null;
+    const hypos = prevStep ? prevStep.m : 1;
+    for (let b = 0; b < hypos; b++) {
+      const p = prevStep ? prevStep.label[b] : -1;
+      const p2 = prevStep && i > 1 ? lat.steps[i - 2].label[prevStep.parent[b]] : -1;
+      const base = prevStep ? prevStep.score[b] : 0;
+      // label-feature vector of (p, token i), from the cache
+      const f1 = mix2(T.PREV_SS, p + 1, ss[i]);
+      const f2 = prevW ? mix2(T.PREV_W, p + 1, hL[i]) : 0;
+      const pk = (f1 ^ Math.imul(f2, 0x9e3779b1)) >>> 0 || 1;
+      const slot = (Math.imul(pk, 0x85ebca6b) >>> 22) & (PV_SLOTS - 1);
+      const po = slot * L;
+      if (pvKey[slot] !== pk) {
+        pvKey[slot] = pk;
+        pv.fill(0, po, po + L);
+        let v = rowOf(table, mask, f1);
+        if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
+        if (f2) {
+          v = rowOf(table, mask, f2);
+          if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
+        }
+        let m = -Infinity;
+        for (let c = 0; c < L; c++) if (pv[po + c] > m) m = pv[po + c];
+        pvMax[slot] = m;
+      }
+      const tr = (p2 + 1) * K + p + 1;
+      // no candidate of this hypothesis can enter a full beam
+      if (cur.m === B && base + maxStatic + transMax[tr] + pvMax[slot] <= cur.score[B - 1]) continue;
+      const to = tr * L;
+      const row = p < 0 ? L : p;
+      const list = last ? st.succLast : st.succ;
+      const cnt = last ? st.succLastN[row] : st.succN[row];
+      const key = (p + 1) * K;
+      const cs = cur.score;
+      let thr = cur.m === B ? cs[B - 1] : -Infinity;
+      for (let j = row * L, e = j + cnt; j < e; j++) {
+        const c = list[j];
+        const sc = base + statics[so + c] + trans[to + c] + pv[po + c];
+        if (sc <= thr) continue;
+        cur.push(sc, b, c, key + c);
+        if (cur.m === B) thr = cs[B - 1];
+      }
+    }
+  }
+  lat.backtrack(n - 1, 0, out);
+}
