@@ -29,7 +29,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number; beamUpdate?: 'maxviol' | 'early'; seed?: number; gazFolds?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number; beamUpdate?: 'maxviol' | 'early'; seed?: number; gazFolds?: number; selfTrain?: boolean; wordDrop?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -244,8 +244,8 @@ interface LangSpec {
 }
 
 const SPECS: LangSpec[] = [
-  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2, features: { noWindow2: true }, stage2: false },
-  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1, features: {}, stage2: false },
+  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2, features: { noWindow2: true, beam: 4, compoundHead: true }, stage2: false },
+  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1, features: { beam: 4 }, stage2: false },
 ];
 
 async function main() {
@@ -315,9 +315,10 @@ async function main() {
       maxFeatureBytes: EXP.maxFeatureBytes ?? 4_300_000,
       goldHistory: EXP.goldHistory,
       beamUpdate: EXP.beamUpdate,
+      wordDrop: EXP.wordDrop,
       log,
     };
-    const data = train(trainDocs, {
+    let data = train(trainDocs, {
       ...baseOpts,
       onEpoch: EXP.evalEvery
         ? (ep, avg) => {
@@ -325,6 +326,20 @@ async function main() {
           }
         : undefined,
     });
+    if (EXP.selfTrain) {
+      // self-training: tag the unlabelled text with this model and train again on train + tagged text
+      const m = decodeModel(encodeModel(data));
+      log(`${spec.lang} dev (before self-training): ${fmt(evaluate(encodeModel(data), devDocs))}`);
+      const extra = unlabelledSentences(spec.lang, []).filter((s) => s.length >= 5 && s.length <= 60);
+      const auto: LabeledDoc[] = [];
+      for (let i = 0; i < extra.length; i += 20) {
+        const sents = extra.slice(i, i + 20);
+        const labs = tagDocument(m, sents);
+        auto.push(sents.map((t, j) => ({ tokens: t, labels: labs[j] })));
+      }
+      log(`self-training: ${extra.length} tagged sentences`);
+      data = train([...trainDocs, ...auto], baseOpts);
+    }
     if (spec.stage2 && !EXP.noStage2) {
       // jackknifed first-pass outputs on the training data
       const K2 = 4;

@@ -92,7 +92,11 @@ export function labelFeatures(cfg: FeatureConfig, p: number, p2: number, lowerHa
 const PV_SLOTS = 1024;
 
 interface DecodeState {
-  lat: BeamLattice;
+  /** flat lattice, B hypotheses per token: score, label, parent index, state key */
+  sc: Float64Array;
+  lb: Int32Array;
+  pa: Int32Array;
+  ky: Int32Array;
   /** cached PREV_SS (+ PREV_W) score vectors: slot * L, their keys (0 = empty) and maxima */
   pv: Int32Array;
   pvKey: Uint32Array;
@@ -128,7 +132,7 @@ function decodeState(model: NerModel, B: number, trans: Int32Array): DecodeState
     transMax[r] = m;
   }
   return {
-    lat: new BeamLattice(B), pv: new Int32Array(PV_SLOTS * L), pvKey: new Uint32Array(PV_SLOTS), pvMax: new Int32Array(PV_SLOTS),
+    sc: new Float64Array(0), lb: new Int32Array(0), pa: new Int32Array(0), ky: new Int32Array(0), pv: new Int32Array(PV_SLOTS * L), pvKey: new Uint32Array(PV_SLOTS), pvMax: new Int32Array(PV_SLOTS),
     transMax, succ, succN, succLast, succLastN,
   };
 }
@@ -155,24 +159,29 @@ export function beamDecode(
     st = decodeState(model, B, trans);
     lattices.set(model, st);
   }
-  const { lat, pv, pvKey, pvMax, transMax } = st;
-  lat.ensure(n);
+  if (st.sc.length < n * B) {
+    st.sc = new Float64Array(n * 2 * B);
+    st.lb = new Int32Array(n * 2 * B);
+    st.pa = new Int32Array(n * 2 * B);
+    st.ky = new Int32Array(n * 2 * B);
+  }
+  const { sc, lb, pa, ky, pv, pvKey, pvMax, transMax } = st;
   const entries = model.entries;
   const table = model.table, mask = model.mask;
   const prevW = !!model.cfg.prevWord;
+  let mPrev = 1;
   for (let i = 0; i < n; i++) {
-    const cur = lat.steps[i];
-    cur.m = 0;
+    const o = i * B;
+    const op = o - B;
+    let m = 0;
     const last = i === n - 1;
     const so = i * L;
     let maxStatic = -Infinity;
     for (let c = 0; c < L; c++) if (statics[so + c] > maxStatic) maxStatic = statics[so + c];
-    const prevStep = i > 0 ? lat.steps[i - 1] : null;
-    const hypos = prevStep ? prevStep.m : 1;
-    for (let b = 0; b < hypos; b++) {
-      const p = prevStep ? prevStep.label[b] : -1;
-      const p2 = prevStep && i > 1 ? lat.steps[i - 2].label[prevStep.parent[b]] : -1;
-      const base = prevStep ? prevStep.score[b] : 0;
+    for (let b = 0; b < mPrev; b++) {
+      const p = i > 0 ? lb[op + b] : -1;
+      const p2 = i > 1 ? lb[op - B + pa[op + b]] : -1;
+      const base = i > 0 ? sc[op + b] : 0;
       // label-feature vector of (p, token i), from the cache
       const f1 = mix2(T.PREV_SS, p + 1, ss[i]);
       const f2 = prevW ? mix2(T.PREV_W, p + 1, hL[i]) : 0;
@@ -188,28 +197,43 @@ export function beamDecode(
           v = rowOf(table, mask, f2);
           if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
         }
-        let m = -Infinity;
-        for (let c = 0; c < L; c++) if (pv[po + c] > m) m = pv[po + c];
-        pvMax[slot] = m;
+        let mx = -Infinity;
+        for (let c = 0; c < L; c++) if (pv[po + c] > mx) mx = pv[po + c];
+        pvMax[slot] = mx;
       }
       const tr = (p2 + 1) * K + p + 1;
+      let thr = m === B ? sc[o + B - 1] : -Infinity;
       // no candidate of this hypothesis can enter a full beam
-      if (cur.m === B && base + maxStatic + transMax[tr] + pvMax[slot] <= cur.score[B - 1]) continue;
+      if (base + maxStatic + transMax[tr] + pvMax[slot] <= thr) continue;
       const to = tr * L;
       const row = p < 0 ? L : p;
       const list = last ? st.succLast : st.succ;
       const cnt = last ? st.succLastN[row] : st.succN[row];
-      const key = (p + 1) * K;
-      const cs = cur.score;
-      let thr = cur.m === B ? cs[B - 1] : -Infinity;
+      const keyBase = (p + 1) * K;
       for (let j = row * L, e = j + cnt; j < e; j++) {
         const c = list[j];
-        const sc = base + statics[so + c] + trans[to + c] + pv[po + c];
-        if (sc <= thr) continue;
-        cur.push(sc, b, c, key + c);
-        if (cur.m === B) thr = cs[B - 1];
+        const s = base + statics[so + c] + trans[to + c] + pv[po + c];
+        if (s <= thr) continue;
+        // insert (same state: keep the better one; full beam: drop the worst), sorted by descending score
+        const key = keyBase + c;
+        let at = -1;
+        for (let q = 0; q < m; q++) if (ky[o + q] === key) { at = q; break; }
+        if (at >= 0) {
+          if (s <= sc[o + at]) continue;
+          for (let q = at; q < m - 1; q++) { sc[o + q] = sc[o + q + 1]; lb[o + q] = lb[o + q + 1]; pa[o + q] = pa[o + q + 1]; ky[o + q] = ky[o + q + 1]; }
+          m--;
+        } else if (m === B) m--;
+        let q = m;
+        while (q > 0 && sc[o + q - 1] < s) { sc[o + q] = sc[o + q - 1]; lb[o + q] = lb[o + q - 1]; pa[o + q] = pa[o + q - 1]; ky[o + q] = ky[o + q - 1]; q--; }
+        sc[o + q] = s; lb[o + q] = c; pa[o + q] = b; ky[o + q] = key;
+        m++;
+        if (m === B) thr = sc[o + B - 1];
       }
     }
+    mPrev = m;
   }
-  lat.backtrack(n - 1, 0, out);
+  for (let t = n - 1, b = 0; t >= 0; t--) {
+    out[t] = lb[t * B + b];
+    b = pa[t * B + b];
+  }
 }

@@ -37,8 +37,14 @@ export interface FeatureConfig {
    * cluster vocabulary (e.g. "ministerium" in "Bundesjustizministerium"), as a word and as its cluster
    */
   compoundHead?: boolean;
+  /** with compoundHead: also the gazetteer mask of the head as a one-word phrase */
+  headGaz?: boolean;
   /** minimum compound-head length (default 4) */
   headMin?: number;
+  /** German compound modifier: the longest proper prefix (>= 4 chars, leaving >= 3) that is a known word, as a word and as its cluster */
+  compoundMod?: boolean;
+  /** German genitive: for a capitalised word ending in -s/-es, the gazetteer mask and cluster of the word without it */
+  genitive?: boolean;
   /** beam size for decoding (and structured training); 1 or absent = greedy */
   beam?: number;
 }
@@ -134,7 +140,7 @@ export const T = {
   SS_M1: 12, SS_P1: 13, SS_M2: 14, SS_P2: 15, SS_TRI: 16,
   BI_M1: 17, BI_P1: 18, FIRST: 19, CLUSTER: 20, CL_M1: 21, CL_P1: 22,
   HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32, NGRAM: 33,
-  HEAD: 34, HEAD_CL: 35,
+  HEAD: 34, HEAD_CL: 35, MOD: 36, MOD_CL: 37, GEN_GAZ: 38, GEN_CL: 39, HEAD_GAZ: 46,
   // dynamic
   PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45,
 } as const;
@@ -149,12 +155,12 @@ function clusterSlots(cfg: FeatureConfig): number {
 }
 
 export function staticSlots(cfg: FeatureConfig): number {
-  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? 2 : 0);
+  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? (cfg.headGaz ? 3 : 2) : 0) + (cfg.compoundMod ? 2 : 0) + (cfg.genitive ? 2 : 0);
 }
 
 /** Number of leading static slots that depend only on the token itself. */
 export function intrinsicSlots(cfg: FeatureConfig): number {
-  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? 2 : 0);
+  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? (cfg.headGaz ? 3 : 2) : 0) + (cfg.compoundMod ? 2 : 0) + (cfg.genitive ? 2 : 0);
 }
 
 /** Reusable per-sentence buffers. */
@@ -345,7 +351,7 @@ export class SentenceBuffer {
           }
         }
         if (cfg.compoundHead) {
-          let f1 = 0, f2 = 0;
+          let f1 = 0, f2 = 0, f3 = 0;
           const hm = cfg.headMin ?? 4;
           if (clusters && len >= 3 + hm) {
             for (let q = 3; q <= len - hm; q++) {
@@ -357,7 +363,51 @@ export class SentenceBuffer {
                 f1 = mix(T.HEAD, hh);
                 const ctxF = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
                 f2 = mix(T.HEAD_CL, ctxF ? (v >>> ctxF[0]) & ((1 << ctxF[1]) - 1) : prefixCode(v, 8));
+                const g = cfg.headGaz && res.gaz ? res.gaz.get(phraseHashStep(0, hh, true)) : -1;
+                if (g > 0) f3 = mix(T.HEAD_GAZ, g);
                 break;
+              }
+            }
+          }
+          feats[k++] = f1;
+          feats[k++] = f2;
+          if (cfg.headGaz) feats[k++] = f3;
+        }
+        if (cfg.compoundMod) {
+          let f1 = 0, f2 = 0;
+          if (clusters && len >= 7) {
+            let hh = FNV_OFFSET;
+            let best = 0, bestV = 0;
+            for (let q = 0; q < len - 3; q++) {
+              hh = Math.imul(hh ^ lowerCode(t.charCodeAt(q)), FNV_PRIME);
+              if (q < 3) continue; // prefix t[0..q] has q + 1 >= 4 chars
+              const v = clusters.get(hh >>> 0);
+              if (v > 0) { best = hh >>> 0; bestV = v; }
+            }
+            if (bestV) {
+              f1 = mix(T.MOD, best);
+              const ctxF = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
+              f2 = mix(T.MOD_CL, ctxF ? (bestV >>> ctxF[0]) & ((1 << ctxF[1]) - 1) : prefixCode(bestV, 8));
+            }
+          }
+          feats[k++] = f1;
+          feats[k++] = f2;
+        }
+        if (cfg.genitive) {
+          let f1 = 0, f2 = 0;
+          if (len >= 4 && cap[i] && lowerCode(t.charCodeAt(len - 1)) === 115 && lowerCode(t.charCodeAt(len - 2)) !== 115) {
+            // stems without -s and (for -es) without -es; the first with a gazetteer or cluster hit wins
+            for (let cut = 1; cut <= 2 && !f1 && !f2; cut++) {
+              if (cut === 2 && lowerCode(t.charCodeAt(len - 2)) !== 101) break;
+              let hh = FNV_OFFSET;
+              for (let q = 0; q < len - cut; q++) hh = Math.imul(hh ^ lowerCode(t.charCodeAt(q)), FNV_PRIME);
+              hh >>>= 0;
+              const g = res.gaz ? res.gaz.get(phraseHashStep(0, hh, true)) : -1;
+              if (g > 0) f1 = mix(T.GEN_GAZ, g);
+              const v = clusters ? clusters.get(hh) : -1;
+              if (v > 0) {
+                const ctxF = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
+                f2 = mix(T.GEN_CL, ctxF ? (v >>> ctxF[0]) & ((1 << ctxF[1]) - 1) : prefixCode(v, 8));
               }
             }
           }

@@ -29,8 +29,10 @@ export interface TrainOptions {
   gazFolds?: { keys: Uint32Array; masks: Uint16Array | Uint32Array; maxLen: number; prefixes?: boolean }[];
   /** use gold instead of predicted labels for the label-history features while training */
   goldHistory?: boolean;
-  /** structured training with features.beam > 1: update at the max-violation prefix (default) or the early-update prefix */
+  /** structured training with features.beam > 1: update at the early-update prefix (default: gold falls out of the beam) or the max-violation prefix */
   beamUpdate?: 'maxviol' | 'early';
+  /** beam training only: probability of hiding a token's word-identity features (WORD, LOWER) in a training pass */
+  wordDrop?: number;
   /** byte budget for the feature table (rows + entries) */
   maxFeatureBytes: number;
   log?: (msg: string) => void;
@@ -142,7 +144,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   let c = 1;
   const average = (): ModelData => finish(opts, cfg, res, keys, W, U, c, L);
 
-  // ---- structured (beam) training: one update per sentence at the max-violation (or early-update) prefix
+  // ---- structured (beam) training: one update per sentence at the early-update (or max-violation) prefix
   const B = cfg.beam ?? 1;
   const lat = B > 1 ? new BeamLattice(B) : null;
   const K1 = L + 1;
@@ -151,6 +153,11 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   let goldScore = new Float64Array(0);
   let goldAt = new Int32Array(0);
   let predSeq = new Int32Array(0);
+  let dropped = new Uint8Array(0);
+  const wordDrop = opts.wordDrop ?? 0;
+  const dropRng = mulberry32(opts.seed ^ 0x0d0b);
+  /** static slots of the word-identity features (see SentenceBuffer.extract: BIAS, WORD, LOWER, ...) */
+  const isDropSlot = (k: number): boolean => k === 1 || k === 2;
   const lf = new Uint32Array(4);
   const dv = new Float64Array(L);
   /** dv = scores of the label features for previous labels p, p2 at token i */
@@ -181,7 +188,9 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
       goldScore = new Float64Array(n * 2);
       goldAt = new Int32Array(n * 2);
       predSeq = new Int32Array(n * 2);
+      dropped = new Uint8Array(n * 2);
     }
+    for (let i = 0; i < n; i++) dropped[i] = wordDrop > 0 && dropRng() < wordDrop ? 1 : 0;
     const gold = s.gold;
     // label-independent scores
     for (let i = 0; i < n; i++) {
@@ -190,7 +199,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
       const base = i * S;
       for (let k = 0; k < S; k++) {
         const r = rows[base + k];
-        if (r < 0) continue;
+        if (r < 0 || (dropped[i] && isDropSlot(k))) continue;
         const o = r * L;
         for (let l = 0; l < L; l++) stat[so + l] += W[o + l];
       }
@@ -241,7 +250,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
     if (errs === 0) return 0;
     // choose the update prefix
     let upTo = n - 1;
-    if (opts.beamUpdate === 'early') {
+    if (opts.beamUpdate !== 'maxviol') {
       for (let i = 0; i < n; i++) if (goldAt[i] < 0) { upTo = i; break; }
     } else {
       let best = -Infinity;
@@ -258,7 +267,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
         const base = j * S;
         for (let k = 0; k < S; k++) {
           const r = rows[base + k];
-          if (r < 0) continue;
+          if (r < 0 || (dropped[j] && isDropSlot(k))) continue;
           const o = r * L;
           W[o + gj] += 1; U[o + gj] += c;
           W[o + pj] -= 1; U[o + pj] -= c;
