@@ -77,18 +77,26 @@ export class BeamLattice {
   }
 }
 
+/** PREV_CL feature of previous label p and a token's cluster code (0 = no cluster). */
+export function prevClusterFeature(cfg: FeatureConfig, p: number, cl: number): number {
+  const f = cfg.clusterFields && cfg.clusterCtxField !== undefined ? cfg.clusterFields[cfg.clusterCtxField] : null;
+  const v = !cl ? 0xffff : f ? (cl >>> f[0]) & ((1 << f[1]) - 1) : cl;
+  return mix2(T.PREV_CL, p + 1, v);
+}
+
 /**
  * Hashes of the label-dependent features for a token with the previous two labels p, p2 (-1 = none):
- * out[0] PREV, out[1] PREV2, out[2] PREV_SS, out[3] PREV_W (0 when off). Same hashes as dynamicFeatures().
+ * out[0] PREV, out[1] PREV2, out[2] PREV_SS, out[3] PREV_W, out[4] PREV_CL (0 when off). Same hashes as dynamicFeatures().
  */
-export function labelFeatures(cfg: FeatureConfig, p: number, p2: number, lowerHash: number, shortShape: number, out: Uint32Array): void {
+export function labelFeatures(cfg: FeatureConfig, p: number, p2: number, lowerHash: number, shortShape: number, cl: number, out: Uint32Array): void {
   out[0] = mix(T.PREV, p + 1);
   out[1] = mix(T.PREV2, (p2 + 1) * 256 + p + 1);
   out[2] = mix2(T.PREV_SS, p + 1, shortShape);
   out[3] = cfg.prevWord ? mix2(T.PREV_W, p + 1, lowerHash) : 0;
+  out[4] = cfg.prevCluster ? prevClusterFeature(cfg, p, cl) : 0;
 }
 
-/** slots of the direct-mapped cache of label-feature vectors (PREV_SS [+ PREV_W]) */
+/** slots of the direct-mapped cache of label-feature vectors (PREV_SS [+ PREV_W] [+ PREV_CL]) */
 const PV_SLOTS = 1024;
 
 interface DecodeState {
@@ -148,6 +156,7 @@ export function beamDecode(
   n: number,
   hL: Uint32Array,
   ss: Uint32Array,
+  cl: Uint32Array,
   trans: Int32Array,
   out: Uint8Array,
 ): void {
@@ -169,6 +178,7 @@ export function beamDecode(
   const entries = model.entries;
   const table = model.table, mask = model.mask;
   const prevW = !!model.cfg.prevWord;
+  const prevC = !!model.cfg.prevCluster;
   let mPrev = 1;
   for (let i = 0; i < n; i++) {
     const o = i * B;
@@ -185,7 +195,8 @@ export function beamDecode(
       // label-feature vector of (p, token i), from the cache
       const f1 = mix2(T.PREV_SS, p + 1, ss[i]);
       const f2 = prevW ? mix2(T.PREV_W, p + 1, hL[i]) : 0;
-      const pk = (f1 ^ Math.imul(f2, 0x9e3779b1)) >>> 0 || 1;
+      const f3 = prevC ? prevClusterFeature(model.cfg, p, cl[i]) : 0;
+      const pk = (f1 ^ Math.imul(f2, 0x9e3779b1) ^ Math.imul(f3, 0x2545f491)) >>> 0 || 1;
       const slot = (Math.imul(pk, 0x85ebca6b) >>> 22) & (PV_SLOTS - 1);
       const po = slot * L;
       if (pvKey[slot] !== pk) {
@@ -195,6 +206,10 @@ export function beamDecode(
         if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
         if (f2) {
           v = rowOf(table, mask, f2);
+          if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
+        }
+        if (f3) {
+          v = rowOf(table, mask, f3);
           if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
         }
         let mx = -Infinity;

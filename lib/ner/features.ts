@@ -45,6 +45,8 @@ export interface FeatureConfig {
   compoundMod?: boolean;
   /** German genitive: for a capitalised word ending in -s/-es, the gazetteer mask and cluster of the word without it */
   genitive?: boolean;
+  /** beam decoding only: previous label x the token's cluster (label feature) */
+  prevCluster?: boolean;
   /** beam size for decoding (and structured training); 1 or absent = greedy */
   beam?: number;
 }
@@ -142,7 +144,7 @@ export const T = {
   HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32, NGRAM: 33,
   HEAD: 34, HEAD_CL: 35, MOD: 36, MOD_CL: 37, GEN_GAZ: 38, GEN_CL: 39, HEAD_GAZ: 46,
   // dynamic
-  PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45,
+  PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45, PREV_CL: 47,
 } as const;
 
 const BOS = 0x1b0b0b0b;

@@ -381,7 +381,7 @@ export function tagSentenceIds(
     prev2 = prev;
     prev = best;
   }
-  if (beamStatics && n > 0) beamDecode(model, beamStatics, n, buf.hL, buf.ss, trans, out);
+  if (beamStatics && n > 0) beamDecode(model, beamStatics, n, buf.hL, buf.ss, buf.cl, trans, out);
   if (hist && cfg.history) updateHistory(hist, buf, out, space.typeOf);
   if (capture) {
     capture.ids = out;

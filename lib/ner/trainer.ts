@@ -82,7 +82,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   const S = buf.slots;
 
   // 1. static features per sentence + counts
-  type Sent = { feats: Uint32Array; hL: Uint32Array; ss: Uint32Array; cap: Uint8Array; gold: Uint8Array; n: number };
+  type Sent = { feats: Uint32Array; hL: Uint32Array; ss: Uint32Array; cl: Uint32Array; cap: Uint8Array; gold: Uint8Array; n: number };
   const sents: Sent[][] = [];
   const counts = new Map<number, number>();
   for (let d = 0; d < docs.length; d++) {
@@ -98,7 +98,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
         const f = feats[i];
         if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
       }
-      ds.push({ feats, hL: buf.hL.slice(0, n), ss: buf.ss.slice(0, n), cap: buf.cap.slice(0, n), gold: toBilou(space, s.labels), n });
+      ds.push({ feats, hL: buf.hL.slice(0, n), ss: buf.ss.slice(0, n), cl: buf.cl.slice(0, n), cap: buf.cap.slice(0, n), gold: toBilou(space, s.labels), n });
     }
     sents.push(ds);
   }
@@ -158,13 +158,13 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   const dropRng = mulberry32(opts.seed ^ 0x0d0b);
   /** static slots of the word-identity features (see SentenceBuffer.extract: BIAS, WORD, LOWER, ...) */
   const isDropSlot = (k: number): boolean => k === 1 || k === 2;
-  const lf = new Uint32Array(4);
+  const lf = new Uint32Array(5);
   const dv = new Float64Array(L);
   /** dv = scores of the label features for previous labels p, p2 at token i */
-  const labelScores = (s: { hL: Uint32Array; ss: Uint32Array }, i: number, p: number, p2: number): void => {
+  const labelScores = (s: { hL: Uint32Array; ss: Uint32Array; cl: Uint32Array }, i: number, p: number, p2: number): void => {
     dv.fill(0);
-    labelFeatures(cfg, p, p2, s.hL[i], s.ss[i], lf);
-    for (let k = 0; k < 4; k++) {
+    labelFeatures(cfg, p, p2, s.hL[i], s.ss[i], s.cl[i], lf);
+    for (let k = 0; k < 5; k++) {
       if (!lf[k]) continue;
       const r = index.get(lf[k]);
       if (r < 0) continue;
@@ -277,10 +277,10 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
           if (f) { bump(f, gj, 1); bump(f, pj, -1); }
         }
       }
-      labelFeatures(cfg, j > 0 ? gold[j - 1] : -1, j > 1 ? gold[j - 2] : -1, s.hL[j], s.ss[j], lf);
-      for (let k = 0; k < 4; k++) if (lf[k]) bump(lf[k], gj, 1);
-      labelFeatures(cfg, j > 0 ? predSeq[j - 1] : -1, j > 1 ? predSeq[j - 2] : -1, s.hL[j], s.ss[j], lf);
-      for (let k = 0; k < 4; k++) if (lf[k]) bump(lf[k], pj, -1);
+      labelFeatures(cfg, j > 0 ? gold[j - 1] : -1, j > 1 ? gold[j - 2] : -1, s.hL[j], s.ss[j], s.cl[j], lf);
+      for (let k = 0; k < 5; k++) if (lf[k]) bump(lf[k], gj, 1);
+      labelFeatures(cfg, j > 0 ? predSeq[j - 1] : -1, j > 1 ? predSeq[j - 2] : -1, s.hL[j], s.ss[j], s.cl[j], lf);
+      for (let k = 0; k < 5; k++) if (lf[k]) bump(lf[k], pj, -1);
     }
     return errs;
   };
