@@ -121,3 +121,12 @@ describe('32-bit gazetteer masks', () => {
     expect(spansFromLabels(tagDocument(m, [['Nach', 'Zorbania', '.']])[0])).toEqual([{ start: 1, end: 2, type: 'LOC' }]);
   });
 });
+
+describe('runtime feature config', () => {
+  it('keeps every feature switch the model header sets (beam decoding, compound heads)', () => {
+    const data = tinyModel();
+    data.header.features = { ...data.header.features, beam: 4, compoundHead: true, headMin: 5, prevCluster: true, genitive: true, compoundMod: true, headGaz: true };
+    const m = decodeModel(encodeModel(data));
+    for (const [k, v] of Object.entries(data.header.features)) expect((m.cfg as unknown as Record<string, unknown>)[k], k).toEqual(v);
+  });
+});

@@ -272,6 +272,13 @@ class RuntimeFeatureConfig implements FeatureConfig {
   profileField: [number, number] | undefined;
   noWindow2: boolean;
   charNgrams: number;
+  compoundHead: boolean;
+  headGaz: boolean;
+  headMin: number | undefined;
+  compoundMod: boolean;
+  genitive: boolean;
+  prevCluster: boolean;
+  beam: number;
   constructor(f: Partial<FeatureConfig>) {
     const d = DEFAULT_FEATURE_CONFIG;
     this.prefixMax = f.prefixMax ?? d.prefixMax;
@@ -287,6 +294,13 @@ class RuntimeFeatureConfig implements FeatureConfig {
     this.profileField = f.profileField;
     this.noWindow2 = f.noWindow2 ?? false;
     this.charNgrams = f.charNgrams ?? 0;
+    this.compoundHead = f.compoundHead ?? false;
+    this.headGaz = f.headGaz ?? false;
+    this.headMin = f.headMin;
+    this.compoundMod = f.compoundMod ?? false;
+    this.genitive = f.genitive ?? false;
+    this.prevCluster = f.prevCluster ?? false;
+    this.beam = f.beam ?? 1;
   }
 }
 
