@@ -97,7 +97,8 @@ export function labelFeatures(cfg: FeatureConfig, p: number, p2: number, lowerHa
 }
 
 /** slots of the direct-mapped cache of label-feature vectors (PREV_SS [+ PREV_W] [+ PREV_CL]) */
-const PV_SLOTS = 1024;
+const PV_BITS = 12;
+const PV_SLOTS = 1 << PV_BITS;
 
 interface DecodeState {
   /** flat lattice, B hypotheses per token: score, label, parent index, state key */
@@ -116,6 +117,10 @@ interface DecodeState {
   succN: Int32Array;
   succLast: Int32Array;
   succLastN: Int32Array;
+  /** per previous label p + 1: the pv slot found for it at token pTag[p + 1] - 1 (0 = none yet) */
+  pTag: Int32Array;
+  pSlot: Int32Array;
+  pKey: Uint32Array;
 }
 
 const lattices = new WeakMap<NerModel, DecodeState>();
@@ -139,10 +144,19 @@ function decodeState(model: NerModel, B: number, trans: Int32Array): DecodeState
     for (let c = 0; c < L; c++) m = Math.max(m, trans[r * L + c]);
     transMax[r] = m;
   }
+  const cap = 64 * B;
   return {
-    sc: new Float64Array(0), lb: new Int32Array(0), pa: new Int32Array(0), ky: new Int32Array(0), pv: new Int32Array(PV_SLOTS * L), pvKey: new Uint32Array(PV_SLOTS), pvMax: new Int32Array(PV_SLOTS),
-    transMax, succ, succN, succLast, succLastN,
+    sc: new Float64Array(cap), lb: new Int32Array(cap), pa: new Int32Array(cap), ky: new Int32Array(cap), pv: new Int32Array(PV_SLOTS * L), pvKey: new Uint32Array(PV_SLOTS), pvMax: new Int32Array(PV_SLOTS),
+    transMax, succ, succN, succLast, succLastN, pTag: new Int32Array(K), pSlot: new Int32Array(K), pKey: new Uint32Array(K),
   };
+}
+
+/**
+ * Create the decoding state of a model ahead of its first sentence (the tagger does this when it sets up
+ * a model), so that beamDecode's optimised code does not meet its set-up branch for every new model.
+ */
+export function prepareBeam(model: NerModel, trans: Int32Array): void {
+  if (!lattices.has(model)) lattices.set(model, decodeState(model, model.cfg.beam ?? 1, trans));
 }
 
 /**
@@ -174,17 +188,20 @@ export function beamDecode(
     st.pa = new Int32Array(n * 2 * B);
     st.ky = new Int32Array(n * 2 * B);
   }
-  const { sc, lb, pa, ky, pv, pvKey, pvMax, transMax } = st;
+  const { sc, lb, pa, ky, pv, pvKey, pvMax, transMax, pTag, pSlot, pKey } = st;
   const entries = model.entries;
   const table = model.table, mask = model.mask;
   const prevW = !!model.cfg.prevWord;
   const prevC = !!model.cfg.prevCluster;
+  pTag.fill(0);
   let mPrev = 1;
   for (let i = 0; i < n; i++) {
     const o = i * B;
     const op = o - B;
     let m = 0;
     const last = i === n - 1;
+    const list = last ? st.succLast : st.succ;
+    const listN = last ? st.succLastN : st.succN;
     const so = i * L;
     let maxStatic = -Infinity;
     for (let c = 0; c < L; c++) if (statics[so + c] > maxStatic) maxStatic = statics[so + c];
@@ -192,38 +209,44 @@ export function beamDecode(
       const p = i > 0 ? lb[op + b] : -1;
       const p2 = i > 1 ? lb[op - B + pa[op + b]] : -1;
       const base = i > 0 ? sc[op + b] : 0;
-      // label-feature vector of (p, token i), from the cache
-      const f1 = mix2(T.PREV_SS, p + 1, ss[i]);
-      const f2 = prevW ? mix2(T.PREV_W, p + 1, hL[i]) : 0;
-      const f3 = prevC ? prevClusterFeature(model.cfg, p, cl[i]) : 0;
-      const pk = (f1 ^ Math.imul(f2, 0x9e3779b1) ^ Math.imul(f3, 0x2545f491)) >>> 0 || 1;
-      const slot = (Math.imul(pk, 0x85ebca6b) >>> 22) & (PV_SLOTS - 1);
-      const po = slot * L;
-      if (pvKey[slot] !== pk) {
-        pvKey[slot] = pk;
-        pv.fill(0, po, po + L);
-        let v = rowOf(table, mask, f1);
-        if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
-        if (f2) {
-          v = rowOf(table, mask, f2);
+      // label-feature vector of (p, token i): the slot already found for p at this token, else from the cache
+      let slot = pSlot[p + 1];
+      if (pTag[p + 1] !== i + 1 || pvKey[slot] !== pKey[p + 1]) {
+        const f1 = mix2(T.PREV_SS, p + 1, ss[i]);
+        const f2 = prevW ? mix2(T.PREV_W, p + 1, hL[i]) : 0;
+        const f3 = prevC ? prevClusterFeature(model.cfg, p, cl[i]) : 0;
+        const pk = (f1 ^ Math.imul(f2, 0x9e3779b1) ^ Math.imul(f3, 0x2545f491)) >>> 0 || 1;
+        slot = (Math.imul(pk, 0x85ebca6b) >>> (32 - PV_BITS)) & (PV_SLOTS - 1);
+        pTag[p + 1] = i + 1;
+        pSlot[p + 1] = slot;
+        pKey[p + 1] = pk;
+        if (pvKey[slot] !== pk) {
+          const po = slot * L;
+          pvKey[slot] = pk;
+          pv.fill(0, po, po + L);
+          let v = rowOf(table, mask, f1);
           if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
+          if (f2) {
+            v = rowOf(table, mask, f2);
+            if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
+          }
+          if (f3) {
+            v = rowOf(table, mask, f3);
+            if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
+          }
+          let mx = -Infinity;
+          for (let c = 0; c < L; c++) if (pv[po + c] > mx) mx = pv[po + c];
+          pvMax[slot] = mx;
         }
-        if (f3) {
-          v = rowOf(table, mask, f3);
-          if (v >= 0) for (let e = v >>> 8, end = e + (v & 255); e < end; e++) { const x = entries[e]; pv[po + (x >>> 16)] += (x << 16) >> 16; }
-        }
-        let mx = -Infinity;
-        for (let c = 0; c < L; c++) if (pv[po + c] > mx) mx = pv[po + c];
-        pvMax[slot] = mx;
       }
+      const po = slot * L;
       const tr = (p2 + 1) * K + p + 1;
       let thr = m === B ? sc[o + B - 1] : -Infinity;
       // no candidate of this hypothesis can enter a full beam
       if (base + maxStatic + transMax[tr] + pvMax[slot] <= thr) continue;
       const to = tr * L;
       const row = p < 0 ? L : p;
-      const list = last ? st.succLast : st.succ;
-      const cnt = last ? st.succLastN[row] : st.succN[row];
+      const cnt = listN[row];
       const keyBase = (p + 1) * K;
       for (let j = row * L, e = j + cnt; j < e; j++) {
         const c = list[j];

@@ -3,7 +3,7 @@ import { mix, mix2 } from './hash.ts';
 import { CTX_SLOT, SentenceBuffer, T, neighbourHashes, type FeatureConfig } from './features.ts';
 import { addRow, rowOf, type NerModel } from './model.ts';
 import { MAX_S2, buildDocStats, stage2Features, type DocStats, type Stage1Sentence } from './stage2.ts';
-import { beamDecode } from './beam.ts';
+import { beamDecode, prepareBeam } from './beam.ts';
 
 export const MAX_DYNAMIC = 8;
 
@@ -100,6 +100,8 @@ export interface Tagger {
   beamStatics: Int32Array;
   /** L zeros: the transition row while collecting label-independent scores */
   noTrans: Int32Array;
+  /** scratch for probeRows: one row per feature slot */
+  rows: Int32Array;
 }
 
 const taggers = new WeakMap<NerModel, Tagger>();
@@ -129,6 +131,7 @@ class TaggerState implements Tagger {
   edge: Int32Array;
   beamStatics = new Int32Array(0);
   noTrans: Int32Array;
+  rows: Int32Array;
   constructor(model: NerModel) {
     const L = model.space.labels.length;
     const size = TOKEN_CACHE_SIZE;
@@ -148,6 +151,13 @@ class TaggerState implements Tagger {
     this.trans = transitionTable(model);
     this.edge = edgeVectors(model, this.buf);
     this.noTrans = new Int32Array(L);
+    this.rows = new Int32Array(this.buf.slots);
+    // set up beam decoding now rather than inside the first tagSentenceIds / beamDecode call of a new
+    // model: a branch the optimised code has no type feedback for would deoptimise it
+    if ((model.cfg.beam ?? 1) > 1) {
+      this.beamStatics = new Int32Array(64 * L);
+      prepareBeam(model, this.trans);
+    }
   }
 }
 
@@ -209,6 +219,33 @@ function addFeatureAt(model: NerModel, f: number, vec: Int32Array, o: number): v
 }
 
 /**
+ * Rows of the non-zero features f[from .. to) that the model has, appended to rows from index k;
+ * returns the new count. Probing all features before summing any lets the table's cache misses overlap.
+ */
+function probeRows(model: NerModel, f: Uint32Array, from: number, to: number, rows: Int32Array, k: number): number {
+  const table = model.table, mask = model.mask;
+  for (let s = from; s < to; s++) {
+    const x = f[s];
+    if (x === 0) continue;
+    const v = rowOf(table, mask, x);
+    if (v >= 0) rows[k++] = v;
+  }
+  return k;
+}
+
+/** vec[o .. o+L) += the weights of rows[0 .. k) (rows from probeRows) */
+function addRowsAt(model: NerModel, rows: Int32Array, k: number, vec: Int32Array, o: number): void {
+  const entries = model.entries;
+  for (let r = 0; r < k; r++) {
+    const v = rows[r];
+    for (let e = v >>> 8, end = e + (v & 255); e < end; e++) {
+      const x = entries[e];
+      vec[o + (x >>> 16)] += (x << 16) >> 16;
+    }
+  }
+}
+
+/**
  * Tag one sentence with the first-pass model; returns internal BILOU label ids.
  * With `capture`, also records the scores and token hashes needed by the second pass.
  */
@@ -230,7 +267,7 @@ export function tagSentenceIds(
     tg.skip = new Uint8Array(n * 2);
     tg.scratch = new Int32Array(n * 2 * L5);
   }
-  const { off, inScratch, skip, scratch } = tg;
+  const { off, inScratch, skip, scratch, rows } = tg;
   if (tg.full) {
     cache.clear();
     tg.next = 0;
@@ -288,7 +325,7 @@ export function tagSentenceIds(
     off[i] = o;
     if (v === scratch || tg.reused) v.fill(0, o, o + L5); // a never-used slot is still zero
     const base = i * S;
-    for (let s = 0; s < I; s++) addFeatureAt(model, feats[base + s], v, o);
+    addRowsAt(model, rows, probeRows(model, feats, base, base + I, rows, 0), v, o);
     neighbourHashes(cfg, buf.hL[i], buf.ss[i], buf.cl[i], nb);
     addFeatureAt(model, nb[0], v, o + L);
     addFeatureAt(model, nb[1], v, o + L);
@@ -333,14 +370,8 @@ export function tagSentenceIds(
       for (let l = 0; l < L; l++) scores[l] = (vo[oo + l] + va[oa + l] + vb[ob + l] + tv[to + l]) | 0;
     }
     // pairwise context features and gazetteer slots
-    for (let s = CTX_SLOT.SS_TRI; s <= CTX_SLOT.WORD_FIRST; s++) {
-      const f = feats[base + s];
-      if (f) addFeature(model, f, scores);
-    }
-    for (let s = base + CTX_SLOT.GAZ, e = i * S + S; s < e; s++) {
-      const f = feats[s];
-      if (f) addFeature(model, f, scores);
-    }
+    const k = probeRows(model, feats, base + CTX_SLOT.SS_TRI, base + CTX_SLOT.WORD_FIRST + 1, rows, 0);
+    addRowsAt(model, rows, probeRows(model, feats, base + CTX_SLOT.GAZ, i * S + S, rows, k), scores, 0);
     // label-history / document features as in dynamicFeatures (PREV and PREV2 are in the dense table)
     const hL = buf.hL[i], ss = buf.ss[i];
     if (beamStatics) {
@@ -439,6 +470,7 @@ export function stage2SentenceIds(model: NerModel, s: Stage1Sentence, doc: DocSt
 /** Internal BILOU ids for a whole document (first pass, plus second pass when the model has one). */
 export function tagDocumentIds(model: NerModel, sentences: readonly (readonly string[])[]): Uint8Array[] {
   const hist = new Map<number, number>();
+  getTagger(model); // a new model's state is created here, outside tagSentenceIds' optimised code
   if (!model.stage2) return sentences.map((s) => (s.length ? tagSentenceIds(model, s, hist) : new Uint8Array(0)));
   const s1 = sentences.map((s) => stage1Sentence(model, s, hist));
   const doc = buildDocStats(s1, model.space);
