@@ -100,7 +100,11 @@ export function labelFeatures(cfg: FeatureConfig, p: number, p2: number, lowerHa
 const PV_BITS = 12;
 const PV_SLOTS = 1 << PV_BITS;
 
-interface DecodeState {
+/**
+ * A class, not an object literal: creating a second model's state from a literal invalidated the
+ * field assumptions of beamDecode's optimised code (V8 deoptimised it at every new model).
+ */
+class DecodeState {
   /** flat lattice, B hypotheses per token: score, label, parent index, state key */
   sc: Float64Array;
   lb: Int32Array;
@@ -110,17 +114,33 @@ interface DecodeState {
   pv: Int32Array;
   pvKey: Uint32Array;
   pvMax: Int32Array;
-  /** max over labels of each row of the PREV/PREV2 table */
-  transMax: Int32Array;
-  /** allowed successors of previous label p (p = -1 at the start: row L): succ[row * L ..], succN[row]; last token: succLast/succLastN */
-  succ: Int32Array;
-  succN: Int32Array;
-  succLast: Int32Array;
-  succLastN: Int32Array;
   /** per previous label p + 1: the pv slot found for it at token pTag[p + 1] - 1 (0 = none yet) */
   pTag: Int32Array;
   pSlot: Int32Array;
   pKey: Uint32Array;
+  constructor(
+    cap: number,
+    L: number,
+    /** max over labels of each row of the PREV/PREV2 table */
+    readonly transMax: Int32Array,
+    /** allowed successors of previous label p (p = -1 at the start: row L): succ[row * L ..], succN[row]; last token: succLast/succLastN */
+    readonly succ: Int32Array,
+    readonly succN: Int32Array,
+    readonly succLast: Int32Array,
+    readonly succLastN: Int32Array,
+  ) {
+    const K = L + 1;
+    this.sc = new Float64Array(cap);
+    this.lb = new Int32Array(cap);
+    this.pa = new Int32Array(cap);
+    this.ky = new Int32Array(cap);
+    this.pv = new Int32Array(PV_SLOTS * L);
+    this.pvKey = new Uint32Array(PV_SLOTS);
+    this.pvMax = new Int32Array(PV_SLOTS);
+    this.pTag = new Int32Array(K);
+    this.pSlot = new Int32Array(K);
+    this.pKey = new Uint32Array(K);
+  }
 }
 
 const lattices = new WeakMap<NerModel, DecodeState>();
@@ -144,11 +164,7 @@ function decodeState(model: NerModel, B: number, trans: Int32Array): DecodeState
     for (let c = 0; c < L; c++) m = Math.max(m, trans[r * L + c]);
     transMax[r] = m;
   }
-  const cap = 64 * B;
-  return {
-    sc: new Float64Array(cap), lb: new Int32Array(cap), pa: new Int32Array(cap), ky: new Int32Array(cap), pv: new Int32Array(PV_SLOTS * L), pvKey: new Uint32Array(PV_SLOTS), pvMax: new Int32Array(PV_SLOTS),
-    transMax, succ, succN, succLast, succLastN, pTag: new Int32Array(K), pSlot: new Int32Array(K), pKey: new Uint32Array(K),
-  };
+  return new DecodeState(64 * B, L, transMax, succ, succN, succLast, succLastN);
 }
 
 /**
