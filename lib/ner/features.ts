@@ -116,6 +116,14 @@ export function charClass(c: number): number {
   return 0;
 }
 
+// Run the beyond-the-table paths of lowerCode / charClass once per character of a small block at load
+// time, so that V8 has type feedback for them: otherwise the first rare character after the extractor
+// was optimised deoptimises it (and its re-optimisation takes tens of milliseconds).
+for (let c = TABLE_MAX; c < TABLE_MAX + 0x100; c++) {
+  lowerCode(c);
+  charClass(c);
+}
+
 /** Hash of a lowercased token (same as the per-token hash used by the extractor). */
 export function lowerHash(token: string): number {
   const t = normalizeToken(token);
