@@ -57,23 +57,27 @@ export function setTokenCacheSize(n: number): void {
   TOKEN_CACHE_SIZE = Math.max(1, n | 0);
 }
 
+const taggers = new WeakMap<NerModel, TaggerState>();
+
 /**
  * Per-model tagging state. For every distinct token the tagger caches five partial score vectors
  * (each L ints): [0] its intrinsic features, [1] what it contributes as left neighbour (i-1),
  * [2] as right neighbour (i+1), [3] as i-2, [4] as i+2. A token seen before then costs only the
  * pairwise context features and gazetteer slots.
+ *
+ * A class, not an object literal, so that a second model's tagger keeps V8's optimised code (see model.ts).
  */
-export interface Tagger {
+class TaggerState {
   buf: SentenceBuffer;
   scores: Int32Array;
   dyn: Uint32Array;
   nb: Uint32Array;
   size: number;
-  next: number;
-  full: boolean;
+  next = 0;
+  full = false;
   /** the cache has been cleared at least once, so slots may hold old vectors */
-  reused: boolean;
-  cache: Map<string, number>;
+  reused = false;
+  cache = new Map<string, number>();
   /** partial-score vectors per token: 5, or 3 when the +-2 window is off */
   nvec: number;
   /** cached vectors: slot * nvec * L */
@@ -85,9 +89,9 @@ export interface Tagger {
   /** per-sentence vectors of uncached tokens: i * 5L */
   scratch: Int32Array;
   /** per token: offset of its vectors, and whether they live in scratch */
-  off: Int32Array;
-  inScratch: Uint8Array;
-  skip: Uint8Array;
+  off = new Int32Array(64);
+  inScratch = new Uint8Array(64);
+  skip = new Uint8Array(64);
   /** dense weights of the PREV2 feature: ((prev2 + 1) * (L + 1) + prev + 1) * L */
   trans: Int32Array;
   /**
@@ -97,40 +101,10 @@ export interface Tagger {
    */
   edge: Int32Array;
   /** label-independent scores per token (n * L) when the model decodes with a beam */
-  beamStatics: Int32Array;
+  beamStatics = new Int32Array(0);
   /** L zeros: the transition row while collecting label-independent scores */
   noTrans: Int32Array;
   /** scratch for probeRows: one row per feature slot */
-  rows: Int32Array;
-}
-
-const taggers = new WeakMap<NerModel, Tagger>();
-
-/** A class, not an object literal, so that a second model's tagger keeps V8's optimised code (see model.ts). */
-class TaggerState implements Tagger {
-  buf: SentenceBuffer;
-  scores: Int32Array;
-  dyn: Uint32Array;
-  nb: Uint32Array;
-  size: number;
-  next = 0;
-  full = false;
-  reused = false;
-  cache = new Map<string, number>();
-  nvec: number;
-  cVec: Int32Array;
-  cHL: Uint32Array;
-  cSS: Uint32Array;
-  cCL: Uint32Array;
-  cCap: Uint8Array;
-  scratch: Int32Array;
-  off = new Int32Array(64);
-  inScratch = new Uint8Array(64);
-  skip = new Uint8Array(64);
-  trans: Int32Array;
-  edge: Int32Array;
-  beamStatics = new Int32Array(0);
-  noTrans: Int32Array;
   rows: Int32Array;
   constructor(model: NerModel) {
     const L = model.space.labels.length;
@@ -161,7 +135,7 @@ class TaggerState implements Tagger {
   }
 }
 
-function getTagger(model: NerModel): Tagger {
+function getTagger(model: NerModel): TaggerState {
   let t = taggers.get(model);
   if (!t) {
     t = new TaggerState(model);
@@ -170,7 +144,7 @@ function getTagger(model: NerModel): Tagger {
   return t;
 }
 
-/** The boundary vectors of Tagger.edge, read off the context slots of a one-token sentence. */
+/** The boundary vectors of TaggerState.edge, read off the context slots of a one-token sentence. */
 function edgeVectors(model: NerModel, buf: SentenceBuffer): Int32Array {
   const L = model.space.labels.length;
   const e = new Int32Array(5 * L);
