@@ -3,8 +3,8 @@ import { BeamStep } from './beam.ts';
 import { encodeModel, decodeModel, type ModelData } from './model.ts';
 import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, T, lowerHash, type FeatureConfig } from './features.ts';
 import { HashIndex, fnv, mix } from './hash.ts';
-import { makeLabelSpace } from './labels.ts';
 import { tagDocument } from './tagger.ts';
+import { handModel } from './hand-model.ts';
 import { train } from './trainer.ts';
 
 describe('BeamStep', () => {
@@ -26,26 +26,11 @@ describe('BeamStep', () => {
 
 /** "New" slightly prefers O, but "York" is a strong L-LOC: greedy decoding cannot reach it, a beam can. */
 function lookaheadModel(beam: number): ModelData {
-  const types = ['PER', 'LOC'];
-  const sp = makeLabelSpace(types);
-  const id = (l: string) => sp.labels.indexOf(l);
-  const rows: [number, [number, number][]][] = [
+  return handModel((id) => [
     [mix(T.BIAS, 0), [[id('O'), 10]]],
     [mix(T.WORD, fnv('New')), [[id('B-LOC'), 8]]],
     [mix(T.WORD, fnv('York')), [[id('L-LOC'), 50]]],
-  ];
-  const entries = rows.flatMap(([, e]) => e);
-  return {
-    header: { lang: 'xx', types, features: { ...DEFAULT_FEATURE_CONFIG, clusterPrefixes: [], beam }, gazMaxLen: 0, scale: 1 },
-    clusterKeys: new Uint32Array(0),
-    clusterCodes: new Uint32Array(0),
-    gazKeys: new Uint32Array(0),
-    gazMasks: new Uint16Array(0),
-    featKeys: Uint32Array.from(rows.map((r) => r[0])),
-    featCounts: Uint8Array.from(rows.map((r) => r[1].length)),
-    entryLabels: Uint8Array.from(entries.map((e) => e[0])),
-    entryWeights: Int16Array.from(entries.map((e) => e[1])),
-  };
+  ], { scale: 1, features: { beam } });
 }
 
 describe('beam decoding', () => {

@@ -1,35 +1,21 @@
 import { describe, it, expect } from 'vitest';
 import { encodeModel, parseModel, decodeModel, type ModelData } from './model.ts';
-import { DEFAULT_FEATURE_CONFIG, T, phraseHash } from './features.ts';
+import { T, phraseHash } from './features.ts';
 import { fnv, mix } from './hash.ts';
 import { makeLabelSpace } from './labels.ts';
 import { tagDocument, setTokenCacheSize } from './tagger.ts';
 import { spansFromLabels } from './labels.ts';
 import { S2 } from './stage2.ts';
+import { handModel } from './hand-model.ts';
 
 /** A tiny hand-made model: "Anna" is a person (U-PER), capitalised word after "in" is a place. */
 function tinyModel(): ModelData {
-  const types = ['PER', 'LOC'];
-  const sp = makeLabelSpace(types);
-  const id = (l: string) => sp.labels.indexOf(l);
-  const rows: [number, [number, number][]][] = [
+  return handModel((id) => [
     [mix(T.BIAS, 0), [[id('O'), 10]]],
     [mix(T.WORD, fnv('Anna')), [[id('U-PER'), 50]]],
     [mix(T.LOWER_M1, fnv('in')), [[id('U-LOC'), 30], [id('O'), -5]]],
     [mix(T.LOWER, fnv('in')), [[id('U-LOC'), -100]]],
-  ];
-  const entries = rows.flatMap(([, e]) => e);
-  return {
-    header: { lang: 'xx', types, features: { ...DEFAULT_FEATURE_CONFIG, clusterPrefixes: [] }, gazMaxLen: 0, scale: 0.5, info: { note: 'test' } },
-    clusterKeys: new Uint32Array(0),
-    clusterCodes: new Uint32Array(0),
-    gazKeys: new Uint32Array(0),
-    gazMasks: new Uint16Array(0),
-    featKeys: Uint32Array.from(rows.map((r) => r[0])),
-    featCounts: Uint8Array.from(rows.map((r) => r[1].length)),
-    entryLabels: Uint8Array.from(entries.map((e) => e[0])),
-    entryWeights: Int16Array.from(entries.map((e) => e[1])),
-  };
+  ], { scale: 0.5, info: { note: 'test' } });
 }
 
 describe('model serialisation', () => {
