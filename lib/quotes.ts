@@ -178,7 +178,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
           // a nickname inside a name (Robert C. "Bobby" Scott, Marcia „Cia“ Price) is no speech either
           const nickname = /^\p{Lu}[\p{L}'’-]{0,14}$/u.test(inner) && /\p{Lu}[\p{L}.’'-]*\s$/u.test(text.slice(Math.max(0, q.open - 20), q.open)) && /^\s\p{Lu}/u.test(text.slice(q.close));
-          const nonSpeech = nickname ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
+          // a show or a work named before its star or host (the “Avatar” star), or a label ("Related:")
+          const named = (/^\p{Lu}/u.test(inner) && /^\s*(?:star|stars|host|anchor|actor|actress|creator|author|series|episode|show)\b/.test(text.slice(q.close, q.close + 12))) || /^\S+:$/.test(inner);
+          const nonSpeech = nickname || named ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
           const prior = last as { speaker: Speaker | null; block: number } | null;
@@ -509,6 +511,8 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   if (words.length <= 3 && /(?:^|\s)(?:gegenüber|im|vom|beim|in|von|bei|auf|laut|on|in|from|at)$/i.test(before) && (/^\p{Lu}/u.test(inner) || inner.length <= 3)) return 'title';
   if (/(?:^|\s)(?:Thema|Themas|Motto|Mottos|Titel|Titels|Namen|namens|Slogan|Schlagwort|Stichwort|Begriff|Hashtag|title|titled|slogan|motto|called|named|dubbed|entitled|hashtag)$/i.test(before)) return 'title';
   if (fusedAfter) return 'title';
+  // a programme or a work after a possessive ("told NBC’s “Today”", "star of television’s “Scandal”")
+  if (/['’]s$/.test(before) && /^\p{Lu}/u.test(inner) && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|is)$/i.test(w))) return 'title';
   // a gloss or a name: "often translated as “land of the long white cloud”", "known as „…“"
   if (/(?:^|\s)(?:(?:translated|translates|known|spelled|spelt|pronounced) as|meaning|means|literally|übersetzt(?: als| mit)?|bekannt als|bedeutet|wörtlich)$/i.test(before)) return 'title';
   // title case: every word capitalised but short function words ("State of the Union", "Schweiz Aktuell");
