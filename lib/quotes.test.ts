@@ -316,3 +316,13 @@ describe('shows and labels', () => {
     ]);
   });
 });
+
+describe('headings', () => {
+  it('a paragraph that is only a quotation in title case does not continue the quotation before it', () => {
+    const q = who(['"I am skeptical he can pull it off," Patrick McGinley said.', "'Legend in the Coal Fields.'", 'Bankruptcy is like a chess game.'], { 'Patrick McGinley': { names: ['Patrick McGinley'], gender: 'm' } }, 'en');
+    expect(q.map((x) => [x[1], x[2]])).toEqual([
+      ['I am skeptical he can pull it off,', 'Patrick McGinley'],
+      ['Legend in the Coal Fields.', null],
+    ]);
+  });
+});

@@ -180,7 +180,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const nickname = /^\p{Lu}[\p{L}'’-]{0,14}$/u.test(inner) && /\p{Lu}[\p{L}.’'-]*\s$/u.test(text.slice(Math.max(0, q.open - 20), q.open)) && /^\s\p{Lu}/u.test(text.slice(q.close));
           // a show or a work named before its star or host (the “Avatar” star), or a label ("Related:")
           const named = (/^\p{Lu}/u.test(inner) && /^\s*(?:star|stars|host|anchor|actor|actress|creator|author|series|episode|show)\b/.test(text.slice(q.close, q.close + 12))) || /^\S+:$/.test(inner);
-          const nonSpeech = nickname || named ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : null;
+          const alone = !before && q.span.pieces.length === 1 && !/[\p{L}\p{N}]/u.test(text.slice(q.close));
+          const nonSpeech = nickname || named ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
           const prior = last as { speaker: Speaker | null; block: number } | null;
