@@ -326,3 +326,10 @@ describe('headings', () => {
     ]);
   });
 });
+
+describe('subordinate openings', () => {
+  it('"As one employee told the Weekly, “…”" and "Cruz said … that states can pass such laws because “…”"', () => {
+    const q = who(['As one employee told the Weekly, "She wants to put fear in our hearts."', 'Cruz said on Thursday that states can pass such laws because “men should not be going there.”'], { 'Ted Cruz': { names: ['Cruz'], gender: 'm' } }, 'en');
+    expect(q.map((x) => x[2])).toEqual(['one employee', 'Ted Cruz']);
+  });
+});

@@ -299,6 +299,8 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
     if (lex.verbs.has(t.lower) && !(i > 0 && /^\p{L}/u.test(t.text) && /^\p{Lu}/u.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) {
       // after an article or a possessive the word is a noun ("one of the states suing", "his remarks")
       if (i > 0 && !tokens[i - 1].quoted && NOUN_BEFORE.has(tokens[i - 1].lower)) continue;
+      // before a modal or an auxiliary the word is a noun ("that states can pass", "reports have shown")
+      if (/s$/.test(t.lower) && /^(?:can|could|will|would|should|must|may|might|are|were|have|had|do|did)$/.test(tokens[i + 1]?.lower ?? '')) continue;
       // a plural noun after a quoted modifier (“right” answers, „faire“ Berichte) is no verb
       if (i > 1 && tokens[i - 1].quoted && tokens[i - 2].quoted && isWordTok(tokens[i - 2]) && /s$/.test(t.lower) && t.lower !== 'says') continue;
       // a passive participle names no speaker ("The tech is benignly branded “…”", "he was told")
@@ -486,7 +488,7 @@ function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: Speech
   // rightwards, a phrase must begin like one ("said the insider", "sagte der Sprecher", "said Trump")
   if (dir === 1 && !lex.determiners.has(tokens[lo].lower) && !/^\p{Lu}/u.test(tokens[lo].text)) return null;
   // leftwards, the phrase must reach the start of its clause (a subject, not the tail of an object)
-  if (dir === -1 && i >= 0 && !tokens[i].quoted && !/^[,;:(—–-]$/.test(tokens[i].text)) return null;
+  if (dir === -1 && i >= 0 && !tokens[i].quoted && !/^[,;:(—–-]$/.test(tokens[i].text) && !(i === 0 && /^(?:as|when|while|after|because|if|since|although|though)$/.test(tokens[i].lower))) return null;
   const head = tokens[dir === 1 ? hi : hi];
   if (!/^\p{L}/u.test(head.text) || lex.determiners.has(head.lower)) return null;
   const text = tokens.slice(lo, hi + 1).map((t, k) => (k && t.start > tokens[lo + k - 1].end ? ' ' : '') + t.text).join('');
