@@ -333,3 +333,11 @@ describe('subordinate openings', () => {
     expect(q.map((x) => x[2])).toEqual(['one employee', 'Ted Cruz']);
   });
 });
+
+describe('relative clauses and opening participles', () => {
+  it('"McConnell, now the majority leader, who in 2010 said …" and "After saying her foot was “…,” she …"', () => {
+    const people = { 'Mitch McConnell': { names: ['McConnell'], gender: 'm' as const }, 'Hillary Clinton': { names: ['Clinton'], gender: 'f' as const } };
+    const q = who(['Obama has had a frosty relationship with McConnell, now the majority leader, who in 2010 said the goal was to make Obama a "one-term president."', 'Clinton noted the clot. After saying her right foot was “so swollen I could barely get my shoe on,” she went to hospital.'], people, 'en');
+    expect(q.map((x) => x[2])).toEqual(['Mitch McConnell', 'Hillary Clinton']);
+  });
+});

@@ -364,6 +364,9 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
     // "…, saying: “…”", "went on to say, “…”": the subject of the whole sentence speaks
     const subj = pick(cands.filter((c) => c.tok < v));
     if (subj) return resolve(subj, mentions);
+    // "After saying her foot was “…,” she was …": the subject after the opening participle clause
+    const later = cands.find((c) => c.tok > v && (c.kind === 'pronoun' || c.entity?.type === 'person') && (tokens[c.tok - 1]?.text === ',' || tokens[c.tok - 1]?.quoted));
+    if (later && tokens.slice(0, v).every((t) => !isWordTok(t) || /^(?:after|before|while|when|upon|by|in)$/.test(t.lower))) return resolve(later, mentions);
   }
   let cs = v - 1;
   while (cs >= 0 && !/^[,;:]$/.test(tokens[cs].text)) {
@@ -393,11 +396,12 @@ function attributeToVerb(tokens: FrameToken[], cands: Candidate[], lex: SpeechLe
     }
   }
   const pre = tokens.slice(cs + 1, v).filter((t) => !t.quoted);
-  if (lang === 'en' && cs > 0 && tokens[cs].text === ',' && pre.length >= 1 && pre.length <= 2 && pre.every((t) => AUX.has(t.lower) || /^(?:who|and|but|then)$/.test(t.lower))) {
-    // "Mike Pence, who called their son “…”": the name before the relative pronoun;
-    // "The president noted …, and added: “…”": the subject of the first clause
-    const relative = pre[0].lower === 'who';
-    const subj = relative ? cands.filter((c) => c.tok < cs && c.tok >= cs - 6 && (c.kind === 'entity' || c.kind === 'group')).pop() : pick(cands.filter((c) => c.tok < cs));
+  const relative = pre[0]?.lower === 'who' && pre.length <= 5 && !cands.some((c) => c.tok > cs && c.tok < v);
+  if (lang === 'en' && cs > 0 && tokens[cs].text === ',' && (relative || (pre.length >= 1 && pre.length <= 2 && pre.every((t) => AUX.has(t.lower) || /^(?:and|but|then)$/.test(t.lower))))) {
+    // "Mike Pence, who called their son “…”", "McConnell, now the majority leader, who in 2010 said …":
+    // the name before the relative pronoun; "The president noted …, and added: “…”": the subject of the first clause
+    const before = cands.filter((c) => c.tok < cs && c.tok >= cs - 8 && (c.kind === 'entity' || c.kind === 'group'));
+    const subj = relative ? before.filter((c) => c.entity?.type === 'person').pop() ?? before.pop() : pick(cands.filter((c) => c.tok < cs));
     if (subj) return resolve(subj, mentions);
     if (!relative) {
       const np = nounPhrase(tokens, 0, 1, lex, lang, block);
