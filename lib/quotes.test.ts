@@ -306,13 +306,14 @@ describe('statements introduced by a comma', () => {
 describe('shows and labels', () => {
   it('the “Avatar” star, NBC’s “Today” and "Related:" are titles, not quotations', () => {
     const people = { 'Donald Trump': { names: ['Trump'], gender: 'm' as const }, 'Zoe Saldana': { names: ['Zoe Saldana'], gender: 'f' as const } };
-    const texts = ['Trump told NBC’s “Today” on Monday that he was sitting in a house.', 'After the news went viral, the “Avatar” star Zoe Saldana posted a message.', '"Related:" GOP candidates reject the idea.'];
+    const texts = ['Trump told NBC’s “Today” on Monday that he was sitting in a house.', 'After the news went viral, the “Avatar” star Zoe Saldana posted a message.', '"Related:" GOP candidates reject the idea.', 'Zoe Saldana’s “13th” documents how black life has been impacted.'];
     const { blocks, mentions } = setup(texts, people);
     const q = findQuotes(blocks, 'en', mentions);
     expect(q.filter((x) => x.kind === 'direct').map((x) => [x.text, x.speaker, x.nonSpeech])).toEqual([
       ['Today', null, 'title'],
       ['Avatar', null, 'title'],
       ['Related:', null, 'title'],
+      ['13th', null, 'title'],
     ]);
   });
 });

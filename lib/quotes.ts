@@ -519,7 +519,7 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   if (/(?:^|\s)(?:Thema|Themas|Motto|Mottos|Titel|Titels|Namen|namens|Slogan|Schlagwort|Stichwort|Begriff|Hashtag|title|titled|slogan|motto|called|named|dubbed|entitled|hashtag)$/i.test(before)) return 'title';
   if (fusedAfter) return 'title';
   // a programme or a work after a possessive ("told NBC’s “Today”", "star of television’s “Scandal”")
-  if (/['’]s$/.test(before) && /^\p{Lu}/u.test(inner) && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|is)$/i.test(w))) return 'title';
+  if (/['’]s$/.test(before) && /^[\p{Lu}\p{N}]/u.test(inner) && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|is)$/i.test(w))) return 'title';
   // a gloss or a name: "often translated as “land of the long white cloud”", "known as „…“"
   if (/(?:^|\s)(?:(?:translated|translates|known|spelled|spelt|pronounced) as|meaning|means|literally|übersetzt(?: als| mit)?|bekannt als|bedeutet|wörtlich)$/i.test(before)) return 'title';
   // title case: every word capitalised but short function words ("State of the Union", "Schweiz Aktuell");
