@@ -342,3 +342,23 @@ describe('relative clauses and opening participles', () => {
     expect(q.map((x) => x[2])).toEqual(['Mitch McConnell', 'Hillary Clinton']);
   });
 });
+
+describe('continued paragraphs with their own speaker', () => {
+  it('a re-opened paragraph that closes with "added X" is X’s quotation, not a continuation', () => {
+    const people = { 'Gwen Moore': { names: ['Gwen Moore', 'Moore'], gender: 'f' as const }, 'Jim Clyburn': { names: ['Jim Clyburn', 'Clyburn'], gender: 'm' as const } };
+    const q = who(['“It’s a dog whistle,” Rep. Gwen Moore said Friday. “If indeed Barack Obama is not legitimate, how can you feel good about yourself.', '“I have been doing a lot of thinking recently,” added Rep. Jim Clyburn, the assistant leader of the caucus.'], people, 'en');
+    expect(q.map((x) => [x[1], x[2]])).toEqual([
+      ['It’s a dog whistle,', 'Gwen Moore'],
+      ['If indeed Barack Obama is not legitimate, how can you feel good about yourself.', 'Gwen Moore'],
+      ['I have been doing a lot of thinking recently,', 'Jim Clyburn'],
+    ]);
+  });
+
+  it('a continuation closed by the same speaker stays one quotation', () => {
+    const q = who(['„Wir reden weiter“, sagte Juri Uschakow. „Es gibt noch viel zu tun.', '„Aber wir sind auf einem guten Weg“, fügte Uschakow hinzu.'], { 'Juri Uschakow': { names: ['Juri Uschakow', 'Uschakow'] } });
+    expect(q.map((x) => [x[1], x[2]])).toEqual([
+      ['Wir reden weiter', 'Juri Uschakow'],
+      ['Es gibt noch viel zu tun.\nAber wir sind auf einem guten Weg', 'Juri Uschakow'],
+    ]);
+  });
+});

@@ -136,6 +136,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
 
   const out: Quote[] = [];
   let last: { speaker: Speaker | null; block: number } | null = null;
+  /** index in `out` of the quotation each span became */
+  const bySpan = new Map<QuoteSpan, number>();
   for (let b = 0; b < blocks.length; b++) {
     const text = texts[b];
     const qs = quotesByBlock.get(b) ?? [];
@@ -193,6 +195,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           if (!speaker && !nonSpeech && (onlyConnectives || konjunktiv) && last && b - last.block <= 1) speaker = last.speaker;
           const first = q.span.pieces[0];
           const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
+          bySpan.set(q.span, out.length);
           out.push({
             text: pieces.join('\n'),
             speakerId: speaker?.entity?.id ?? null,
@@ -212,6 +215,38 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           last = { speaker, block: q.span.pieces[q.span.pieces.length - 1].block };
         }
         continue;
+      }
+      // a continued paragraph that closes with an attribution of its own ("“…,” added Rep. Jim Clyburn")
+      // is a new quotation when the one it continues already had another speaker
+      for (const q of lex ? inFrame : []) {
+        const pi = q.piece;
+        const prior = out[bySpan.get(q.span) ?? -1];
+        if (pi === 0 || pi !== q.span.pieces.length - 1 || !prior?.speaker) continue;
+        const ci = tokens.findIndex((t) => t.start >= q.close);
+        const v = ci < 0 ? -1 : nextVerb(tokens, lex!, ci);
+        if (v < 0 || v - ci > 3) continue;
+        const sp = attribute(tokens, cands, lex!, lang, sorted, b, tokenOf(q.open));
+        if (!sp || sp.unresolved || sp.name === prior.speaker || (sp.entity && sp.entity.id === prior.speakerId)) continue;
+        const kept = q.span.pieces.slice(0, pi);
+        prior.text = kept.map((p) => texts[p.block].slice(p.start, p.end).trim()).join('\n');
+        if (kept.length > 1) prior.continues = kept.slice(1);
+        else delete prior.continues;
+        const own = q.span.pieces[pi];
+        const raw = texts[own.block].slice(own.start, own.end);
+        out.push({
+          text: raw.trim(),
+          speakerId: sp.entity?.id ?? null,
+          speaker: sp.name,
+          speakerRole: sp.entity?.role ?? null,
+          partial: false,
+          kind: 'direct',
+          ...(sp.group ? { group: true } : {}),
+          block: own.block,
+          start: own.start + (raw.length - raw.trimStart().length),
+          end: own.end - (raw.length - raw.trimEnd().length),
+          ...(sp.at ? { speakerAt: sp.at } : {}),
+        });
+        last = { speaker: sp, block: b };
       }
       if (inFrame.length || !lex || !frameSpeaker || blocks[b].kind === 'heading') continue;
       // a sentence that names a speaker with a speech verb introduces the quotation after it
