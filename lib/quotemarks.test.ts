@@ -23,4 +23,10 @@ describe('quotation marks', () => {
   it('drops a quotation that is never closed', () => {
     expect(inner(['„Offen bis zum Ende', 'Neuer Absatz ohne Zeichen.'])).toEqual([]);
   });
+
+  it('keeps the quotations inside a stray English mark that never closes, and “ before a word opens', () => {
+    expect(inner(['"Trump walked onto the stage, chanting “U-S-A! U-S-A!”', '“That’s right,” Melanie said.'])).toEqual(['U-S-A! U-S-A!', 'That’s right,']);
+    // German: an interview answer left open keeps its inner quotation to itself
+    expect(inner(['„Er hat mir beigebracht zu sagen: „Bis hierhin!“ Das hilft.', 'Neue Frage?'])).toEqual([]);
+  });
 });

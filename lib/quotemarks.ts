@@ -62,19 +62,26 @@ function closes(text: string, i: number, open: Open): boolean {
   const next = text[i + 1];
   if ((c === '’' || c === "'") && isWordChar(prev) && isWordChar(next)) return false; // apostrophe: it's, geht's
   if (c === '"' || c === "'" || c === '’') return !/\s/.test(prev ?? ' ') || next === undefined || !isWordChar(next);
+  // “ right before a word opens a quotation of its own unless it closes a German „…“ ("chanting “U-S-A!”")
+  if (c === '“' && open.mark !== '„' && isWordChar(next) && /\s/.test(prev ?? ' ')) return false;
   return true;
 }
 
 /** Finds the outermost quotations across consecutive blocks. */
 export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
-  let carry: { open: Open; pieces: Span[] } | null = null;
+  // quotations nested in an outer English-style one that is still open: they stand alone if the outer
+  // never closes (a stray mark opening a paragraph: "\"Trump walked on stage, chanting “U-S-A!”");
+  // German „…“ and »…« are typeset with care, and an interview answer left open keeps its inner quotes
+  let carry: { open: Open; pieces: Span[]; nested: QuoteSpan[] } | null = null;
+  let nested: QuoteSpan[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b];
     const stack: Open[] = [];
     let pieces: Span[] = [];
     let first: Open | null = null;
     let startIdx = 0;
+    nested = [];
     if (carry) {
       // Continued quotation: this paragraph must re-open with a mark of the same family.
       const lead = /^\s*/.exec(text)![0].length;
@@ -85,7 +92,8 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
         pieces = carry.pieces;
         startIdx = lead + 1;
         pieces.push({ block: b, start: lead + 1, end: lead + 1 });
-      }
+        nested = carry.nested;
+      } else out.push(...carry.nested);
       carry = null;
     }
     for (let i = startIdx; i < text.length; i++) {
@@ -95,6 +103,7 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
       let closed = false;
       for (let d = stack.length - 1; d >= 0; d--) {
         if (closes(text, i, stack[d])) {
+          const inner = stack[d];
           stack.length = d;
           if (d === 0) {
             const p = pieces[pieces.length - 1];
@@ -102,6 +111,9 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
             out.push({ pieces, open: first!.at, close: i + 1, mark: first!.mark });
             pieces = [];
             first = null;
+            nested = [];
+          } else if (d === 1 && inner.block === b && first && !'„‚»«'.includes(first.mark)) {
+            nested.push({ pieces: [{ block: b, start: inner.at + 1, end: i }], open: inner.at, close: i + 1, mark: inner.mark });
           }
           closed = true;
           break;
@@ -123,8 +135,9 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
       // Still open at the end of the paragraph: the next one may continue it.
       const p = pieces[pieces.length - 1];
       p.end = text.replace(/\s+$/, '').length;
-      carry = { open: first, pieces };
+      carry = { open: first, pieces, nested };
     }
   }
+  if (carry) out.push(...carry.nested);
   return out;
 }
