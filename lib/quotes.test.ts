@@ -362,3 +362,10 @@ describe('continued paragraphs with their own speaker', () => {
     ]);
   });
 });
+
+describe('names around the verb', () => {
+  it('"as The New Yorker put it, “…”" and a speaker whose name holds a nickname (Marcia "Cia" Price … shouted)', () => {
+    const q = who(['He was seen, as The New Yorker put it in a lengthy expose, “the operator.”', '"This is a big year for Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price, shouted to the crowd.'], {}, 'en');
+    expect(q.filter((x) => x[1] !== 'Cia').map((x) => x[2])).toEqual(['The New Yorker', 'Del. Marcia "Cia" Price']);
+  });
+});

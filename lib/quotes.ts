@@ -146,7 +146,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
     let qi = 0;
     for (const t of tokens?.[b] ?? tokenize(text, lang)) {
       while (qi < qs.length && qs[qi].close <= t.start) qi++;
-      all.push({ ...t, lower: t.text.toLowerCase(), quoted: qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close });
+      // a nickname inside a name is part of the name (Marcia "Cia" Price … shouted)
+      const inQuote = qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close && !isNickname(text, qs[qi].open, qs[qi].close);
+      all.push({ ...t, lower: t.text.toLowerCase(), quoted: inQuote });
     }
     let ti = 0;
     const fr = frames(text, qs).map(([fs, fe]) => {
@@ -179,7 +181,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           // several speech verbs in one sentence: each quotation takes the one nearest to it
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
           // a nickname inside a name (Robert C. "Bobby" Scott, Marcia „Cia“ Price) is no speech either
-          const nickname = /^\p{Lu}[\p{L}'’-]{0,14}$/u.test(inner) && /\p{Lu}[\p{L}.’'-]*\s$/u.test(text.slice(Math.max(0, q.open - 20), q.open)) && /^\s\p{Lu}/u.test(text.slice(q.close));
+          const nickname = isNickname(text, q.open, q.close);
           // a show or a work named before its star or host (the “Avatar” star), or a label ("Related:")
           const named = (/^\p{Lu}/u.test(inner) && /^\s*(?:star|stars|host|anchor|actor|actress|creator|author|series|episode|show)\b/.test(text.slice(q.close, q.close + 12))) || /^\S+:$/.test(inner);
           const alone = !before && q.span.pieces.length === 1 && !/[\p{L}\p{N}]/u.test(text.slice(q.close));
@@ -349,6 +351,11 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
 
 const PASSIVE_BE = new Set(['is', 'was', 'are', 'were', 'been', 'being', 'be']);
 
+/** A quoted single capitalised word between two parts of a name: Robert C. "Bobby" Scott, Marcia „Cia“ Price. */
+function isNickname(text: string, open: number, close: number): boolean {
+  return /^\p{Lu}[\p{L}'’-]{0,14}$/u.test(text.slice(open + 1, close - 1)) && /\p{Lu}[\p{L}.’'-]*\s$/u.test(text.slice(Math.max(0, open - 20), open)) && /^\s\p{Lu}/u.test(text.slice(close));
+}
+
 /** Words after which a speech-verb form reads as a noun (states, claims, remarks, reports). */
 const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those', 'of', 'whose']);
 
@@ -516,6 +523,12 @@ function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: Speech
   const words: number[] = [];
   for (; i >= 0 && i < tokens.length && words.length < 8; i += dir) {
     const t = tokens[i];
+    // a quoted nickname inside the name (Marcia "Cia" Price): its marks belong to the phrase
+    if (words.length && /^["„“”»«]$/.test(t.text) && !t.quoted && /^\p{Lu}/u.test(tokens[i + dir]?.text ?? '') && /^["„“”»«]$/.test(tokens[i + 2 * dir]?.text ?? '')) {
+      words.push(i, i + dir, i + 2 * dir);
+      i += 2 * dir;
+      continue;
+    }
     if (t.quoted || !/^[\p{L}\p{N}'’][\p{L}\p{N}'’.-]*$/u.test(t.text) || stop.has(t.lower) || lex.verbs.has(t.lower) || lex.complementizers.has(t.lower)) break;
     // rightwards, a second article starts another phrase ("der VW-Boss | seinem Redetext zufolge")
     if (dir === 1 && words.length && (lex.determiners.has(t.lower) || POSSESSIVE.test(t.lower) || AUX.has(t.lower) || /^(?:ist|sind|war|waren|hatte|hatten|hat|haben|is|was|were|are)$/.test(t.lower))) break;
@@ -527,7 +540,7 @@ function nounPhrase(tokens: FrameToken[], from: number, dir: 1 | -1, lex: Speech
   // rightwards, a phrase must begin like one ("said the insider", "sagte der Sprecher", "said Trump")
   if (dir === 1 && !lex.determiners.has(tokens[lo].lower) && !/^\p{Lu}/u.test(tokens[lo].text)) return null;
   // leftwards, the phrase must reach the start of its clause (a subject, not the tail of an object)
-  if (dir === -1 && i >= 0 && !tokens[i].quoted && !/^[,;:(—–-]$/.test(tokens[i].text) && !(i === 0 && /^(?:as|when|while|after|because|if|since|although|though)$/.test(tokens[i].lower))) return null;
+  if (dir === -1 && i >= 0 && !tokens[i].quoted && !/^[,;:(—–-]$/.test(tokens[i].text) && !((i === 0 || tokens[i - 1].text === ',') && /^(?:as|when|while|after|because|if|since|although|though)$/.test(tokens[i].lower))) return null;
   const head = tokens[dir === 1 ? hi : hi];
   if (!/^\p{L}/u.test(head.text) || lex.determiners.has(head.lower)) return null;
   const text = tokens.slice(lo, hi + 1).map((t, k) => (k && t.start > tokens[lo + k - 1].end ? ' ' : '') + t.text).join('');
