@@ -144,10 +144,11 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
     // the block's tokens, once, with whether each stands inside quotation marks
     const all: FrameToken[] = [];
     let qi = 0;
+    // a nickname inside a name is part of the name (Marcia "Cia" Price … shouted)
+    const nick = qs.map((q) => isNickname(text, q.open, q.close));
     for (const t of tokens?.[b] ?? tokenize(text, lang)) {
       while (qi < qs.length && qs[qi].close <= t.start) qi++;
-      // a nickname inside a name is part of the name (Marcia "Cia" Price … shouted)
-      const inQuote = qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close && !isNickname(text, qs[qi].open, qs[qi].close);
+      const inQuote = qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close && !nick[qi];
       all.push({ ...t, lower: t.text.toLowerCase(), quoted: inQuote });
     }
     let ti = 0;
