@@ -196,24 +196,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const onlyConnectives = unquotedWords.every((t) => CONNECTIVES.has(t.lower));
           const konjunktiv = lang === 'de' && unquotedWords.some((t) => ATTRIBUTION.konjunktiv.has(t.lower) || t.lower === 'müsse' || t.lower === 'heiße');
           if (!speaker && !nonSpeech && (onlyConnectives || konjunktiv) && last && b - last.block <= 1) speaker = last.speaker;
-          const first = q.span.pieces[0];
           const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
           bySpan.set(q.span, out.length);
-          out.push({
-            text: pieces.join('\n'),
-            speakerId: speaker?.entity?.id ?? null,
-            speaker: speaker?.name ?? null,
-            speakerRole: speaker?.entity?.role ?? null,
-            partial,
-            kind: 'direct',
-            ...(speaker?.group ? { group: true } : {}),
-            block: first.block,
-            start: first.start + (texts[first.block].slice(first.start, first.end).length - texts[first.block].slice(first.start, first.end).trimStart().length),
-            end: first.end - (texts[first.block].slice(first.start, first.end).length - texts[first.block].slice(first.start, first.end).trimEnd().length),
-            ...(q.span.pieces.length > 1 ? { continues: q.span.pieces.slice(1) } : {}),
-            ...(speaker?.at ? { speakerAt: speaker.at } : {}),
-            ...(nonSpeech ? { nonSpeech } : {}),
-          });
+          out.push(makeQuote('direct', pieces.join('\n'), trimmed(texts, q.span.pieces[0]), speaker, partial, q.span.pieces.slice(1), nonSpeech));
           if (nonSpeech) continue;
           last = { speaker, block: q.span.pieces[q.span.pieces.length - 1].block };
         }
@@ -235,44 +220,42 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
         if (kept.length > 1) prior.continues = kept.slice(1);
         else delete prior.continues;
         const own = q.span.pieces[pi];
-        const raw = texts[own.block].slice(own.start, own.end);
-        out.push({
-          text: raw.trim(),
-          speakerId: sp.entity?.id ?? null,
-          speaker: sp.name,
-          speakerRole: sp.entity?.role ?? null,
-          partial: false,
-          kind: 'direct',
-          ...(sp.group ? { group: true } : {}),
-          block: own.block,
-          start: own.start + (raw.length - raw.trimStart().length),
-          end: own.end - (raw.length - raw.trimEnd().length),
-          ...(sp.at ? { speakerAt: sp.at } : {}),
-        });
+        out.push(makeQuote('direct', texts[own.block].slice(own.start, own.end).trim(), trimmed(texts, own), sp));
         last = { speaker: sp, block: b };
       }
       if (inFrame.length || !lex || !frameSpeaker || blocks[b].kind === 'heading') continue;
       // a sentence that names a speaker with a speech verb introduces the quotation after it
       if (speechVerbAt(tokens, lex) >= 0) last = { speaker: frameSpeaker, block: b };
       const ind = indirect(text, tokens, lex, lang);
-      if (ind) {
-        out.push({
-          text: text.slice(ind[0], ind[1]),
-          speakerId: frameSpeaker.entity?.id ?? null,
-          speaker: frameSpeaker.name,
-          speakerRole: frameSpeaker.entity?.role ?? null,
-          partial: false,
-          kind: 'indirect',
-          ...(frameSpeaker.group ? { group: true } : {}),
-          block: b,
-          start: ind[0],
-          end: ind[1],
-          ...(frameSpeaker.at ? { speakerAt: frameSpeaker.at } : {}),
-        });
-      }
+      if (ind) out.push(makeQuote('indirect', text.slice(ind[0], ind[1]), { block: b, start: ind[0], end: ind[1] }, frameSpeaker));
     }
   }
   return out;
+}
+
+/** A quotation record at `at` (its first piece), with the speaker's fields. */
+function makeQuote(kind: Quote['kind'], text: string, at: Span, speaker: Speaker | null, partial = false, continues: Span[] = [], nonSpeech: Quote['nonSpeech'] | null = null): Quote {
+  return {
+    text,
+    speakerId: speaker?.entity?.id ?? null,
+    speaker: speaker?.name ?? null,
+    speakerRole: speaker?.entity?.role ?? null,
+    partial,
+    kind,
+    ...(speaker?.group ? { group: true } : {}),
+    block: at.block,
+    start: at.start,
+    end: at.end,
+    ...(continues.length ? { continues } : {}),
+    ...(speaker?.at ? { speakerAt: speaker.at } : {}),
+    ...(nonSpeech ? { nonSpeech } : {}),
+  };
+}
+
+/** A piece of a quotation without the white space at its edges. */
+function trimmed(texts: string[], p: Span): Span {
+  const raw = texts[p.block].slice(p.start, p.end);
+  return { block: p.block, start: p.start + (raw.length - raw.trimStart().length), end: p.end - (raw.length - raw.trimEnd().length) };
 }
 
 /** Speaker candidates in a frame: named entities, subject pronouns and group nouns ("russische Analysten"). */
