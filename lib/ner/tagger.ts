@@ -3,9 +3,11 @@ import { mix, mix2 } from './hash.ts';
 import { CTX_SLOT, SentenceBuffer, T, neighbourHashes, type FeatureConfig } from './features.ts';
 import { addRow, rowOf, type NerModel } from './model.ts';
 import { MAX_S2, buildDocStats, stage2Features, type DocStats, type Stage1Sentence } from './stage2.ts';
-import { beamDecode, prepareBeam } from './beam.ts';
+import { beamDecode, labelFeatures, prepareBeam } from './beam.ts';
 
 export const MAX_DYNAMIC = 8;
+
+const labelHashes = new Uint32Array(5);
 
 /**
  * Label-history / document features for token i given the previous two predicted labels
@@ -22,11 +24,13 @@ export function dynamicFeatures(
   hist: number,
   out: Uint32Array,
 ): number {
+  // PREV, PREV2, PREV_SS and (when on) PREV_W, hashed as the beam hashes them
+  labelFeatures(cfg, prev, prev2, lowerHash, shortShape, 0, labelHashes);
   let k = 0;
-  out[k++] = mix(T.PREV, prev + 1);
-  out[k++] = mix(T.PREV2, (prev2 + 1) * 256 + prev + 1);
-  out[k++] = mix2(T.PREV_SS, prev + 1, shortShape);
-  if (cfg.prevWord) out[k++] = mix2(T.PREV_W, prev + 1, lowerHash);
+  out[k++] = labelHashes[0];
+  out[k++] = labelHashes[1];
+  out[k++] = labelHashes[2];
+  if (cfg.prevWord) out[k++] = labelHashes[3];
   if (cfg.history && hist >= 0) {
     out[k++] = mix(T.HIST, hist * 2 + cap);
     out[k++] = mix2(T.HIST_SS, hist, shortShape);
@@ -70,7 +74,6 @@ const taggers = new WeakMap<NerModel, TaggerState>();
 class TaggerState {
   buf: SentenceBuffer;
   scores: Int32Array;
-  dyn: Uint32Array;
   nb: Uint32Array;
   size: number;
   next = 0;
@@ -112,7 +115,6 @@ class TaggerState {
     const V = model.cfg.noWindow2 ? 3 : 5;
     this.buf = new SentenceBuffer(model.cfg);
     this.scores = new Int32Array(L);
-    this.dyn = new Uint32Array(MAX_DYNAMIC);
     this.nb = new Uint32Array(10);
     this.size = size;
     this.nvec = V;
