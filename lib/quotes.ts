@@ -145,10 +145,10 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
     const all: FrameToken[] = [];
     let qi = 0;
     // a nickname inside a name is part of the name (Marcia "Cia" Price … shouted)
-    const nick = qs.map((q) => isNickname(text, q.open, q.close));
+    const nick = new Set(qs.filter((q) => isNickname(text, q.open, q.close)));
     for (const t of tokens?.[b] ?? tokenize(text, lang)) {
       while (qi < qs.length && qs[qi].close <= t.start) qi++;
-      const inQuote = qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close && !nick[qi];
+      const inQuote = qi < qs.length && t.start >= qs[qi].open && t.start < qs[qi].close && !nick.has(qs[qi]);
       all.push({ ...t, lower: t.text.toLowerCase(), quoted: inQuote });
     }
     let ti = 0;
@@ -168,7 +168,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
       let frameSpeaker = lex ? attribute(tokens, cands, lex, lang, sorted, b, starters.length ? tokenOf(starters[0].open) : -1) : null;
       if (starters.length) {
         const unquotedWords = tokens.filter((t) => !t.quoted && isWordTok(t));
-        if (!frameSpeaker && lex) frameSpeaker = introducedByColon(tokens, cands, lex, lang, sorted, b);
+        if (!frameSpeaker && lex) frameSpeaker = introducedBefore(tokens, cands, lex, lang, sorted, b);
         // “…?” Clinton writes to Sullivan. — the attribution follows in a sentence of its own
         const next = fr[fi + 1];
         if (!frameSpeaker && lex && !unquotedWords.length && next && !next.tokens.some((t) => t.quoted)) {
@@ -182,7 +182,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           // several speech verbs in one sentence: each quotation takes the one nearest to it
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
           // a nickname inside a name (Robert C. "Bobby" Scott, Marcia „Cia“ Price) is no speech either
-          const nickname = isNickname(text, q.open, q.close);
+          const nickname = nick.has(q);
           // a show or a work named before its star or host (the “Avatar” star), or a label ("Related:")
           const named = (/^\p{Lu}/u.test(inner) && /^\s*(?:star|stars|host|anchor|actor|actress|creator|author|series|episode|show)\b/.test(text.slice(q.close, q.close + 12))) || /^\S+:$/.test(inner);
           const alone = !before && q.span.pieces.length === 1 && !/[\p{L}\p{N}]/u.test(text.slice(q.close));
@@ -566,8 +566,12 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   return null;
 }
 
-/** "Frank Newport: “We found …”", "CLINTON: “…”": a name (or short noun phrase) right before a colon that opens the quotation. */
-function introducedByColon(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number): Speaker | null {
+/**
+ * "Frank Newport: “We found …”", "CLINTON: “…”": a name (or short noun phrase) right before a colon that
+ * opens the quotation; in English also a comma after "according to X" or after a statement ("Trump issued
+ * a statement, “…”").
+ */
+function introducedBefore(tokens: FrameToken[], cands: Candidate[], lex: SpeechLexicon, lang: string, mentions: MentionRef[], block: number): Speaker | null {
   const q = tokens.findIndex((t) => t.quoted);
   if (q < 2) return null;
   if (lang === 'en' && tokens[q - 1].text === ',') {
