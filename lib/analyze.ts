@@ -1,7 +1,8 @@
 /** The pipeline, in order: article → language → sentences and tokens → entities → quotes → summary. */
 import { recognize, type Tagger } from './entities';
 import { detectLanguage } from './lang';
-import { findQuotes } from './quotes';
+import { findQuotes, type BlockReading } from './quotes';
+import { attributeSpeakers } from './speakers/index';
 import { summarize } from './summary';
 import { splitBlocks } from './tokenize';
 import type { Analysis, Article, Sentence } from './types';
@@ -21,7 +22,9 @@ export function analyze(article: Article, engine: Engine): Analysis {
   const { entities, mentions } = recognize(article.blocks, sentences, lang, engine.taggerFor(lang));
   const blockTokens = article.blocks.map(() => [] as Sentence['tokens']);
   for (const s of sentences) blockTokens[s.block].push(...s.tokens);
-  const quotes = findQuotes(article.blocks, lang, mentions, blockTokens);
+  const reading: BlockReading[] = [];
+  const found = findQuotes(article.blocks, lang, mentions, blockTokens, reading);
+  const quotes = attributeSpeakers(found, { blocks: article.blocks, lang, reading, mentions, entities });
   const summary = summarize(article.blocks, entities, lang, article.description);
   const words = countWords(text);
   return {

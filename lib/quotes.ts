@@ -31,9 +31,17 @@ export const ATTRIBUTION = {
   prepositionsEn: new Set(['in', 'on', 'at', 'by', 'after', 'before', 'with', 'from', 'of', 'to', 'for', 'during', 'since', 'about', 'over', 'under', 'through', 'without', 'into', 'against', 'between']),
 } as const;
 
-interface FrameToken extends Token {
+export interface FrameToken extends Token {
   lower: string;
   quoted: boolean;
+}
+
+/** What findQuotes read in each block, for the speaker stage (lib/speakers/) to reuse. */
+export interface BlockReading {
+  /** the block's tokens, each with whether it stands inside quotation marks */
+  tokens: FrameToken[];
+  /** sentences as [start, end) character offsets, quotations kept whole */
+  frames: [number, number][];
 }
 
 interface Candidate {
@@ -111,7 +119,7 @@ export function frames(text: string, quotes: { open: number; close: number }[]):
  * `tokens`, when given, are each block's tokens as the analysis already has them (they must be
  * what tokenize(block, lang) returns); otherwise the blocks are tokenised here.
  */
-export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[], tokens?: Token[][]): Quote[] {
+export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[], tokens?: Token[][], reading?: BlockReading[]): Quote[] {
   const lex = speechLexicon(lang);
   // program text quotes nobody ("use strict"): its marks are not looked at
   const texts = blocks.map((b) => (b.kind === 'code' ? '' : b.text));
@@ -152,7 +160,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
       all.push({ ...t, lower: t.text.toLowerCase(), quoted: inQuote });
     }
     let ti = 0;
-    const fr = frames(text, qs).map(([fs, fe]) => {
+    const blockFrames = frames(text, qs);
+    if (reading) reading[b] = { tokens: all, frames: blockFrames };
+    const fr = blockFrames.map(([fs, fe]) => {
       while (ti < all.length && all[ti].start < fs) ti++;
       let tj = ti;
       while (tj < all.length && all[tj].end <= fe) tj++;
@@ -289,7 +299,7 @@ function candidates(tokens: FrameToken[], block: number, mentions: MentionRef[],
   return out.sort((a, b) => a.tok - b.tok);
 }
 
-function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon, near = -1): number {
+export function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon, near = -1): number {
   if (near >= 0) {
     // the speech verb closest to the quotation ("Asked about …, Trump replied, “…”")
     // a fragment inside the clause ("she called the behaviour “outrageous” and called for …") is

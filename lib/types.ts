@@ -95,6 +95,18 @@ export interface Quote {
   speakerAt?: Span;
   /** Marks that do not quote anybody: a title or name ("State of the Union") or scare quotes. */
   nonSpeech?: 'title' | 'scare';
+  /** How sure the engine is of the speaker (0–1), for direct quotations it attributed. */
+  speakerConfidence?: number;
+  /**
+   * The engine's best guess for the speaker was below its confidence threshold: the quotation is
+   * shown as "speaker uncertain", speaker and speakerId are null, and the guess is kept in `guess`.
+   */
+  uncertain?: boolean;
+  guess?: { speaker: string; speakerId: string | null };
+  /** The article's own words for a named speaker where it used a description ("der Virologe"). */
+  speakerDescription?: string;
+  /** An organisation an unnamed speaker's description names ("ein Sprecher des Konzerns X"). */
+  speakerOrganizationId?: string;
 }
 
 export interface Analysis extends ArticleMeta {

@@ -7,13 +7,17 @@
  * a direct quotation we attribute to a speaker. A prediction matches a gold quotation when their
  * overlap is at least half of their union. A matched speaker is right when the words we took for
  * the speaker overlap the gold Source span, or the speaker entity has a mention overlapping it.
- * Prints {"quotes":{"p","r","f1"},"speakerAccuracy":N,"articles":N}.
+ * A quotation whose speaker the engine withheld as uncertain counts as found; speakerAccuracy is over
+ * the speakers shown, with the share withheld, the accuracy counting withheld ones as wrong, and the
+ * accuracy of the top choices had none been withheld beside it.
+ * Prints {"quotes":{"p","r","f1"},"speakerAccuracy":N,"withheld":N,"speakerAccuracyAll":N,"topChoiceAccuracy":N,"articles":N}.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../lib/analyze';
 import { nodeEngine } from '../lib/engine-node';
-import type { Article, Block } from '../lib/types';
+import type { Article } from '../lib/types';
+import { paragraphBlocks, parseAnn } from './polnear';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--'));
@@ -30,21 +34,6 @@ interface Gold {
   sources: [number, number][];
 }
 
-function parseAnn(ann: string) {
-  const spans = new Map<string, { label: string; ranges: [number, number][] }>();
-  const rels: Record<string, string>[] = [];
-  for (const line of ann.split('\n')) {
-    const cols = line.split('\t');
-    if (/^T\d+$/.test(cols[0])) {
-      const [label, ...rest] = cols[1].split(' ');
-      const ranges = rest.join(' ').split(';').map((r) => r.split(' ').map(Number) as [number, number]);
-      spans.set(cols[0], { label, ranges });
-    } else if (/^E\d+$/.test(cols[0])) {
-      rels.push(Object.fromEntries(cols[1].trim().split(' ').map((kv) => kv.split(':'))));
-    }
-  }
-  return { spans, rels };
-}
 
 /**
  * Quoted stretches in the text, as absolute offsets of the text inside the marks. PolNeAR's texts often
@@ -67,6 +56,9 @@ let tp = 0;
 let fp = 0;
 let fn = 0;
 let spkTotal = 0;
+/** speakers withheld as uncertain, and how many of those guesses were right */
+let withheld = 0;
+let guessRight = 0;
 let spkRight = 0;
 let articles = 0;
 const textDir = join(dir, 'text');
@@ -103,19 +95,12 @@ for (const file of readdirSync(textDir).sort()) {
   }
 
   // prediction: paragraphs as blocks, with their offsets in the file
-  const blocks: Block[] = [];
-  const offsets: number[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const t = m[0].trim();
-    if (!t) continue;
-    blocks.push({ text: t, kind: 'paragraph' });
-    offsets.push(m.index! + lead);
-  }
+  const { blocks, offsets } = paragraphBlocks(text);
   const article: Article = { url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, published: null, description: null, declaredLang: 'en', blocks };
   const a = analyze(article, nodeEngine);
   const abs = (s: { block: number; start: number; end: number }): [number, number] => [offsets[s.block] + s.start, offsets[s.block] + s.end];
-  const predicted = a.quotes.filter((q) => q.kind === 'direct' && q.speaker);
+  // a quotation we attribute, or whose speaker we withheld as uncertain (found all the same)
+  const predicted = a.quotes.filter((q) => q.kind === 'direct' && (q.speaker || q.uncertain));
   if (only) for (const q of a.quotes) console.error(`OURS ${q.kind} ${q.speaker} | ${q.text.slice(0, 70)}`);
 
   const used = new Set<number>();
@@ -143,8 +128,13 @@ for (const file of readdirSync(textDir).sort()) {
     if (!g.sources.length) continue;
     spkTotal++;
     const at = q.speakerAt ? abs(q.speakerAt) : null;
-    const entity = a.entities.find((e) => e.id === q.speakerId);
+    const entity = a.entities.find((e) => e.id === (q.speakerId ?? q.guess?.speakerId));
     const right = (at && g.sources.some((s) => overlap(at, s) > 0)) || (entity?.occurrences.some((o) => g.sources.some((s) => overlap(abs(o), s) > 0)) ?? false);
+    if (q.uncertain) {
+      withheld++;
+      if (right) guessRight++;
+      continue;
+    }
     if (right) spkRight++;
     else if (verbose) console.error(`SPK ${base}: “${q.text.slice(0, 60)}” — ours ${q.speaker}, gold ${g.sources.map(([s, e]) => text.slice(s, e)).join(' / ')}`);
   }
@@ -161,4 +151,17 @@ for (const file of readdirSync(textDir).sort()) {
 const p = tp / (tp + fp || 1);
 const r = tp / (tp + fn || 1);
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
-console.log(JSON.stringify({ quotes: { p: r3(p), r: r3(r), f1: r3((2 * p * r) / (p + r || 1)), tp, fp, fn }, speakerAccuracy: r3(spkRight / (spkTotal || 1)), speakers: spkTotal, articles }));
+const shown = spkTotal - withheld;
+console.log(
+  JSON.stringify({
+    quotes: { p: r3(p), r: r3(r), f1: r3((2 * p * r) / (p + r || 1)), tp, fp, fn },
+    // of the speakers shown; withheld: the share of matched quotations whose speaker was withheld as uncertain
+    speakerAccuracy: r3(spkRight / (shown || 1)),
+    speakers: spkTotal,
+    withheld: r3(withheld / (spkTotal || 1)),
+    // every speaker counted, the withheld ones as wrong; and the accuracy of the top choice had nothing been withheld
+    speakerAccuracyAll: r3(spkRight / (spkTotal || 1)),
+    topChoiceAccuracy: r3((spkRight + guessRight) / (spkTotal || 1)),
+    articles,
+  }),
+);

@@ -1,0 +1,520 @@
+/**
+ * Who may have said a quotation: the candidates the article offers around it, each with the features
+ * the ranker (lib/speakers/ranker.ts) weighs. Candidates are names the recogniser found (people,
+ * organisations, also places, which rarely speak), personal pronouns, noun phrases headed by a noun
+ * for a person or a body ("der Virologe", "ein Sprecher des Konzerns", "the court"), and the speaker
+ * of the quotation before. The same code makes the training examples (scripts/train-attribution.ts)
+ * and the decisions in the product, so the model sees at run time what it learned from.
+ */
+import { speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
+import type { SpeechLexicon } from '../speech';
+import type { Block, Entity, Span } from '../types';
+import { discourseSpeaker, unattributedInSentence } from './discourse';
+import { nounInfo, type NounInfo } from './lexicon';
+
+export const CANDIDATES = {
+  /** Sentences before the quotation's own that are searched in its block, and in the blocks before. */
+  framesBefore: 3,
+  framesBeforeInPreviousBlock: 3,
+  framesBeforeTwoBlocksBack: 2,
+  /** Blocks back the speaker of the quotation before stays a candidate. */
+  prevSpeakerBlocks: 3,
+  /** Tokens between a speech verb and its subject or inverted subject (adverbs, auxiliaries, titles). */
+  slotGap: 4,
+} as const;
+
+/** The quotation (or reported speech) whose speaker is sought. */
+export interface QuoteSite {
+  block: number;
+  /** the words inside the marks, in the first block */
+  start: number;
+  end: number;
+  /** block of the last piece, for a quotation over several paragraphs */
+  lastBlock: number;
+  partial: boolean;
+  /** inside quotation marks (false for reported speech) */
+  direct: boolean;
+  /** a cue (speech verb) given from outside as a token index of the block (evaluation with gold cues) */
+  cue?: number;
+  /** where the rule-based reading (lib/quotes.ts) put the speaker, if anywhere */
+  ruleAt?: Span | null;
+  ruleEntity?: Entity | null;
+}
+
+export interface NounPhrase {
+  text: string;
+  head: string;
+  det: 'def' | 'indef' | 'dem' | 'poss' | 'bare';
+  info: NounInfo | null;
+  plural: boolean;
+}
+
+export interface PrevSpeaker {
+  entity: Entity | null;
+  name: string;
+  at: Span | null;
+  block: number;
+  description?: string | null;
+}
+
+export interface Candidate {
+  kind: 'name' | 'pron' | 'np' | 'prev';
+  block: number;
+  start: number;
+  end: number;
+  /** token indices in the block, end exclusive (-1 for the previous speaker) */
+  tok: number;
+  tokEnd: number;
+  entity?: Entity;
+  /** pronoun as written */
+  word?: string;
+  np?: NounPhrase;
+  prev?: PrevSpeaker;
+  features: string[];
+  /** where it stands: 'S0' the quotation's sentence, 'S-1' the one before, 'B-1' the block before, 'prev…' */
+  loc: string;
+  /** to the speech verb of the quotation's sentence: subj, inv, appos, pre, post, none */
+  slot: string;
+  /** to the speech verb of its own sentence, when that is another one */
+  ownVerb: string | null;
+  /** first noun phrase of its sentence (its subject, as a rule) */
+  frameStart: boolean;
+  /** right before a colon ("X: „…“", "X sagte:") */
+  beforeColon: boolean;
+}
+
+/** One article as the speaker stage reads it. */
+export interface Doc {
+  lang: string;
+  blocks: Block[];
+  reading: BlockReading[];
+  lex: SpeechLexicon;
+  mentionsByBlock: Map<number, MentionRef[]>;
+  /** frame index of each token, per block */
+  frameOf: Int32Array[];
+  /** mentions per entity id, and the most mentioned person */
+  topPerson: Entity | null;
+  /** an interview: questions and answers, the answers by this person */
+  interviewee: Entity | null;
+}
+
+const PRONOUNS: Record<string, Record<string, string>> = {
+  de: {
+    er: '3sg-m', sie: 'sie', ich: '1sg', wir: '1pl', man: 'man', es: 'es', mich: 'obj', mir: 'obj', uns: 'obj', ihm: 'obj', ihn: 'obj', ihnen: 'obj',
+    wer: 'rel', welche: 'rel', welcher: 'rel', einige: 'quant', andere: 'quant', jeder: 'quant', viele: 'quant', manche: 'quant', alle: 'quant', niemand: 'quant', jemand: 'quant', keiner: 'quant', beide: 'quant',
+  },
+  en: { he: '3sg-m', she: '3sg-f', they: '3pl', i: '1sg', we: '1pl', it: 'it', who: 'rel', some: 'quant', others: 'quant', many: 'quant', everyone: 'quant', nobody: 'quant', someone: 'quant', both: 'quant' },
+};
+const POSSESSIVES = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|mein|meine|meinem|meinen|meiner|meines|unser|unsere|unserem|unseren|unserer|unseres|his|her|their|its|my|our)$/;
+const PREPOSITIONS: Record<string, Set<string>> = {
+  de: new Set(['in', 'im', 'auf', 'an', 'am', 'bei', 'beim', 'nach', 'vor', 'mit', 'aus', 'von', 'vom', 'zu', 'zum', 'zur', 'über', 'unter', 'für', 'gegen', 'gegenüber', 'seit', 'während', 'trotz', 'wegen', 'durch', 'ohne', 'um', 'bis', 'zwischen', 'neben', 'hinter', 'ins', 'ans', 'aufs', 'als', 'wie']),
+  en: new Set(['in', 'on', 'at', 'by', 'after', 'before', 'with', 'from', 'of', 'to', 'for', 'during', 'since', 'about', 'over', 'under', 'through', 'without', 'into', 'against', 'between', 'like', 'as', 'than', 'toward', 'towards', 'among']),
+};
+const DEFINITE = /^(?:der|die|das|den|dem|des|the)$/;
+const INDEFINITE = /^(?:ein|eine|einen|einem|einer|eines|a|an|one|another)$/;
+const DEMONSTRATIVE = /^(?:dieser|diese|dieses|diesen|diesem|jener|jene|this|that|these|those)$/;
+const QUANT = /^(?:viele|einige|mehrere|manche|zahlreiche|andere|beide|alle|some|many|several|other|both|all|two|three|four|most)$/;
+/** Words that may stand between a subject and its verb, or a verb and its inverted subject. */
+const GAP = new Set([
+  'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
+  'hat', 'habe', 'hatte', 'hatten', 'haben', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch', 'oft', 'immer', 'wiederholt', 'dazu', 'damals', 'jedoch', 'aber', 'nun', 'jetzt', 'gestern', 'heute', 'zudem', 'außerdem', 'allerdings', 'sogar', 'erneut', 'ebenfalls', 'weiter', 'zuletzt', 'kürzlich', 'dabei', 'darauf', 'daraufhin', 'halblaut', 'lachend', 'offen', 'etwa', 'gerne', 'gern', 'selbst',
+]);
+const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'oder', 'but', 'and', 'so', 'then', 'yet', 'still', 'or']);
+
+const isWord = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const bucket = (n: number, edges: number[]) => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]) i++;
+  return i === edges.length ? `>${edges[edges.length - 1]}` : `<=${edges[i]}`;
+};
+
+const blank = () => ({ features: [] as string[], loc: '', slot: 'none', ownVerb: null as string | null, frameStart: false, beforeColon: false });
+
+/** The frame (sentence) index each token of a block falls in. */
+export function frameIndex(r: BlockReading): Int32Array {
+  const out = new Int32Array(r.tokens.length);
+  let f = 0;
+  r.tokens.forEach((t, i) => {
+    while (f < r.frames.length - 1 && t.start >= r.frames[f][1]) f++;
+    out[i] = f;
+  });
+  return out;
+}
+
+/** Token index of the first token at or after a character offset (tokens.length if none). */
+export function tokenAt(tokens: FrameToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Every candidate for one quotation, with its features. */
+export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null): Candidate[] {
+  const r = doc.reading[q.block];
+  if (!r) return [];
+  const fq = r.tokens.length ? doc.frameOf[q.block][Math.min(tokenAt(r.tokens, q.start), r.tokens.length - 1)] : 0;
+  const qTok = tokenAt(r.tokens, q.start);
+  const qTokEnd = tokenAt(r.tokens, q.end);
+  const site = siteFeatures(doc, q, qTok, qTokEnd, fq);
+  const out: Candidate[] = [];
+  const windows: [number, number, number][] = [[q.block, Math.max(0, fq - CANDIDATES.framesBefore), fq + 1]];
+  for (const [back, n] of [[1, CANDIDATES.framesBeforeInPreviousBlock], [2, CANDIDATES.framesBeforeTwoBlocksBack]] as const) {
+    const b = q.block - back;
+    const rb = doc.reading[b];
+    if (b >= 0 && rb && doc.blocks[b].kind !== 'code') windows.push([b, Math.max(0, rb.frames.length - n), rb.frames.length - 1]);
+  }
+  for (const [b, f0, f1] of windows) {
+    const rb = doc.reading[b];
+    const fo = doc.frameOf[b];
+    // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
+    const inWindow = (i: number) => fo[i] >= f0 && fo[i] <= f1 && !rb.tokens[i].quoted && !(q.direct && b === q.block && i >= qTok && i < qTokEnd);
+    const taken = new Uint8Array(rb.tokens.length);
+    for (const m of doc.mentionsByBlock.get(b) ?? []) {
+      if (m.partOfWord) continue;
+      const tok = tokenAt(rb.tokens, m.start);
+      const tokEnd = tokenAt(rb.tokens, m.end);
+      if (tok >= rb.tokens.length || !inWindow(tok)) continue;
+      for (let k = tok; k < tokEnd; k++) taken[k] = 1;
+      out.push({ kind: 'name', block: b, start: m.start, end: m.end, tok, tokEnd: Math.max(tokEnd, tok + 1), entity: m.entity, ...blank() });
+    }
+    const pron = PRONOUNS[doc.lang] ?? {};
+    rb.tokens.forEach((t, i) => {
+      if (taken[i] || !inWindow(i)) return;
+      const relative = doc.lang === 'de' && /^(?:der|die|das|denen|dem)$/.test(t.lower) && rb.tokens[i - 1]?.text === ',' && !isCap(rb.tokens[i + 1]?.text ?? 'x');
+      // "einige", "some" stand alone, not before their noun ("einige Experten")
+      const next = rb.tokens[i + 1];
+      if (pron[t.lower] === 'quant' && next && /^\p{L}/u.test(next.text) && !doc.lex.verbs.has(next.lower) && (doc.lang !== 'de' || isCap(next.text))) return;
+      if (pron[t.lower] || POSSESSIVES.test(t.lower) || relative) {
+        out.push({ kind: 'pron', block: b, start: t.start, end: t.end, tok: i, tokEnd: i + 1, word: t.text, ...blank() });
+        return;
+      }
+    });
+    for (const np of nounPhrases(doc, rb, b, taken, inWindow, b === q.block ? site.verb : -1)) out.push(np);
+  }
+  if (prev && q.block - prev.block <= CANDIDATES.prevSpeakerBlocks) {
+    out.push({ kind: 'prev', block: prev.block, start: prev.at?.start ?? -1, end: prev.at?.end ?? -1, tok: -1, tokEnd: -1, entity: prev.entity ?? undefined, prev, ...blank() });
+  }
+  for (const c of out) c.features = features(doc, q, c, site, prev);
+  addRecency(out, q, qTok, doc.lang);
+  // what the discourse rules would say, for the ranker to weigh (lib/speakers/discourse.ts)
+  if (q.direct && unattributedInSentence(out)) {
+    const d = discourseSpeaker(doc, q, out, prev);
+    if (d && d.rule !== 'interview') d.cand.features.push(`disc:${d.rule}`, `${doc.lang}|disc:${d.rule}`, `disc:${d.rule}|${d.cand.features[0]}`);
+  }
+  return out;
+}
+
+/** How near each speaker-like candidate is among its kind: the nearest before the quotation is 0. */
+function addRecency(cands: Candidate[], q: QuoteSite, qTok: number, lang: string) {
+  const speakerLike = (c: Candidate) => c.kind === 'pron' || (c.kind === 'name' && c.entity!.type !== 'place') || (c.kind === 'np' && !!c.np!.info);
+  const pos = (c: Candidate) => (q.block - c.block) * 10_000 + (c.block === q.block ? qTok - c.tokEnd : 1_000 - c.tokEnd);
+  const before = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => pos(a) - pos(b));
+  before.forEach((c, i) => {
+    const n = Math.min(i, 3);
+    c.features.push(`near:${n}`, `${lang}|near:${n}`, `${c.features[0]}|near:${n}`);
+  });
+  const after = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
+  after.forEach((c, i) => {
+    const n = Math.min(i, 3);
+    c.features.push(`nearAfter:${n}`, `${lang}|nearAfter:${n}`, `${c.features[0]}|nearAfter:${n}`);
+  });
+}
+
+/** Noun phrases headed by a person or body noun, or standing in a speech verb's subject slot. */
+function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, inWindow: (i: number) => boolean, verb: number): Candidate[] {
+  const out: Candidate[] = [];
+  const toks = r.tokens;
+  const de = doc.lang === 'de';
+  // the heads of the phrases right before and right after the speech verb, whatever their noun
+  const slotHeads = new Set<number>();
+  if (verb >= 0) {
+    let k = verb - 1;
+    while (k >= 0 && GAP.has(toks[k].lower)) k--;
+    if (k >= 0) slotHeads.add(k);
+    k = verb + 1;
+    while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.test(toks[k].lower) || INDEFINITE.test(toks[k].lower) || isModifier(toks[k], de))) k++;
+    if (k < toks.length) slotHeads.add(k);
+  }
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (taken[i] || !inWindow(i) || !/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
+    if (de && !isCap(t.text)) continue;
+    if (!de && !/^\p{Ll}/u.test(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
+    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
+    const info = nounInfo(t.text, doc.lang);
+    if (!info && !slotHeads.has(i)) continue;
+    // a title right before a name is the name's ("Sportchef Zoran Barisic", "Acting U.S. Attorney Joshua Levy")
+    let k = i + 1;
+    while (k < toks.length && k < i + 4 && !taken[k] && isCap(toks[k].text) && !toks[k].quoted) k++;
+    if (taken[k] && !toks[k].quoted) continue;
+    // left: adjectives, numbers and a determiner
+    let s = i;
+    // (a German adjective is capitalised at the start of a sentence: "Russische Analysten meinen")
+    const sentenceStart = (k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
+    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(s - 1) && /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
+    // English: a bare singular noun without a determiner or a modifier is no speaker ("following")
+    if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.test(toks[s - 1].lower) || INDEFINITE.test(toks[s - 1].lower) || POSSESSIVES.test(toks[s - 1].lower) || DEMONSTRATIVE.test(toks[s - 1].lower) || QUANT.test(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
+    let det: NounPhrase['det'] = 'bare';
+    if (s > 0 && !toks[s - 1].quoted && inWindow(s - 1)) {
+      const d = toks[s - 1].lower;
+      if (DEFINITE.test(d)) det = 'def';
+      else if (INDEFINITE.test(d)) det = 'indef';
+      else if (DEMONSTRATIVE.test(d)) det = 'dem';
+      else if (POSSESSIVES.test(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
+      else if (QUANT.test(d)) det = 'bare';
+      if (det !== 'bare' || QUANT.test(d)) s--;
+    }
+    // right: a genitive or "von/of/for" complement, with a name or a short title in quotation marks
+    let e = i + 1;
+    const comp = toks[e];
+    if (comp && !comp.quoted && /^(?:des|der|von|vom|of|for|at|from)$/.test(comp.lower) && !(de && comp.lower === 'der' && !isCap(toks[e + 1]?.text ?? ''))) {
+      let j = e + 1;
+      if (toks[j] && /^(?:des|der|dem|den|the|a|an)$/.test(toks[j].lower)) j++;
+      while (toks[j] && /^\p{Ll}/u.test(toks[j].text) && isModifier(toks[j], de) && !toks[j].quoted) j++;
+      let words = 0;
+      while (toks[j] && words < 5 && (isCap(toks[j].text) || (toks[j].quoted && /^[„“”"»«‚‘’']$/.test(toks[j].text)) || (toks[j].quoted && isCap(toks[j].text)))) {
+        if (isWord(toks[j])) words++;
+        j++;
+      }
+      if (words) e = j;
+    }
+    const text = toks
+      .slice(s, e)
+      .filter((x) => isWord(x))
+      .map((x) => x.text)
+      .join(' ');
+    out.push({
+      kind: 'np',
+      block: b,
+      start: toks[s].start,
+      end: toks[e - 1].end,
+      tok: s,
+      tokEnd: e,
+      np: { text, head: t.text, det, info, plural: isPlural(t.text, info, doc.lang) },
+      ...blank(),
+    });
+    i = Math.max(i, e - 1);
+  }
+  return out;
+}
+
+function isModifier(t: FrameToken, de: boolean): boolean {
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u.test(t.text)) return false;
+  if (de) return /^\p{Ll}/u.test(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower);
+  return !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && /^(?:\p{Ll}+(?:al|an|ive|ous|ic|ed|ing|er|ior|ent|ant|ary|ful|less|ish)|senior|top|chief|former|acting|deputy|local|young|old|new|second|first|third|vice|[\p{Lu}][\p{L}.-]*)$/u.test(t.text);
+}
+
+function isPlural(head: string, info: NounInfo | null, lang: string): boolean {
+  if (lang === 'en') return /s$/.test(head) && !/(?:ss|us|is)$/.test(head) && !!info && info.lemma !== head.toLowerCase();
+  return /(?:innen|en|er|e|s)$/.test(head) && !!info && info.lemma !== head && !/in$/.test(head);
+}
+
+interface SiteFeatures {
+  qTok: number;
+  qTokEnd: number;
+  fq: number;
+  /** the speech verb of the quotation's sentence (token index in its block), or -1 */
+  verb: number;
+  flags: string[];
+}
+
+function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq: number): SiteFeatures {
+  const r = doc.reading[q.block];
+  const fo = doc.frameOf[q.block];
+  let lo = qTok;
+  while (lo > 0 && fo[lo - 1] === fq) lo--;
+  let hi = qTok;
+  while (hi < r.tokens.length && fo[hi] === fq) hi++;
+  let verb = q.cue ?? -1;
+  if (q.cue === undefined) {
+    const frameToks = r.tokens.slice(lo, hi);
+    const v = speechVerbAt(frameToks, doc.lex, qTok - lo);
+    verb = v >= 0 ? lo + v : -1;
+  }
+  const unquoted = r.tokens.filter((t, i) => !t.quoted && isWord(t) && !(i >= qTok && i < qTokEnd));
+  const alone = unquoted.every((t) => CONNECTIVES.has(t.lower));
+  const flags = [
+    q.direct ? 'direct' : 'indirect',
+    alone ? 'alone' : 'inText',
+    verb >= 0 ? 'verb' : 'noVerb',
+    q.partial ? 'partial' : 'whole',
+  ];
+  const before = r.tokens[qTok - 2];
+  if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags.push('colon');
+  if (doc.blocks[q.block].kind === 'heading') flags.push('heading');
+  if (q.lastBlock !== q.block) flags.push('multiBlock');
+  if (doc.interviewee) flags.push('interview');
+  return { qTok, qTokEnd, fq, verb, flags };
+}
+
+/** Features of one candidate for one quotation. */
+function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev: PrevSpeaker | null): string[] {
+  const f: string[] = [];
+  const kind = candidateKind(c, doc);
+  const r = doc.reading[c.block];
+  let loc: string;
+  let slot = 'none';
+  if (c.kind === 'prev') {
+    loc = c.block === q.block ? 'prevSameBlock' : `prevB-${Math.min(q.block - c.block, 3)}`;
+  } else if (c.block === q.block) {
+    const fc = doc.frameOf[c.block][c.tok];
+    loc = fc === site.fq ? 'S0' : fc === site.fq + 1 ? 'S+1' : fc === site.fq - 1 ? 'S-1' : 'S-2';
+    if (fc === site.fq && site.verb >= 0) slot = verbSlot(r.tokens, c, site.verb, doc.lang);
+  } else {
+    loc = `B-${q.block - c.block}`;
+    // the last sentence of the block before, ending in a colon or with a speech verb, introduces
+    const fc = doc.frameOf[c.block][c.tok];
+    if (fc === doc.reading[c.block].frames.length - 1) loc += 'last';
+  }
+  f.push(`k:${kind}`, `loc:${loc}`, `k:${kind}|loc:${loc}`);
+  c.loc = loc;
+  c.slot = slot;
+  if (c.kind !== 'prev') {
+    const before = c.block < q.block || c.tokEnd <= site.qTok;
+    const dist = c.block === q.block ? (before ? site.qTok - c.tokEnd : c.tok - site.qTokEnd) : 30;
+    f.push(`dir:${before ? 'before' : 'after'}`, `dist:${bucket(dist, [0, 1, 3, 6, 10, 20])}`, `k:${kind}|dir:${before ? 'b' : 'a'}|dist:${bucket(dist, [1, 4, 10])}`);
+    f.push(`slot:${slot}`, `k:${kind}|slot:${slot}`);
+    // what surrounds the candidate
+    const prevTok = prevWord(r.tokens, c.tok);
+    const p1 = r.tokens[c.tok - 1];
+    const p2 = r.tokens[c.tok - 2];
+    const next = r.tokens[c.tokEnd];
+    if (prevTok >= 0 && PREPOSITIONS[doc.lang]?.has(r.tokens[prevTok].lower)) f.push('pp', `k:${kind}|pp`);
+    if (p1 && doc.lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === p1.lower) || (cue.length === 2 && p2 && cue[0] === p2.lower && cue[1] === p1.lower))) f.push('cueBefore', `k:${kind}|cueBefore`);
+    if (next && doc.lex.cuesAfter.has(next.lower)) f.push('cueAfter');
+    if (next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && /^\p{L}/u.test(next.text)))) f.push('genMod', `k:${kind}|genMod`);
+    if (c.kind === 'name' && c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de') f.push('genitiveForm');
+    if (firstInFrame(r.tokens, doc.frameOf[c.block], c.tok)) {
+      c.frameStart = true;
+      f.push('frameStart', `k:${kind}|frameStart`);
+    }
+    if (next?.text === ':' || r.tokens[c.tokEnd + 1]?.text === ':') {
+      c.beforeColon = true;
+      f.push('beforeColon', `k:${kind}|beforeColon|loc:${loc}`);
+    }
+    if (next?.text === ',' ) f.push('beforeComma');
+    if (c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq && site.verb >= 0) {
+      const [a, b] = c.tok < site.verb ? [c.tokEnd, site.verb] : [site.verb + 1, c.tok];
+      let commas = 0;
+      for (let k = a; k < b; k++) if (r.tokens[k].text === ',' && !r.tokens[k].quoted) commas++;
+      f.push(`commas:${Math.min(commas, 2)}`, `k:${kind}|commas:${Math.min(commas, 2)}`);
+    }
+    // the candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt")
+    if (loc !== 'S0') {
+      const fc = doc.frameOf[c.block][c.tok];
+      const toks = r.tokens.filter((_, k) => doc.frameOf[c.block][k] === fc);
+      const first = r.tokens.findIndex((_, k) => doc.frameOf[c.block][k] === fc);
+      const v = speechVerbAt(toks, doc.lex);
+      if (v >= 0) {
+        const s = verbSlot(r.tokens, c, first + v, doc.lang);
+        c.ownVerb = s;
+        f.push(`ownVerb:${s}`, `k:${kind}|ownVerb:${s}|loc:${loc}`);
+      }
+    }
+    // how many other speaker-like candidates stand between it and the quotation is added by the caller
+  }
+  if (c.entity) {
+    f.push(`type:${c.entity.type}`, `mentions:${bucket(c.entity.mentions, [1, 2, 4, 8])}`);
+    if (c.entity === doc.topPerson) f.push('topPerson', `topPerson|loc:${loc}`);
+    if (c.entity.role) f.push('hasRole');
+    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', `isPrevSpeaker|loc:${loc}`);
+    if (doc.interviewee && c.entity === doc.interviewee) f.push('interviewee');
+  }
+  if (c.kind === 'pron') {
+    const w = c.word!;
+    if (doc.lang === 'de' && w === 'Sie' && c.tok > 0 && !firstInFrame(r.tokens, doc.frameOf[c.block], c.tok)) f.push('formalSie');
+  }
+  if (c.kind === 'np') {
+    const np = c.np!;
+    f.push(`np:${np.info?.kind ?? 'other'}`, `det:${np.det}`, `k:${kind}|det:${np.det}|slot:${slot}`);
+    if (np.plural) f.push('plural');
+  }
+  if (c.kind === 'prev') {
+    f.push(`prev:${c.prev!.entity ? c.prev!.entity.type : 'description'}`);
+  }
+  if (q.ruleAt !== undefined) {
+    const rule = q.ruleAt;
+    const hit = c.kind === 'prev' ? !!q.ruleEntity && q.ruleEntity === c.entity : !!rule && rule.block === c.block && rule.start < c.end && c.start < rule.end;
+    if (hit) f.push('rule', `rule|k:${kind}`, `rule|k:${kind}|loc:${loc}`, `rule|slot:${slot}`);
+    if (!rule) f.push('noRule');
+  }
+  // the quotation's own circumstances, conjoined with where the candidate stands
+  for (const flag of site.flags) f.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
+  if (slot !== 'none') for (const flag of site.flags) f.push(`${flag}|slot:${slot}`);
+  // one copy for the language alone, so each language may part from the shared weights
+  return [...f, ...f.map((x) => `${doc.lang}|${x}`)];
+}
+
+/** The kind of a candidate as the features name it. */
+function candidateKind(c: Candidate, doc: Doc): string {
+  if (c.kind === 'name') return c.entity!.type === 'person' ? 'per' : c.entity!.type === 'organization' ? 'org' : 'loc';
+  if (c.kind === 'pron') {
+    const w = c.word!;
+    const cls = PRONOUNS[doc.lang]?.[w.toLowerCase()];
+    if (!cls) return POSSESSIVES.test(w.toLowerCase()) ? 'poss' : 'rel';
+    if (cls === 'sie' && w === 'Sie') return 'pron-Sie';
+    return `pron-${cls}`;
+  }
+  if (c.kind === 'np') return `np-${c.np!.info?.kind ?? 'other'}`;
+  return 'prev';
+}
+
+function prevWord(tokens: FrameToken[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower))) k--;
+  return k;
+}
+
+function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && fo[k] === fo[i] && !isWord(tokens[k])) k--;
+  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || DEMONSTRATIVE.test(tokens[k].lower))) k--;
+  return k < 0 || fo[k] !== fo[i];
+}
+
+/**
+ * Where a candidate stands to the speech verb of its sentence: 'subj' right before it (only
+ * auxiliaries or adverbs between: "Putin sagte", "the aide later told"), 'inv' right after it
+ * ("sagte der Sprecher", "said Trump", "erklärt dazu Hauptgeschäftsführer X"), 'appos' before it with
+ * an apposition between ("X, co-founder of Y, said"), else 'pre' or 'post'.
+ */
+function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string): string {
+  if (c.tokEnd <= v) {
+    let k = c.tokEnd;
+    let gap = 0;
+    while (k < v && gap <= CANDIDATES.slotGap && GAP.has(tokens[k].lower)) {
+      k++;
+      gap++;
+    }
+    if (k === v) return 'subj';
+    if (tokens[c.tokEnd]?.text === ',') {
+      let j = c.tokEnd + 1;
+      while (j < v && j < c.tokEnd + 14 && tokens[j].text !== ',') j++;
+      if (tokens[j]?.text === ',' && j + 1 <= v) {
+        let g = j + 1;
+        while (g < v && GAP.has(tokens[g].lower)) g++;
+        if (g === v) return 'appos';
+      }
+    }
+    return 'pre';
+  }
+  if (c.tok > v) {
+    let k = v + 1;
+    let gap = 0;
+    // a separable particle, adverbs, and a title of the name ("erklärt dazu BDZV-Hauptgeschäftsführer")
+    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || /^\p{Ll}+(?:e|en|er)$/u.test(tokens[k].text) : /^[\p{L}.-]+$/u.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
+      k++;
+      gap++;
+    }
+    // English inverts only right after the quotation ("…,” said Trump), German after any first part
+    if (k === c.tok && (lang !== 'en' || v === 0 || tokens[v - 1].quoted || (tokens[v - 1].text === ',' && tokens[v - 2]?.quoted) || /^[,:—–-]$/.test(tokens[v - 1].text))) return 'inv';
+    return 'post';
+  }
+  return 'at';
+}

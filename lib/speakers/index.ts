@@ -1,0 +1,162 @@
+/**
+ * Speaker attribution as its own stage, after quotations and entities: for each quotation the
+ * candidates the article offers (lib/speakers/candidates.ts) are ranked by a learned model
+ * (ranker.ts), the chosen mention is resolved to who it is (resolve.ts), and a speaker the engine is
+ * not sure of is withheld as uncertain rather than guessed.
+ */
+import type { BlockReading, MentionRef } from '../quotes';
+import { speechLexicon } from '../speech';
+import type { Block, Entity, Quote } from '../types';
+import { candidatesFor, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
+import { rankerModel, score, softmax, type RankerModel } from './ranker';
+import { DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
+import { resolveCandidate, type Resolved } from './resolve';
+
+export interface SpeakerInput {
+  blocks: Block[];
+  lang: string;
+  reading: BlockReading[];
+  mentions: MentionRef[];
+  entities: Entity[];
+}
+
+export const INTERVIEW = {
+  /** Paragraphs that ask (end in "?") needed before a text reads as an interview, and their share. */
+  minQuestions: 3,
+  minShare: 0.12,
+} as const;
+
+/** The article as the candidates read it. */
+export function makeDoc(input: SpeakerInput): Doc | null {
+  const lex = speechLexicon(input.lang);
+  if (!lex) return null;
+  const mentionsByBlock = new Map<number, MentionRef[]>();
+  for (const m of sortMentions(input.mentions)) {
+    const list = mentionsByBlock.get(m.block);
+    if (list) list.push(m);
+    else mentionsByBlock.set(m.block, [m]);
+  }
+  const reading = input.blocks.map((_, b) => input.reading[b] ?? { tokens: [], frames: [] });
+  let topPerson: Entity | null = null;
+  for (const e of input.entities) if (e.type === 'person' && (!topPerson || e.mentions > topPerson.mentions)) topPerson = e;
+  return {
+    lang: input.lang,
+    blocks: input.blocks,
+    reading,
+    lex,
+    mentionsByBlock,
+    frameOf: reading.map(frameIndex),
+    topPerson,
+    interviewee: interviewee(input, topPerson),
+  };
+}
+
+/**
+ * An interview: several paragraphs that are questions (ending in "?", outside quotation marks), and
+ * a person named as the one who answers: the most mentioned person, named in the first paragraphs.
+ */
+function interviewee(input: SpeakerInput, top: Entity | null): Entity | null {
+  if (!top) return null;
+  const paras = input.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'item');
+  const questions = paras.filter((b) => /\?\s*$/.test(b.text) && !/[“”"»«„]\s*$/.test(b.text.slice(-3)));
+  if (questions.length < INTERVIEW.minQuestions || questions.length < paras.length * INTERVIEW.minShare) return null;
+  const early = top.occurrences.some((o) => o.block < Math.max(4, input.blocks.length * 0.2));
+  return early ? top : null;
+}
+
+export function sortMentions(mentions: MentionRef[]): MentionRef[] {
+  return [...mentions].sort((a, b) => a.block - b.block || a.start - b.start);
+}
+
+/** Decides the speaker of every direct quotation (in place) and returns the quotations. */
+export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: RankerModel = rankerModel()): Quote[] {
+  const doc = makeDoc(input);
+  if (!doc) return quotes;
+  const byId = new Map(input.entities.map((e) => [e.id, e]));
+  const mentions = sortMentions(input.mentions);
+  const threshold = model.threshold[input.lang] ?? 0;
+  let prev: PrevSpeaker | null = null;
+  for (const q of quotes) {
+    if (q.kind !== 'direct' || q.nonSpeech) continue;
+    const site = siteOf(q, byId);
+    const cands = candidatesFor(doc, site, prev);
+    // a quotation its own sentence does not attribute: the interviewee in an interview's answer; else
+    // the discourse rules where the model has not learned such quotations for the language
+    const unattributed = unattributedInSentence(cands);
+    const iv = unattributed ? interviewSpeaker(doc, site) : null;
+    const byRules = unattributed && (model.discourse[input.lang] ?? 'rules') === 'rules';
+    const pick = (iv ? resolved(doc, iv, 'interview', prev, mentions) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null) ?? choose(doc, cands, prev, mentions, model);
+    if (!pick) {
+      if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
+      continue;
+    }
+    const { res, confidence } = pick;
+    // where the quotation's own sentence refers to the speaker ("…,” she said), for the link to it
+    if (res.entity && !pick.cand.features.includes('loc:S0')) {
+      const local = cands.find((c) => c.features.includes('loc:S0') && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, prev, mentions)?.entity === res.entity)));
+      if (local) res.at = { block: local.block, start: local.start, end: local.end };
+    }
+    q.speakerConfidence = Math.round(confidence * 1000) / 1000;
+    applySpeaker(q, res);
+    if (confidence < threshold) {
+      q.uncertain = true;
+      q.guess = { speaker: q.speaker!, speakerId: q.speakerId };
+      q.speaker = null;
+      q.speakerId = null;
+      q.speakerRole = null;
+    }
+    prev = { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
+  }
+  return quotes;
+}
+
+/** A direct quotation as the candidates see it, with where the rule-based reading put its speaker. */
+export function siteOf(q: Quote, byId: Map<string, Entity>): QuoteSite {
+  return {
+    block: q.block,
+    start: q.start,
+    end: q.end,
+    lastBlock: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block,
+    partial: q.partial,
+    direct: true,
+    ruleAt: q.speakerAt ?? null,
+    ruleEntity: q.speakerId ? byId.get(q.speakerId) ?? null : null,
+  };
+}
+
+/** The speaker the discourse gives a quotation its own sentence does not attribute. */
+export function fromDiscourse(doc: Doc, site: QuoteSite, cands: Candidate[], prev: PrevSpeaker | null, mentions: MentionRef[]): { cand: Candidate; res: Resolved; confidence: number } | null {
+  const d = discourseSpeaker(doc, site, cands, prev);
+  return d ? resolved(doc, d.cand, d.rule, prev, mentions) : null;
+}
+
+function resolved(doc: Doc, cand: Candidate, rule: DiscourseRule, prev: PrevSpeaker | null, mentions: MentionRef[]) {
+  const res = resolveCandidate(doc, cand, prev, mentions);
+  return res ? { cand, res, confidence: DISCOURSE.confidence[rule] * res.confidence } : null;
+}
+
+/** The best candidate that resolves to somebody, with its confidence (probability × resolution). */
+export function choose(doc: Doc, cands: Candidate[], prev: PrevSpeaker | null, mentions: MentionRef[], model: RankerModel): { cand: Candidate; res: Resolved; confidence: number } | null {
+  if (!cands.length) return null;
+  const probs = softmax(cands.map((c) => score(model, c.features)));
+  const order = probs.map((p, i) => [p, i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [p, i] of order) {
+    const res = resolveCandidate(doc, cands[i], prev, mentions);
+    if (res) return { cand: cands[i], res, confidence: p * res.confidence };
+  }
+  return null;
+}
+
+function applySpeaker(q: Quote, res: Resolved) {
+  q.speaker = res.name;
+  q.speakerId = res.entity?.id ?? null;
+  q.speakerRole = res.entity?.role ?? null;
+  if (res.at) q.speakerAt = res.at;
+  else delete q.speakerAt;
+  if (res.group) q.group = true;
+  else delete q.group;
+  if (res.entity && res.description) q.speakerDescription = res.description;
+  else delete q.speakerDescription;
+  if (res.organization) q.speakerOrganizationId = res.organization.id;
+  else delete q.speakerOrganizationId;
+}

@@ -1,0 +1,88 @@
+/**
+ * What a word tells about who it can be (assets/lexicon/speakers.json, built by
+ * scripts/build-speaker-lexicon.ts): the gender of a first name, and whether a noun names a person
+ * ("Virologe", "spokeswoman") or a body that speaks ("Gericht", "the court"), with its gender.
+ */
+import data from '../../assets/lexicon/speakers.json';
+
+export type Gender = 'm' | 'f';
+
+export interface NounInfo {
+  kind: 'person' | 'group';
+  gender: Gender | null;
+  /** the word as listed (Sprecherin, court) */
+  lemma: string;
+}
+
+let firstGender: Map<string, Gender> | null = null;
+let dePerson: Map<string, Gender> | null = null;
+let deInstitution: Set<string> | null = null;
+let enPerson: Set<string> | null = null;
+let enGroup: Set<string> | null = null;
+
+function load() {
+  if (firstGender) return;
+  firstGender = new Map();
+  for (const n of data.firstNames.f) firstGender.set(n, 'f');
+  for (const n of data.firstNames.m) firstGender.set(n, 'm');
+  dePerson = new Map(Object.entries(data.de.person) as [string, Gender][]);
+  deInstitution = new Set(data.de.institution);
+  enPerson = new Set(data.en.person);
+  enGroup = new Set(data.en.group);
+}
+
+/** Gender of a first name when the name lists it for one gender only. */
+export function firstNameGender(name: string): Gender | null {
+  load();
+  return firstGender!.get(name) ?? null;
+}
+
+const nounCache = new Map<string, NounInfo | null>();
+
+/** Whether a (capitalised, inflected, compound) German noun or an English noun names a person or a body. */
+export function nounInfo(word: string, lang: string): NounInfo | null {
+  const key = lang + ':' + word;
+  const hit = nounCache.get(key);
+  if (hit !== undefined) return hit;
+  load();
+  const out = lang === 'de' ? deNoun(word) : lang === 'en' ? enNoun(word.toLowerCase()) : null;
+  if (nounCache.size > 20_000) nounCache.clear();
+  nounCache.set(key, out);
+  return out;
+}
+
+/** German: the word or its last compound part, in any case form (Sprecherinnen, Experten, Anwälte). */
+function deNoun(word: string): NounInfo | null {
+  if (!/^\p{Lu}/u.test(word)) return null;
+  const last = word.split('-').pop()!;
+  const forms = (w: string) => [w, w.replace(/nen$/, ''), w.replace(/n$/, ''), w.replace(/en$/, ''), w.replace(/s$/, ''), w.replace(/e$/, ''), w.replace(/en$/, 'e'), unUmlautPlural(w)];
+  for (let i = 0; i <= last.length - 4; i++) {
+    // the whole word first, then ever shorter heads of the compound (Sportchef → Chef)
+    const part = i === 0 ? last : last[i].toUpperCase() + last.slice(i + 1);
+    if (i > 0 && part.length < 4) break;
+    if (i > 0 && i < 3) continue; // a compound's head follows a first part of three letters or more (Kaffee is no Affe)
+    for (const f of forms(part)) {
+      const g = dePerson!.get(f);
+      if (g) return { kind: 'person', gender: g, lemma: f };
+      if (deInstitution!.has(f)) return { kind: 'group', gender: null, lemma: f };
+    }
+  }
+  return null;
+}
+
+/** Anwälte → Anwalt, Ärzte → Arzt */
+function unUmlautPlural(w: string): string {
+  return w.replace(/e$/, '').replace(/([äöü])([^aeiouäöü]*)$/, (_, v: string, rest: string) => ({ ä: 'a', ö: 'o', ü: 'u' })[v as 'ä'] + rest).replace(/^([ÄÖÜ])/, (v) => ({ Ä: 'A', Ö: 'O', Ü: 'U' })[v as 'Ä']);
+}
+
+const EN_F = /(?:woman|women|wife|wives|daughter|queen|mother|sister|princess|girl|actress|chairwoman|spokeswoman|congresswoman|businesswoman|lady|ladies|mom|grandmother|aunt|niece|widow|bride)$/;
+const EN_M = /(?:^man|[^o]man|^men|[^o]men|husband|son|king|father|brother|prince|boy|actor|chairman|spokesman|congressman|businessman|dad|grandfather|uncle|nephew|widower|groom)$/;
+
+function enNoun(w: string): NounInfo | null {
+  const singulars = [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/men$/, 'man')];
+  for (const s of singulars) {
+    if (enPerson!.has(s)) return { kind: 'person', gender: EN_F.test(w) ? 'f' : EN_M.test(w) ? 'm' : null, lemma: s };
+  }
+  for (const s of singulars) if (enGroup!.has(s)) return { kind: 'group', gender: null, lemma: s };
+  return null;
+}

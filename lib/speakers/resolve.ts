@@ -1,0 +1,185 @@
+/**
+ * From the mention that speaks to who it is: a name is its entity; a pronoun is the person or body it
+ * refers to (gender, number, recency, subjects first); a role noun or description is the person the
+ * article introduced with that role ("der Virologe" → the person whose role is Virologe), or stays the
+ * article's own description of an unnamed speaker ("ein Sprecher des Konzerns"), linked to the
+ * organisation it names. Each answer carries how sure it is.
+ */
+import type { MentionRef } from '../quotes';
+import type { Entity, Span } from '../types';
+import type { Candidate, Doc, PrevSpeaker } from './candidates';
+import { firstNameGender, nounInfo, type Gender } from './lexicon';
+
+export const RESOLVE = {
+  /** Blocks back a pronoun or a role noun looks for the person it stands for. */
+  lookbackBlocks: 3,
+  /** How sure a pronoun is with one compatible person in reach, and with several. */
+  pronounAlone: 0.95,
+  pronounNearest: 0.75,
+  /** A role noun that matches a person's role; a definite one that matches nobody's. */
+  roleMatch: 0.9,
+  definiteUnmatched: 0.7,
+  description: 0.85,
+  /** A pronoun with nobody it could stand for. */
+  unresolved: 0.2,
+} as const;
+
+export interface Resolved {
+  entity: Entity | null;
+  /** the entity's name, or the article's description of an unnamed speaker */
+  name: string;
+  /** the article's own words for the speaker when it used a description ("der Virologe") */
+  description: string | null;
+  /** an organisation a description names ("ein Sprecher des Konzerns X") */
+  organization: Entity | null;
+  group: boolean;
+  at: Span | null;
+  confidence: number;
+}
+
+/** The gender an entity shows: set by its role, else by its first name. */
+export function entityGender(e: Entity): Gender | null {
+  if (e.gender) return e.gender;
+  if (e.type !== 'person') return null;
+  return firstNameGender(e.name.split(' ')[0]);
+}
+
+export function resolveCandidate(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentions: MentionRef[]): Resolved | null {
+  const at = c.kind === 'prev' ? c.prev!.at : { block: c.block, start: c.start, end: c.end };
+  if (c.kind === 'name') return { entity: c.entity!, name: c.entity!.name, description: null, organization: null, group: false, at, confidence: 1 };
+  if (c.kind === 'prev') {
+    const p = c.prev!;
+    return { entity: p.entity, name: p.name, description: p.description ?? null, organization: null, group: false, at: p.at, confidence: 1 };
+  }
+  if (c.kind === 'pron') return resolvePronoun(doc, c, prev, mentions);
+  return resolveNounPhrase(doc, c, prev, mentions);
+}
+
+interface Antecedent {
+  entity: Entity;
+  block: number;
+  start: number;
+}
+
+/** People (or bodies) named before a position, nearest first, within the look-back. */
+function before(mentions: MentionRef[], block: number, start: number, want: (e: Entity) => boolean): Antecedent[] {
+  const out: Antecedent[] = [];
+  const seen = new Set<Entity>();
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.block > block || (m.block === block && m.start >= start)) continue;
+    if (block - m.block > RESOLVE.lookbackBlocks) break;
+    if (m.partOfWord || !want(m.entity) || seen.has(m.entity)) continue;
+    seen.add(m.entity);
+    out.push({ entity: m.entity, block: m.block, start: m.start });
+  }
+  return out;
+}
+
+function resolvePronoun(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentions: MentionRef[]): Resolved | null {
+  const w = c.word!;
+  const lower = w.toLowerCase();
+  const at = { block: c.block, start: c.start, end: c.end };
+  const r = doc.reading[c.block];
+  // "Sie" inside a sentence: the reader or the interviewee addressed
+  const formal = doc.lang === 'de' && w === 'Sie' && c.tok > 0 && /[\p{L},]/u.test(r.tokens[c.tok - 1]?.text ?? '') && doc.frameOf[c.block][c.tok - 1] === doc.frameOf[c.block][c.tok];
+  if (formal || /^(?:ich|i)$/.test(lower)) {
+    if (doc.interviewee) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
+    return null;
+  }
+  let gender: Gender | 'pl' | null = null;
+  if (/^(?:er|he|his|sein|seine|seinem|seinen|seiner|seines)$/.test(lower)) gender = 'm';
+  else if (/^(?:she|her)$/.test(lower)) gender = 'f';
+  else if (/^(?:they|their|wir|we|our|unser|unsere|unserem|unseren|unserer|unseres|it|its)$/.test(lower)) gender = 'pl';
+  else if (/^(?:sie|ihr|ihre|ihrem|ihren|ihrer|ihres)$/.test(lower)) gender = germanSieNumber(r.tokens, c.tok);
+  else return null; // man, es: nobody in particular
+  if (gender === 'pl') {
+    // they, wir, it: the organisation named last
+    const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization');
+    if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description: null, organization: null, group: false, at, confidence: orgs.length === 1 ? 0.75 : 0.6 };
+    return null;
+  }
+  const people = before(mentions, c.block, c.start, isPersonLike);
+  const compatible = people.filter((a) => {
+    const g = entityGender(a.entity);
+    return !g || !gender || g === gender;
+  });
+  // the speaker of the quotation before, when compatible, is the likeliest referent
+  if (prev?.entity && prev.entity.type === 'person' && compatible.some((a) => a.entity === prev.entity) && compatible[0].entity !== prev.entity) {
+    const nearest = compatible[0];
+    const nearestKnown = entityGender(nearest.entity) === gender;
+    const prevKnown = entityGender(prev.entity) === gender;
+    if (prevKnown && !nearestKnown) return { entity: prev.entity, name: prev.entity.name, description: null, organization: null, group: false, at, confidence: RESOLVE.pronounNearest };
+  }
+  if (!compatible.length) {
+    // nobody named before: a description of the quotation before ("my father … He also said")
+    if (prev && !prev.entity && prev.description) return { entity: null, name: prev.name, description: prev.description, organization: null, group: false, at, confidence: 0.6 };
+    // the words still say who speaks ("she said"), but not who she is: shown as uncertain
+    return { entity: null, name: w, description: null, organization: null, group: false, at, confidence: RESOLVE.unresolved };
+  }
+  const first = compatible[0];
+  const sure = compatible.length === 1 || (entityGender(first.entity) === gender && compatible.slice(1).every((a) => entityGender(a.entity) !== gender));
+  return { entity: first.entity, name: first.entity.name, description: null, organization: null, group: false, at, confidence: sure ? RESOLVE.pronounAlone : RESOLVE.pronounNearest };
+}
+
+/** A person, or a one-word name the recogniser typed otherwise that is a known first name ("Renato"). */
+function isPersonLike(e: Entity): boolean {
+  return e.type === 'person' || (!e.name.includes(' ') && !!firstNameGender(e.name));
+}
+
+/** German sie/ihr: feminine singular or plural, by the verb beside it (sagt sie / sagen sie). */
+function germanSieNumber(tokens: { lower: string; text: string }[], i: number): Gender | 'pl' {
+  for (const k of [i - 1, i + 1]) {
+    const t = tokens[k]?.lower ?? '';
+    if (/^(?:sind|haben|werden|sagen|sagten|erklären|erklärten|betonen|betonten|fordern|forderten|schreiben|schrieben|meinen|meinten|warnen|warnten)$/.test(t)) return 'pl';
+    if (/^(?:ist|hat|wird|war|sagt|sagte|erklärt|erklärte|betont|betonte|fordert|forderte|schreibt|schrieb|meint|meinte|warnt|warnte)$/.test(t)) return 'f';
+  }
+  return 'f';
+}
+
+function resolveNounPhrase(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentions: MentionRef[]): Resolved {
+  const np = c.np!;
+  const at = { block: c.block, start: c.start, end: c.end };
+  // an organisation named inside the description ("ein Sprecher von Rheinmetall")
+  const inner = mentions.find((m) => m.block === c.block && m.start >= c.start && m.end <= c.end && m.entity.type === 'organization');
+  const description = np.text;
+  const plain = (confidence: number): Resolved => ({ entity: null, name: description, description, organization: inner?.entity ?? null, group: np.plural, at, confidence });
+  if (!np.info || np.det === 'indef' || np.plural) return plain(RESOLVE.description);
+  if (np.info.kind === 'group') {
+    // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word
+    const lemma = np.info.lemma.toLowerCase();
+    const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization' && e.name.toLowerCase().split(/[\s-]+/).some((w) => w === lemma || w.endsWith(lemma)));
+    if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    if (inner) return { entity: inner.entity, name: inner.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    return plain(RESOLVE.description);
+  }
+  // a person noun: the name in apposition right after it ("die Sprecherin des Hauses, Karoline Leavitt,")
+  const text = doc.blocks[c.block].text;
+  const appos = mentions.find((m) => m.block === c.block && m.start > c.end && m.start <= c.end + 3 && /^\s*,\s*$/.test(text.slice(c.end, m.start)) && isPersonLike(m.entity));
+  if (appos) return { entity: appos.entity, name: appos.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  // else the person whose role (or description) has it
+  const gender = np.info.gender;
+  const head = np.info.lemma.toLowerCase();
+  const people = before(mentions, c.block, c.start, (e) => e.type === 'person');
+  const matches = people.filter((a) => {
+    const role = a.entity.role?.toLowerCase() ?? '';
+    if (!role) return false;
+    const words = role.split(/[\s,]+/);
+    const stem = head.replace(/in$/, '');
+    return words.some((w) => w === head || w.startsWith(stem) || (w.length > stem.length && w.includes(stem)) || sameNoun(w, head));
+  });
+  const compatible = (e: Entity) => !gender || !entityGender(e) || entityGender(e) === gender;
+  const match = matches.find((a) => compatible(a.entity));
+  if (match) return { entity: match.entity, name: match.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  // a definite role noun nobody was introduced with: the person quoted just before, when compatible
+  if ((np.det === 'def' || np.det === 'dem') && prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2) {
+    return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+  }
+  return plain(np.det === 'def' ? 0.6 : RESOLVE.description);
+}
+
+/** The same German noun in another case or number (Virologen ~ Virologe). */
+function sameNoun(a: string, b: string): boolean {
+  const info = nounInfo(a.charAt(0).toUpperCase() + a.slice(1), 'de');
+  return !!info && info.lemma.toLowerCase() === b;
+}
