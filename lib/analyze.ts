@@ -2,7 +2,7 @@
 import { recognize, type Tagger } from './entities';
 import { detectLanguage } from './lang';
 import { findQuotes, type BlockReading } from './quotes';
-import { attributeSpeakers } from './speakers/index';
+import { attributeSpeakers, type SpeakerTrace } from './speakers/index';
 import { summarize } from './summary';
 import { splitBlocks } from './tokenize';
 import type { Analysis, Article, Sentence } from './types';
@@ -15,7 +15,16 @@ export interface Engine {
 
 export const WORDS_PER_MINUTE = 230;
 
+/** Hooks into the pipeline for the developer tools. */
+export interface AnalyzeOptions {
+  speakerTrace?: (t: SpeakerTrace) => void;
+}
+
 export function analyze(article: Article, engine: Engine): Analysis {
+  return analyzeWith(article, engine, {});
+}
+
+export function analyzeWith(article: Article, engine: Engine, opts: AnalyzeOptions): Analysis {
   const text = article.blocks.map((b) => b.text).join('\n');
   const lang = detectLanguage(article.declaredLang, text);
   const sentences = splitBlocks(article.blocks, lang);
@@ -24,7 +33,7 @@ export function analyze(article: Article, engine: Engine): Analysis {
   for (const s of sentences) blockTokens[s.block].push(...s.tokens);
   const reading: BlockReading[] = [];
   const found = findQuotes(article.blocks, lang, mentions, blockTokens, reading);
-  const quotes = attributeSpeakers(found, { blocks: article.blocks, lang, reading, mentions, entities });
+  const quotes = attributeSpeakers(found, { blocks: article.blocks, lang, reading, mentions, entities, outlet: article.siteName }, undefined, opts.speakerTrace);
   const summary = summarize(article.blocks, entities, lang, article.description);
   const words = countWords(text);
   return {

@@ -196,7 +196,10 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           // a show or a work named before its star or host (the “Avatar” star), or a label ("Related:")
           const named = (/^\p{Lu}/u.test(inner) && /^\s*(?:star|stars|host|anchor|actor|actress|creator|author|series|episode|show)\b/.test(text.slice(q.close, q.close + 12))) || /^\S+:$/.test(inner);
           const alone = !before && q.span.pieces.length === 1 && !/[\p{L}\p{N}]/u.test(text.slice(q.close));
-          const nonSpeech = nickname || named ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
+          // a fragment in a sentence of reported speech (Konjunktiv I) right after a speaker quotes that speaker ("Es sei zentral, nicht nur zu „versorgen“")
+          const before1 = last as { speaker: Speaker | null; block: number } | null;
+          const reported = lang === 'de' && !!before1?.speaker && b - before1.block <= 1 && unquotedWords.some((t) => ATTRIBUTION.konjunktiv.has(t.lower));
+          const nonSpeech: Quote['nonSpeech'] | null = nickname || named ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own || reported, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
           const prior = last as { speaker: Speaker | null; block: number } | null;

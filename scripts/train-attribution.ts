@@ -225,11 +225,13 @@ function examples(docs: ReadDoc[], grow: boolean, stats: { reachable: number; to
 
 function positives(cands: Candidate[], gold: Site['gold']): number[] {
   const pos: number[] = [];
+  // a name inside a phrase that is the source ("der Kollege von der FDP") is not the source itself
+  const inside = (c: Candidate) => c.kind === 'name' && cands.some((o) => o.kind === 'np' && o.block === c.block && o.start < c.start && c.end <= o.end && gold.some((g) => overlaps(o, g)));
   cands.forEach((c, i) => {
     if (c.kind === 'prev') {
       const p = c.prev!;
       if ((p.at && gold.some((g) => overlaps(p.at!, g))) || (p.entity && cands.some((o) => o.kind === 'name' && o.entity === p.entity && gold.some((g) => overlaps(o, g))))) pos.push(i);
-    } else if (gold.some((g) => overlaps(c, g))) pos.push(i);
+    } else if (gold.some((g) => overlaps(c, g)) && !inside(c)) pos.push(i);
   });
   return pos;
 }

@@ -96,6 +96,8 @@ export interface Doc {
   topPerson: Entity | null;
   /** an interview: questions and answers, the answers by this person */
   interviewee: Entity | null;
+  /** the outlet (site name), who asks an interview's questions */
+  outlet: string | null;
 }
 
 const PRONOUNS: Record<string, Record<string, string>> = {
@@ -119,6 +121,8 @@ const GAP = new Set([
   'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
   'hat', 'habe', 'hatte', 'hatten', 'haben', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch', 'oft', 'immer', 'wiederholt', 'dazu', 'damals', 'jedoch', 'aber', 'nun', 'jetzt', 'gestern', 'heute', 'zudem', 'außerdem', 'allerdings', 'sogar', 'erneut', 'ebenfalls', 'weiter', 'zuletzt', 'kürzlich', 'dabei', 'darauf', 'daraufhin', 'halblaut', 'lachend', 'offen', 'etwa', 'gerne', 'gern', 'selbst',
 ]);
+/** German Konjunktiv I forms that mark reported speech. */
+const KONJUNKTIV = new Set(['sei', 'seien', 'habe', 'gebe', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'wisse', 'liege', 'stehe', 'gehe', 'komme', 'bleibe', 'brauche', 'heiße']);
 const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'oder', 'but', 'and', 'so', 'then', 'yet', 'still', 'or']);
 
 const isWord = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
@@ -130,6 +134,13 @@ const bucket = (n: number, edges: number[]) => {
 };
 
 const blank = () => ({ features: [] as string[], loc: '', slot: 'none', ownVerb: null as string | null, frameStart: false, beforeColon: false });
+
+function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: string): boolean {
+  const next = tokens[tokEnd];
+  if (!next || next.quoted) return false;
+  const last = tokens[tokEnd - 1]?.text ?? '';
+  return lang === 'de' && /s$/.test(last) && !/s$/.test(m.entity.name) && /^\p{Lu}\p{Ll}/u.test(next.text) && !!nounInfo(next.text, 'de');
+}
 
 /** The frame (sentence) index each token of a block falls in. */
 export function frameIndex(r: BlockReading): Int32Array {
@@ -181,6 +192,9 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
       const tokEnd = tokenAt(rb.tokens, m.end);
       if (tok >= rb.tokens.length || !inWindow(tok)) continue;
       for (let k = tok; k < tokEnd; k++) taken[k] = 1;
+      // a German genitive before a noun names whose the noun is, not who speaks ("Dormagens Geschäftsführer")
+      // (English possessives stay: PolNeAR's sources often are the whole phrase, "Trump’s campaign")
+      if (possessor(rb.tokens, tokEnd, m, doc.lang)) continue;
       out.push({ kind: 'name', block: b, start: m.start, end: m.end, tok, tokEnd: Math.max(tokEnd, tok + 1), entity: m.entity, ...blank() });
     }
     const pron = PRONOUNS[doc.lang] ?? {};
@@ -202,6 +216,12 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
   }
   for (const c of out) c.features = features(doc, q, c, site, prev);
   addRecency(out, q, qTok, doc.lang);
+  // a name inside the complement of a person noun ("der Aktivist der Mietergewerkschaft X"): the phrase speaks, not the name
+  for (const c of out) {
+    if (c.kind !== 'name') continue;
+    const np = out.find((o) => o.kind === 'np' && o.block === c.block && o.start < c.start && c.end <= o.end && o.np!.info?.kind === 'person');
+    if (np) c.features.push('inNP', `${doc.lang}|inNP`, `${c.features[0]}|inNP`);
+  }
   // what the discourse rules would say, for the ranker to weigh (lib/speakers/discourse.ts)
   if (q.direct && unattributedInSentence(out)) {
     const d = discourseSpeaker(doc, q, out, prev);
@@ -345,6 +365,8 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
     verb >= 0 ? 'verb' : 'noVerb',
     q.partial ? 'partial' : 'whole',
   ];
+  // German reported speech: a Konjunktiv I form and no speech verb ("Vor diesem Hintergrund sei die Aktion ein „…“")
+  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && KONJUNKTIV.has(t.lower))) flags.push('konjunktiv');
   const before = r.tokens[qTok - 2];
   if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags.push('colon');
   if (doc.blocks[q.block].kind === 'heading') flags.push('heading');
@@ -390,7 +412,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     if (next && doc.lex.cuesAfter.has(next.lower)) f.push('cueAfter');
     if (next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && /^\p{L}/u.test(next.text)))) f.push('genMod', `k:${kind}|genMod`);
     if (c.kind === 'name' && c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de') f.push('genitiveForm');
-    if (firstInFrame(r.tokens, doc.frameOf[c.block], c.tok)) {
+    if (firstInFrame(r.tokens, doc.frameOf[c.block], c.tok, doc.lang)) {
       c.frameStart = true;
       f.push('frameStart', `k:${kind}|frameStart`);
     }
@@ -428,7 +450,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   }
   if (c.kind === 'pron') {
     const w = c.word!;
-    if (doc.lang === 'de' && w === 'Sie' && c.tok > 0 && !firstInFrame(r.tokens, doc.frameOf[c.block], c.tok)) f.push('formalSie');
+    if (doc.lang === 'de' && w === 'Sie' && c.tok > 0 && !firstInFrame(r.tokens, doc.frameOf[c.block], c.tok, doc.lang)) f.push('formalSie');
   }
   if (c.kind === 'np') {
     const np = c.np!;
@@ -471,10 +493,12 @@ function prevWord(tokens: FrameToken[], i: number): number {
   return k;
 }
 
-function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number): boolean {
+function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: string): boolean {
   let k = i - 1;
   while (k >= 0 && fo[k] === fo[i] && !isWord(tokens[k])) k--;
-  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || DEMONSTRATIVE.test(tokens[k].lower))) k--;
+  // a title before the name ("SCR-Sportchef Zoran Barisic ist …", "Acting U.S. Attorney Joshua Levy said")
+  while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && /^\p{Lu}/u.test(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
+  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || DEMONSTRATIVE.test(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
   return k < 0 || fo[k] !== fo[i];
 }
 

@@ -10,6 +10,7 @@
  * each rule's share right on PolNeAR train; eval:pages on news-gold).
  */
 import type { Candidate, Doc, PrevSpeaker, QuoteSite } from './candidates';
+import { isQuestion } from './resolve';
 
 export const DISCOURSE = {
   /** blocks back the quotation before still speaks on */
@@ -32,6 +33,8 @@ export function speakerLike(c: Candidate): boolean {
  * after it with its speech verb ("“…?” Clinton said.").
  */
 export function unattributedInSentence(cands: Candidate[]): boolean {
+  // German reported speech without a speech verb of its own continues the speaker before
+  if (cands.some((c) => c.features.includes('konjunktiv|loc:S0'))) return true;
   return !cands.some((c) => speakerLike(c) && (c.loc === 'S0' || (c.loc === 'S+1' && (c.ownVerb === 'subj' || c.ownVerb === 'inv') && c.features.includes('nearAfter:0'))));
 }
 
@@ -40,7 +43,7 @@ const order = (c: Candidate) => c.block * 100_000 + c.tok;
 /** The interviewee, for a quotation in an interview's answer (a paragraph that does not ask). */
 export function interviewSpeaker(doc: Doc, q: QuoteSite): Candidate | null {
   const e = doc.interviewee;
-  if (!e || /\?\s*$/.test(doc.blocks[q.block].text)) return null;
+  if (!e || isQuestion(doc, q.block)) return null;
   return { kind: 'prev', block: q.block, start: -1, end: -1, tok: -1, tokEnd: -1, entity: e, prev: { entity: e, name: e.name, at: null, block: q.block }, features: [], loc: 'interview', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false };
 }
 
@@ -50,10 +53,14 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
   const before = cands.filter((c) => c.kind !== 'prev' && c.loc !== 'S0' && c.loc !== 'S+1' && speakerLike(c)).sort((a, b) => order(b) - order(a));
   const prevCand = cands.find((c) => c.kind === 'prev');
   const afterPrev = (c: Candidate) => !prev?.at || c.block > prev.at.block || (c.block === prev.at.block && c.start > prev.at.end);
-  const intro = before.find((c) => afterPrev(c) && (c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos'));
-  if (intro) return { cand: intro, rule: 'intro' };
+  // nearest first: somebody introduced as speaking, or the person the sentence before is about,
+  // unless the quotation before comes first
+  const introduced = (c: Candidate) => c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos';
+  const topical = (c: Candidate) => c.frameStart && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person');
+  const near = before.find((c) => afterPrev(c) && (introduced(c) || topical(c)));
+  if (near) return { cand: near, rule: introduced(near) ? 'intro' : 'topic' };
   if (prevCand && prev && q.block - prev.block <= DISCOURSE.prevBlocks) return { cand: prevCand, rule: 'prev' };
-  const topic = before.find((c) => c.frameStart && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person'));
+  const topic = before.find(topical);
   if (topic) return { cand: topic, rule: 'topic' };
   return null;
 }

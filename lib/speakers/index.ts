@@ -18,6 +18,8 @@ export interface SpeakerInput {
   reading: BlockReading[];
   mentions: MentionRef[];
   entities: Entity[];
+  /** the outlet (site name), who asks the questions of an interview */
+  outlet?: string | null;
 }
 
 export const INTERVIEW = {
@@ -48,6 +50,7 @@ export function makeDoc(input: SpeakerInput): Doc | null {
     frameOf: reading.map(frameIndex),
     topPerson,
     interviewee: interviewee(input, topPerson),
+    outlet: input.outlet ?? null,
   };
 }
 
@@ -69,7 +72,19 @@ export function sortMentions(mentions: MentionRef[]): MentionRef[] {
 }
 
 /** Decides the speaker of every direct quotation (in place) and returns the quotations. */
-export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: RankerModel = rankerModel()): Quote[] {
+/** What the stage saw and decided for one quotation (scripts/explain-speakers.ts prints it). */
+export interface SpeakerTrace {
+  quote: Quote;
+  candidates: Candidate[];
+  /** the ranker's probability for each candidate */
+  probs: number[];
+  /** who decided: the ranker, a discourse rule, or the interview */
+  via: 'ranker' | DiscourseRule | null;
+  chosen: Candidate | null;
+  resolve: (c: Candidate) => Resolved | null;
+}
+
+export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: RankerModel = rankerModel(), trace?: (t: SpeakerTrace) => void): Quote[] {
   const doc = makeDoc(input);
   if (!doc) return quotes;
   const byId = new Map(input.entities.map((e) => [e.id, e]));
@@ -85,15 +100,19 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const unattributed = unattributedInSentence(cands);
     const iv = unattributed ? interviewSpeaker(doc, site) : null;
     const byRules = unattributed && (model.discourse[input.lang] ?? 'rules') === 'rules';
-    const pick = (iv ? resolved(doc, iv, 'interview', prev, mentions) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null) ?? choose(doc, cands, prev, mentions, model);
+    const rules = iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
+    const pick = rules ?? choose(doc, cands, prev, mentions, model);
+    const before = prev;
+    const report = () => trace?.({ quote: q, candidates: cands, probs: softmax(cands.map((c) => score(model, c.features))), via: rules ? rules.rule : pick ? 'ranker' : null, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev: before, mentions, cands }) });
     if (!pick) {
+      report();
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
       continue;
     }
     const { res, confidence } = pick;
     // where the quotation's own sentence refers to the speaker ("…,” she said), for the link to it
     if (res.entity && !pick.cand.features.includes('loc:S0')) {
-      const local = cands.find((c) => c.features.includes('loc:S0') && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, prev, mentions)?.entity === res.entity)));
+      const local = cands.find((c) => c.features.includes('loc:S0') && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
       if (local) res.at = { block: local.block, start: local.start, end: local.end };
     }
     q.speakerConfidence = Math.round(confidence * 1000) / 1000;
@@ -106,6 +125,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
       q.speakerRole = null;
     }
     prev = { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
+    report();
   }
   return quotes;
 }
@@ -125,14 +145,14 @@ export function siteOf(q: Quote, byId: Map<string, Entity>): QuoteSite {
 }
 
 /** The speaker the discourse gives a quotation its own sentence does not attribute. */
-export function fromDiscourse(doc: Doc, site: QuoteSite, cands: Candidate[], prev: PrevSpeaker | null, mentions: MentionRef[]): { cand: Candidate; res: Resolved; confidence: number } | null {
+export function fromDiscourse(doc: Doc, site: QuoteSite, cands: Candidate[], prev: PrevSpeaker | null, mentions: MentionRef[]): { cand: Candidate; res: Resolved; confidence: number; rule: DiscourseRule } | null {
   const d = discourseSpeaker(doc, site, cands, prev);
-  return d ? resolved(doc, d.cand, d.rule, prev, mentions) : null;
+  return d ? resolved(doc, d.cand, d.rule, prev, mentions, cands) : null;
 }
 
-function resolved(doc: Doc, cand: Candidate, rule: DiscourseRule, prev: PrevSpeaker | null, mentions: MentionRef[]) {
-  const res = resolveCandidate(doc, cand, prev, mentions);
-  return res ? { cand, res, confidence: DISCOURSE.confidence[rule] * res.confidence } : null;
+function resolved(doc: Doc, cand: Candidate, rule: DiscourseRule, prev: PrevSpeaker | null, mentions: MentionRef[], cands: Candidate[]) {
+  const res = resolveCandidate(doc, cand, { prev, mentions, cands });
+  return res ? { cand, res, confidence: DISCOURSE.confidence[rule] * res.confidence, rule } : null;
 }
 
 /** The best candidate that resolves to somebody, with its confidence (probability × resolution). */
@@ -141,7 +161,7 @@ export function choose(doc: Doc, cands: Candidate[], prev: PrevSpeaker | null, m
   const probs = softmax(cands.map((c) => score(model, c.features)));
   const order = probs.map((p, i) => [p, i] as const).sort((a, b) => b[0] - a[0]);
   for (const [p, i] of order) {
-    const res = resolveCandidate(doc, cands[i], prev, mentions);
+    const res = resolveCandidate(doc, cands[i], { prev, mentions, cands });
     if (res) return { cand: cands[i], res, confidence: p * res.confidence };
   }
   return null;

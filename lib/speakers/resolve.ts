@@ -44,15 +44,23 @@ export function entityGender(e: Entity): Gender | null {
   return firstNameGender(e.name.split(' ')[0]);
 }
 
-export function resolveCandidate(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentions: MentionRef[]): Resolved | null {
+/** What resolution may look at besides the candidate: the speaker before, the names, the quotation's other candidates. */
+export interface ResolveContext {
+  prev: PrevSpeaker | null;
+  mentions: MentionRef[];
+  cands: Candidate[];
+}
+
+export function resolveCandidate(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved | null {
+  const { prev, mentions } = ctx;
   const at = c.kind === 'prev' ? c.prev!.at : { block: c.block, start: c.start, end: c.end };
   if (c.kind === 'name') return { entity: c.entity!, name: c.entity!.name, description: null, organization: null, group: false, at, confidence: 1 };
   if (c.kind === 'prev') {
     const p = c.prev!;
     return { entity: p.entity, name: p.name, description: p.description ?? null, organization: null, group: false, at: p.at, confidence: 1 };
   }
-  if (c.kind === 'pron') return resolvePronoun(doc, c, prev, mentions);
-  return resolveNounPhrase(doc, c, prev, mentions);
+  if (c.kind === 'pron') return resolvePronoun(doc, c, ctx);
+  return resolveNounPhrase(doc, c, ctx);
 }
 
 interface Antecedent {
@@ -76,15 +84,23 @@ function before(mentions: MentionRef[], block: number, start: number, want: (e: 
   return out;
 }
 
-function resolvePronoun(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentions: MentionRef[]): Resolved | null {
+function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved | null {
+  const { prev, mentions } = ctx;
   const w = c.word!;
   const lower = w.toLowerCase();
   const at = { block: c.block, start: c.start, end: c.end };
   const r = doc.reading[c.block];
-  // "Sie" inside a sentence: the reader or the interviewee addressed
-  const formal = doc.lang === 'de' && w === 'Sie' && c.tok > 0 && /[\p{L},]/u.test(r.tokens[c.tok - 1]?.text ?? '') && doc.frameOf[c.block][c.tok - 1] === doc.frameOf[c.block][c.tok];
-  if (formal || /^(?:ich|i)$/.test(lower)) {
-    if (doc.interviewee) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
+  // "Sie", "Ihr Buch" inside a sentence: the person addressed. In an interview the questions address
+  // the interviewee and the answers the interviewer (the outlet, as far as the article says)
+  const formal = doc.lang === 'de' && /^(?:Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen)$/.test(w) && c.tok > 0 && /[\p{L},]/u.test(r.tokens[c.tok - 1]?.text ?? '') && doc.frameOf[c.block][c.tok - 1] === doc.frameOf[c.block][c.tok];
+  const question = isQuestion(doc, c.block);
+  if (formal && doc.interviewee) {
+    if (question) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
+    return doc.outlet ? { entity: null, name: doc.outlet, description: null, organization: null, group: false, at, confidence: 0.8 } : null;
+  }
+  if (formal) return null;
+  if (/^(?:ich|i)$/.test(lower)) {
+    if (doc.interviewee && !question) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
     return null;
   }
   let gender: Gender | 'pl' | null = null;
@@ -94,6 +110,11 @@ function resolvePronoun(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentio
   else if (/^(?:sie|ihr|ihre|ihrem|ihren|ihrer|ihres)$/.test(lower)) gender = germanSieNumber(r.tokens, c.tok);
   else return null; // man, es: nobody in particular
   if (gender === 'pl') {
+    // sie (plural), they: a plural noun phrase for people just before ("diese Männer … sie sagen")
+    const group = ctx.cands
+      .filter((o) => o.kind === 'np' && o.np!.plural && o.np!.info && (o.block < c.block || (o.block === c.block && o.end <= c.start)) && c.block - o.block <= 1)
+      .sort((a, b) => b.block - a.block || b.start - a.start)[0];
+    if (group && /^(?:sie|they)$/.test(lower)) return { entity: null, name: group.np!.text, description: group.np!.text, organization: null, group: true, at, confidence: 0.7 };
     // they, wir, it: the organisation named last
     const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization');
     if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description: null, organization: null, group: false, at, confidence: orgs.length === 1 ? 0.75 : 0.6 };
@@ -122,6 +143,15 @@ function resolvePronoun(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentio
   return { entity: first.entity, name: first.entity.name, description: null, organization: null, group: false, at, confidence: sure ? RESOLVE.pronounAlone : RESOLVE.pronounNearest };
 }
 
+/**
+ * A paragraph that asks, in an interview: it ends in a question mark, or speaks of no "ich" or "mein"
+ * outside quotation marks (the interviewee's answers are in the first person).
+ */
+export function isQuestion(doc: Doc, block: number): boolean {
+  if (/\?\s*$/.test(doc.blocks[block].text)) return true;
+  return !doc.reading[block].tokens.some((t) => !t.quoted && /^(?:ich|mir|mich|mein|meine|meinem|meinen|meiner|meines|i|me|my)$/.test(t.lower));
+}
+
 /** A person, or a one-word name the recogniser typed otherwise that is a known first name ("Renato"). */
 function isPersonLike(e: Entity): boolean {
   return e.type === 'person' || (!e.name.includes(' ') && !!firstNameGender(e.name));
@@ -137,7 +167,8 @@ function germanSieNumber(tokens: { lower: string; text: string }[], i: number): 
   return 'f';
 }
 
-function resolveNounPhrase(doc: Doc, c: Candidate, prev: PrevSpeaker | null, mentions: MentionRef[]): Resolved {
+function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved {
+  const { prev, mentions } = ctx;
   const np = c.np!;
   const at = { block: c.block, start: c.start, end: c.end };
   // an organisation named inside the description ("ein Sprecher von Rheinmetall")
@@ -171,9 +202,14 @@ function resolveNounPhrase(doc: Doc, c: Candidate, prev: PrevSpeaker | null, men
   const compatible = (e: Entity) => !gender || !entityGender(e) || entityGender(e) === gender;
   const match = matches.find((a) => compatible(a.entity));
   if (match) return { entity: match.entity, name: match.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
-  // a definite role noun nobody was introduced with: the person quoted just before, when compatible
-  if ((np.det === 'def' || np.det === 'dem') && prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2) {
-    return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+  // a definite role noun nobody was introduced with: the person the sentence before is about
+  // ("Noch wartet X ab. Doch der Aktivist … sagt"), else the person quoted just before, when compatible
+  if (np.det === 'def' || np.det === 'dem') {
+    const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start)) && isPersonLike(o.entity!) && compatible(o.entity!));
+    if (topic) return { entity: topic.entity!, name: topic.entity!.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+    if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2) {
+      return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+    }
   }
   return plain(np.det === 'def' ? 0.6 : RESOLVE.description);
 }
