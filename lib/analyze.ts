@@ -3,6 +3,7 @@ import { recognize, type Tagger } from './entities';
 import { detectLanguage } from './lang';
 import { findQuotes, type BlockReading } from './quotes';
 import { attributeSpeakers, type SpeakerTrace } from './speakers/index';
+import type { RankerModel } from './speakers/ranker';
 import { summarize } from './summary';
 import { splitBlocks } from './tokenize';
 import type { Analysis, Article, Sentence } from './types';
@@ -18,6 +19,8 @@ export const WORDS_PER_MINUTE = 230;
 /** Hooks into the pipeline for the developer tools. */
 export interface AnalyzeOptions {
   speakerTrace?: (t: SpeakerTrace) => void;
+  /** another speaker model (the calibration runs one that withholds nothing) */
+  speakerModel?: RankerModel;
 }
 
 export function analyze(article: Article, engine: Engine): Analysis {
@@ -33,7 +36,7 @@ export function analyzeWith(article: Article, engine: Engine, opts: AnalyzeOptio
   for (const s of sentences) blockTokens[s.block].push(...s.tokens);
   const reading: BlockReading[] = [];
   const found = findQuotes(article.blocks, lang, mentions, blockTokens, reading);
-  const quotes = attributeSpeakers(found, { blocks: article.blocks, lang, reading, mentions, entities, outlet: article.siteName }, undefined, opts.speakerTrace);
+  const quotes = attributeSpeakers(found, { blocks: article.blocks, lang, reading, mentions, entities, outlet: article.siteName }, opts.speakerModel, opts.speakerTrace);
   const summary = summarize(article.blocks, entities, lang, article.description);
   const words = countWords(text);
   return {

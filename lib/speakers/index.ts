@@ -91,6 +91,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
   const mentions = sortMentions(input.mentions);
   const threshold = model.threshold[input.lang] ?? 0;
   let prev: PrevSpeaker | null = null;
+  const decided = new Map<Quote, Decision>();
   for (const q of quotes) {
     if (q.kind !== 'direct' || q.nonSpeech) continue;
     const site = siteOf(q, byId);
@@ -117,17 +118,82 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     }
     q.speakerConfidence = Math.round(confidence * 1000) / 1000;
     applySpeaker(q, res);
-    if (confidence < threshold) {
-      q.uncertain = true;
-      q.guess = { speaker: q.speaker!, speakerId: q.speakerId };
-      q.speaker = null;
-      q.speakerId = null;
-      q.speakerRole = null;
-    }
+    if (confidence < threshold) withhold(q);
     prev = { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
+    decided.set(q, { res, confidence, inSentence: !unattributed });
     report();
   }
+  echoes(quotes, input.blocks, decided, threshold);
   return quotes;
+}
+
+export const ECHO = {
+  /** Share of a quotation's words found in another for it to be the same words again (a pull quote). */
+  sameWords: 0.9,
+  /** Blocks after a heading that is a quotation where the quotation it announces may stand. */
+  headingReach: 4,
+  /** How sure a heading's speaker is when taken from the next quotation. */
+  heading: 0.7,
+} as const;
+
+interface Decision {
+  res: Resolved;
+  confidence: number;
+  /** attributed by its own sentence (not by the discourse) */
+  inSentence: boolean;
+}
+
+const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * Quotations that repeat words of the article: a pull quote or a headline that repeats a quotation of
+ * the text takes the speaker of the quotation it repeats; a heading that is only a quotation and
+ * repeats nothing takes the speaker of the next quotation after it.
+ */
+function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>, threshold: number) {
+  const direct = quotes.filter((q) => q.kind === 'direct' && !q.nonSpeech);
+  for (const q of direct) {
+    const mine = decided.get(q);
+    if (mine?.inSentence) continue;
+    const w = words(q.text);
+    if (w.length < 3) continue;
+    let from: Decision | undefined;
+    for (const o of direct) {
+      const d = decided.get(o);
+      if (o === q || !d?.inSentence || (mine && d.confidence <= mine.confidence)) continue;
+      const bag = words(o.text);
+      const found = w.filter((x) => {
+        const i = bag.indexOf(x);
+        if (i < 0) return false;
+        bag.splice(i, 1);
+        return true;
+      }).length;
+      if (found >= w.length * ECHO.sameWords) {
+        from = d;
+        break;
+      }
+    }
+    if (!from && blocks[q.block].kind === 'heading' && !blocks[q.block].text.replace(/[„“”"»«‚‘’'\s.,!?…]/g, '').replace(q.text.replace(/[„“”"»«‚‘’'\s.,!?…]/g, ''), '')) {
+      const next = direct.find((o) => o.block > q.block && o.block - q.block <= ECHO.headingReach && decided.get(o)?.inSentence);
+      const d = next && decided.get(next);
+      if (d) from = { ...d, confidence: d.confidence * ECHO.heading };
+    }
+    if (!from) continue;
+    const res = { ...from.res, at: from.res.at };
+    q.speakerConfidence = Math.round(from.confidence * 1000) / 1000;
+    applySpeaker(q, res);
+    delete q.uncertain;
+    delete q.guess;
+    if (from.confidence < threshold) withhold(q);
+  }
+}
+
+function withhold(q: Quote) {
+  q.uncertain = true;
+  q.guess = { speaker: q.speaker!, speakerId: q.speakerId };
+  q.speaker = null;
+  q.speakerId = null;
+  q.speakerRole = null;
 }
 
 /** A direct quotation as the candidates see it, with where the rule-based reading put its speaker. */

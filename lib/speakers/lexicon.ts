@@ -15,7 +15,7 @@ export interface NounInfo {
 }
 
 let firstGender: Map<string, Gender> | null = null;
-let dePerson: Map<string, Gender> | null = null;
+let dePerson: Map<string, Gender | 'p'> | null = null;
 let deInstitution: Set<string> | null = null;
 let enPerson: Set<string> | null = null;
 let enGroup: Set<string> | null = null;
@@ -25,7 +25,7 @@ function load() {
   firstGender = new Map();
   for (const n of data.firstNames.f) firstGender.set(n, 'f');
   for (const n of data.firstNames.m) firstGender.set(n, 'm');
-  dePerson = new Map(Object.entries(data.de.person) as [string, Gender][]);
+  dePerson = new Map(Object.entries(data.de.person) as [string, Gender | 'p'][]);
   deInstitution = new Set(data.de.institution);
   enPerson = new Set(data.en.person);
   enGroup = new Set(data.en.group);
@@ -51,10 +51,20 @@ export function nounInfo(word: string, lang: string): NounInfo | null {
   return out;
 }
 
+/**
+ * Endings that make a German noun a person whatever the dictionary lists: the feminine -in of a person
+ * noun and -ologe ("Virologin", "Sportreporterin", "Soziologen").
+ */
+const DE_PERSON_SUFFIX: [RegExp, Gender][] = [
+  [/(?:erin|istin|antin|entin|eurin|orin|ologin)(?:nen)?$/, 'f'],
+  [/(?:ologe|ologen)$/, 'm'],
+];
+
 /** German: the word or its last compound part, in any case form (Sprecherinnen, Experten, Anwälte). */
 function deNoun(word: string): NounInfo | null {
   if (!/^\p{Lu}/u.test(word)) return null;
   const last = word.split('-').pop()!;
+  for (const [re, g] of DE_PERSON_SUFFIX) if (last.length >= 6 && re.test(last) && !dePerson!.has(last)) return { kind: 'person', gender: g, lemma: last.replace(/nen$/, '').replace(/ologen$/, 'ologe') };
   const forms = (w: string) => [w, w.replace(/nen$/, ''), w.replace(/n$/, ''), w.replace(/en$/, ''), w.replace(/s$/, ''), w.replace(/e$/, ''), w.replace(/en$/, 'e'), unUmlautPlural(w)];
   for (let i = 0; i <= last.length - 4; i++) {
     // the whole word first, then ever shorter heads of the compound (Sportchef → Chef)
@@ -63,7 +73,7 @@ function deNoun(word: string): NounInfo | null {
     if (i > 0 && i < 3) continue; // a compound's head follows a first part of three letters or more (Kaffee is no Affe)
     for (const f of forms(part)) {
       const g = dePerson!.get(f);
-      if (g) return { kind: 'person', gender: g, lemma: f };
+      if (g) return { kind: 'person', gender: g === 'p' ? null : g, lemma: f };
       if (deInstitution!.has(f)) return { kind: 'group', gender: null, lemma: f };
     }
   }

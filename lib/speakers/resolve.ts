@@ -40,7 +40,7 @@ export interface Resolved {
 /** The gender an entity shows: set by its role, else by its first name. */
 export function entityGender(e: Entity): Gender | null {
   if (e.gender) return e.gender;
-  if (e.type !== 'person') return null;
+  if (e.type !== 'person' && !isPersonLike(e)) return null;
   return firstNameGender(e.name.split(' ')[0]);
 }
 
@@ -175,6 +175,11 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   const inner = mentions.find((m) => m.block === c.block && m.start >= c.start && m.end <= c.end && m.entity.type === 'organization');
   const description = np.text;
   const plain = (confidence: number): Resolved => ({ entity: null, name: description, description, organization: inner?.entity ?? null, group: np.plural, at, confidence });
+  if (!np.info && (np.det === 'def' || np.det === 'dem')) {
+    // a word the lexicon does not know, but a role the article gave somebody ("die Virologin")
+    const byRole = before(mentions, c.block, c.start, (e) => e.type === 'person' && roleHas(e, np.head.toLowerCase()));
+    if (byRole.length) return { entity: byRole[0].entity, name: byRole[0].entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  }
   if (!np.info || np.det === 'indef' || np.plural) return plain(RESOLVE.description);
   if (np.info.kind === 'group') {
     // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word
@@ -192,13 +197,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   const gender = np.info.gender;
   const head = np.info.lemma.toLowerCase();
   const people = before(mentions, c.block, c.start, (e) => e.type === 'person');
-  const matches = people.filter((a) => {
-    const role = a.entity.role?.toLowerCase() ?? '';
-    if (!role) return false;
-    const words = role.split(/[\s,]+/);
-    const stem = head.replace(/in$/, '');
-    return words.some((w) => w === head || w.startsWith(stem) || (w.length > stem.length && w.includes(stem)) || sameNoun(w, head));
-  });
+  const matches = people.filter((a) => roleHas(a.entity, head));
   const compatible = (e: Entity) => !gender || !entityGender(e) || entityGender(e) === gender;
   const match = matches.find((a) => compatible(a.entity));
   if (match) return { entity: match.entity, name: match.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
@@ -212,6 +211,14 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     }
   }
   return plain(np.det === 'def' ? 0.6 : RESOLVE.description);
+}
+
+/** Whether a person's role in the article has this noun (also inflected, or as a compound's head). */
+function roleHas(e: Entity, head: string): boolean {
+  const role = e.role?.toLowerCase() ?? '';
+  if (!role) return false;
+  const stem = head.replace(/(?:innen|in|en|e|n|s)$/, '');
+  return role.split(/[\s,]+/).some((w) => w === head || (stem.length >= 4 && (w.startsWith(stem) || w.endsWith(stem) || w.includes(stem))) || sameNoun(w, head));
 }
 
 /** The same German noun in another case or number (Virologen ~ Virologe). */

@@ -1,0 +1,140 @@
+/**
+ * The speaker stage on sentences written for these tests, one error class each (seen on real pages,
+ * never their wording): who a reader would say spoke, through the whole pipeline with the real models.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze';
+import { nodeEngine } from '../engine-node';
+import type { Analysis, Block, Quote } from '../types';
+
+function run(lang: 'de' | 'en', paragraphs: (string | [string, Block['kind']])[], siteName: string | null = null): Analysis {
+  const blocks: Block[] = paragraphs.map((p) => (typeof p === 'string' ? { text: p, kind: 'paragraph' } : { text: p[0], kind: p[1] }));
+  return analyze({ url: null, title: 'Test', siteName, byline: null, published: null, description: null, declaredLang: lang, blocks }, nodeEngine);
+}
+
+/** The quotation that contains these words. */
+function quote(a: Analysis, words: string): Quote {
+  const q = a.quotes.find((x) => x.kind === 'direct' && x.text.includes(words));
+  if (!q) throw new Error(`no quotation with “${words}” in ${a.quotes.map((x) => x.text).join(' | ')}`);
+  return q;
+}
+
+const speaker = (a: Analysis, words: string) => quote(a, words).speaker;
+
+describe('speakers: German', () => {
+  it('a role noun points back to the person introduced with that role', () => {
+    const a = run('de', [
+      'Die Virologin Anna Berger hat am Montag in Hamburg vor einer neuen Infektionswelle gewarnt.',
+      'Viele Kliniken seien schon jetzt am Limit. „Wir müssen jetzt vorsichtig sein“, sagte die Virologin.',
+    ]);
+    expect(speaker(a, 'vorsichtig sein')).toBe('Anna Berger');
+    expect(quote(a, 'vorsichtig sein').speakerDescription).toBe('die Virologin');
+  });
+
+  it('a pronoun goes to the person of its gender named before it', () => {
+    const a = run('de', ['Maria Schulz und Peter Klein haben sich am Freitag in Berlin getroffen. „Das Gespräch war offen und gut“, sagte sie danach.']);
+    expect(speaker(a, 'offen und gut')).toBe('Maria Schulz');
+  });
+
+  it('a quotation without a speech verb belongs to the person the sentence before is about', () => {
+    const a = run('de', ['Wochenlang hat der Verein nach einem neuen Trainer gesucht. Klubchef Thomas Weber ist seit Tagen unterwegs, um Gespräche zu führen. „Es ist anstrengender als je zuvor.“']);
+    expect(speaker(a, 'anstrengender')).toBe('Thomas Weber');
+  });
+
+  it('a paragraph that is only a quotation continues the speaker before', () => {
+    const a = run('de', ['„Wir haben lange verhandelt“, sagte die Bürgermeisterin Claudia Vogt am Dienstag in Köln.', '„Am Ende hat sich die Geduld gelohnt. Der Vertrag ist unterschrieben.“']);
+    expect(speaker(a, 'Geduld gelohnt')).toBe('Claudia Vogt');
+  });
+
+  it('a fragment in reported speech (Konjunktiv I) quotes the speaker before, not a scare quote', () => {
+    const a = run('de', ['„Die Lage ist ernst“, sagte Jürgen Albers vom Sozialverband in Stuttgart. Es sei wichtig, die Menschen nicht nur zu „verwalten“.']);
+    const q = quote(a, 'verwalten');
+    expect(q.nonSpeech).toBeUndefined();
+    expect(q.speaker).toBe('Jürgen Albers');
+  });
+
+  it('a town in the genitive before a title is not the speaker, the titled person is', () => {
+    const a = run('de', ['„Wir bleiben in der Liga“, sagt Bremens Geschäftsführer Jan Möller nach dem Spiel.']);
+    expect(speaker(a, 'in der Liga')).toBe('Jan Möller');
+  });
+
+  it('the name in apposition to a role speaks, not the role', () => {
+    const a = run('de', ['„Die Entscheidung fällt im Sommer“, sagte die Sprecherin des Ministeriums, Eva Roth, am Mittwoch in Berlin.']);
+    expect(speaker(a, 'im Sommer')).toBe('Eva Roth');
+  });
+
+  it('an unnamed speaker keeps the article’s whole description', () => {
+    const a = run('de', ['Der Autobauer streicht in München tausend Stellen. „Der Schritt ist unvermeidlich“, sagte ein Sprecher des Konzerns.']);
+    expect(speaker(a, 'unvermeidlich')?.toLowerCase()).toBe('ein sprecher des konzerns');
+    expect(quote(a, 'unvermeidlich').speakerId).toBeNull();
+  });
+
+  it('in an interview, the answers are the interviewee’s and the questions’ „Ihr“ is the interviewee', () => {
+    const a = run(
+      'de',
+      [
+        'Die Schauspielerin Julia Brandt über ihr neues Buch, das Alter und die Liebe.',
+        'Frau Brandt, wie geht es Ihnen?',
+        'Mir geht es gut. Ich habe viel geschrieben in diesem Jahr.',
+        'In Ihrem Buch steht der Satz: „Wer nichts wagt, gewinnt nichts.“ Sie meinen das ernst?',
+        'Ja. Ich sage mir jeden Morgen: „Heute ist ein guter Tag.“ Das hilft mir.',
+        'Was sagen Ihre Kinder dazu?',
+        'Die lachen darüber. Aber sie verstehen mich.',
+      ],
+      'Magazin',
+    );
+    expect(speaker(a, 'Wer nichts wagt')).toBe('Julia Brandt');
+    expect(speaker(a, 'guter Tag')).toBe('Julia Brandt');
+  });
+
+  it('a heading that is a quotation takes the speaker of the quotation after it', () => {
+    const a = run('de', [
+      'Der Bäcker Stefan Lang eröffnet in Graz seine dritte Filiale.',
+      ['„Wir wachsen weiter“', 'heading'],
+      '„Wir wachsen weiter, weil die Kunden uns vertrauen“, sagt Stefan Lang.',
+    ]);
+    expect(speaker(a, 'Wir wachsen weiter')).toBe('Stefan Lang');
+  });
+
+  it('"sie" with a plural verb is the group named before', () => {
+    const a = run('de', ['Die Anwohner der Hauptstraße klagen seit Monaten über den Lärm. Sie sagen: „So kann es nicht weitergehen.“']);
+    expect(speaker(a, 'nicht weitergehen')?.toLowerCase()).toBe('die anwohner der hauptstraße');
+  });
+});
+
+describe('speakers: English', () => {
+  it('a role noun for a body points back to the body named before', () => {
+    const a = run('en', ['The Supreme Court of Ohio ruled on Monday that the tax was legal.', '“The state acted within its powers,” the court wrote in its opinion.']);
+    const q = quote(a, 'within its powers');
+    const court = a.entities.find((e) => e.id === q.speakerId);
+    expect(court?.type).toBe('organization');
+    expect(court?.name).toMatch(/^Supreme Court/);
+    expect(q.speakerDescription).toBe('the court');
+  });
+
+  it('an attribution in the sentence after a question belongs to that question', () => {
+    const a = run('en', ['Senator Laura Price was asked about the vote. “Why would we wait any longer?” Price said. “The people have waited long enough.”']);
+    expect(speaker(a, 'wait any longer')).toBe('Laura Price');
+    expect(speaker(a, 'waited long enough')).toBe('Laura Price');
+  });
+
+  it('a name that modifies a noun is not the speaker', () => {
+    const a = run('en', ['“We are confident about Tuesday,” the Miller campaign said in a statement.']);
+    expect(speaker(a, 'confident about Tuesday')).not.toBe('Miller');
+  });
+
+  it('a pull quote takes the speaker of the quotation it repeats', () => {
+    const a = run('en', [
+      ['‘This ruling changes everything.’', 'heading'],
+      'The lawyer for the family, Mark Ellison, spoke after the hearing. “This ruling changes everything. Families will finally be heard,” Ellison said.',
+    ]);
+    expect(speaker(a, 'This ruling changes everything')).toBe('Mark Ellison');
+  });
+
+  it('a pronoun nobody was named for is withheld as uncertain rather than guessed', () => {
+    const a = run('en', ['“It was the worst night of my life,” she said.']);
+    const q = quote(a, 'worst night');
+    expect(q.speaker).toBeNull();
+    expect(q.uncertain).toBe(true);
+  });
+});
