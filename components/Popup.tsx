@@ -170,13 +170,14 @@ function QuoteItem({ q, i, a, tabId, format }: { q: Quote; i: number; a: Analysi
     setTimeout(() => setStatus(null), 1500);
   };
   return (
-    <li class={`quote ${q.kind}`} data-speaker={q.speaker ?? ''}>
+    <li class={`quote ${q.kind}${q.uncertain ? ' uncertain' : ''}`} data-speaker={q.speaker ?? ''}>
       <blockquote onClick={() => void sendMessage('focusQuote', { index: i }, tabId).catch(() => {})}>
         {q.kind === 'direct' ? `${open}${q.text}${close}` : q.text}
       </blockquote>
       <div class="who">
         <span>
-          — {q.speaker ?? t('unattributed')}
+          — {q.uncertain ? <em title={t('speakerUncertainHint')}>{t('speakerUncertain')}</em> : q.speaker ?? t('unattributed')}
+          {q.speakerDescription ? ` (${q.speakerDescription})` : ''}
           {q.speakerRole ? `, ${q.speakerRole}` : ''}
           {q.kind === 'indirect' ? ` (${t('indirect')})` : ''}
         </span>

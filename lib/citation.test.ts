@@ -22,6 +22,17 @@ describe('citations', () => {
 
   it('English uses “…”', () => expect(formatCitation(a('en'), q2)).toMatch(/^“Ja” — Anna Beispiel/));
 
+  it('a speaker withheld as uncertain is not guessed in any format: the citation names nobody', () => {
+    const unsure: Quote = { ...q2, speaker: null, speakerId: null, speakerRole: null, uncertain: true, guess: { speaker: 'Anna Beispiel', speakerId: 'e1' } };
+    const text = formatCitation(a('de'), unsure);
+    expect(text.startsWith('„Ja“. In: Titel & Co, Demo, 03.12.2025.')).toBe(true);
+    for (const format of ['text', 'markdown', 'html'] as const) {
+      const c = formatCitation(a('de'), unsure, format);
+      expect(c).not.toContain('Anna Beispiel');
+      expect(c).not.toContain('ohne Quellenangabe');
+    }
+  });
+
   it('the text-fragment link carries context so it lands on the second „Ja“, not the first', () => {
     const link = fragmentLink(a('de'), q2)!;
     expect(link.startsWith('https://example.org/a?x=1#:~:text=')).toBe(true);

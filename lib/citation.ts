@@ -58,7 +58,8 @@ export function fragmentLink(analysis: Pick<Analysis, 'url' | 'blocks'>, q: Quot
 
 export interface CitationParts {
   quote: string;
-  speaker: string;
+  /** null when the engine withheld an uncertain speaker: the citation then names nobody rather than a guess */
+  speaker: string | null;
   role: string | null;
   title: string;
   outlet: string | null;
@@ -73,8 +74,8 @@ export function citationParts(analysis: Analysis, q: Quote): CitationParts {
   const text = q.text.replace(/\n/g, ' ');
   return {
     quote: q.kind === 'indirect' ? `(${LABELS[lang].paraphrase}) ${text}` : `${open}${text}${close}`,
-    speaker: q.speaker ?? LABELS[lang].unattributed,
-    role: q.speakerRole,
+    speaker: q.uncertain ? null : q.speaker ?? LABELS[lang].unattributed,
+    role: q.uncertain ? null : q.speakerRole,
     title: analysis.title,
     outlet: analysis.siteName,
     date: formatDate(analysis.published, analysis.lang),
@@ -90,16 +91,17 @@ export function formatCitation(analysis: Analysis, q: Quote, format: CitationFor
   const p = citationParts(analysis, q);
   const lang = LABELS[analysis.lang] ? analysis.lang : 'en';
   const source = [p.title, p.outlet, p.date].filter(Boolean);
-  const who = p.role ? `${p.speaker}, ${p.role}` : p.speaker;
+  const who = p.speaker && (p.role ? `${p.speaker}, ${p.role}` : p.speaker);
   if (format === 'markdown') {
     const title = p.link ? `[${escapeMd(p.title)}](${p.link.replace(/\)/g, '%29')})` : escapeMd(p.title);
     const rest = [title, ...[p.outlet, p.date].filter(Boolean).map((x) => escapeMd(x!))].join(', ');
-    return `> ${escapeMd(p.quote)}\n>\n> — **${escapeMd(p.speaker)}**${p.role ? `, ${escapeMd(p.role)}` : ''}. ${LABELS[lang].in}: ${rest}.`;
+    const by = p.speaker ? `— **${escapeMd(p.speaker)}**${p.role ? `, ${escapeMd(p.role)}` : ''}. ` : '';
+    return `> ${escapeMd(p.quote)}\n>\n> ${by}${LABELS[lang].in}: ${rest}.`;
   }
   if (format === 'html') {
     const cite = p.link ? `<a href="${escapeHtml(p.link)}">${escapeHtml(p.title)}</a>` : escapeHtml(p.title);
     const rest = [p.outlet, p.date].filter(Boolean).map((x) => escapeHtml(x!)).join(', ');
-    return `<blockquote${p.link ? ` cite="${escapeHtml(p.link)}"` : ''}><p>${escapeHtml(p.quote)}</p><footer>— ${escapeHtml(who)}. ${LABELS[lang].in}: <cite>${cite}</cite>${rest ? ', ' + rest : ''}.</footer></blockquote>`;
+    return `<blockquote${p.link ? ` cite="${escapeHtml(p.link)}"` : ''}><p>${escapeHtml(p.quote)}</p><footer>${who ? `— ${escapeHtml(who)}. ` : ''}${LABELS[lang].in}: <cite>${cite}</cite>${rest ? ', ' + rest : ''}.</footer></blockquote>`;
   }
-  return `${p.quote} — ${who}. ${LABELS[lang].in}: ${source.join(', ')}.${p.link ? ' ' + p.link : ''}`;
+  return `${p.quote}${who ? ` — ${who}` : ''}. ${LABELS[lang].in}: ${source.join(', ')}.${p.link ? ' ' + p.link : ''}`;
 }

@@ -29,8 +29,8 @@ export function toJSON(a: Analysis) {
 }
 
 const L = {
-  de: { people: 'Personen', places: 'Orte', orgs: 'Organisationen', quotes: 'Zitate', summary: 'Zusammenfassung', mentions: 'Erwähnungen', mention: 'Erwähnung', indirect: 'indirekt', unattributed: 'ohne Quellenangabe', none: 'keine' },
-  en: { people: 'People', places: 'Places', orgs: 'Organisations', quotes: 'Quotes', summary: 'Summary', mentions: 'mentions', mention: 'mention', indirect: 'indirect', unattributed: 'unattributed', none: 'none' },
+  de: { people: 'Personen', places: 'Orte', orgs: 'Organisationen', quotes: 'Zitate', summary: 'Zusammenfassung', mentions: 'Erwähnungen', mention: 'Erwähnung', indirect: 'indirekt', unattributed: 'ohne Quellenangabe', uncertain: 'Sprecher ungewiss', none: 'keine' },
+  en: { people: 'People', places: 'Places', orgs: 'Organisations', quotes: 'Quotes', summary: 'Summary', mentions: 'mentions', mention: 'mention', indirect: 'indirect', unattributed: 'unattributed', uncertain: 'speaker uncertain', none: 'none' },
 };
 
 const md = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
@@ -56,7 +56,7 @@ export function toMarkdown(a: Analysis): string {
   if (!a.quotes.some((x) => !x.nonSpeech)) out.push(`- ${l.none}`);
   const [o, c] = a.lang === 'de' ? ['„', '“'] : ['“', '”'];
   for (const q of a.quotes.filter((x) => !x.nonSpeech)) {
-    const who = q.speaker ? `**${md(q.speaker)}**${q.speakerRole ? `, ${md(q.speakerRole)}` : ''}` : `_${l.unattributed}_`;
+    const who = q.uncertain ? `_${l.uncertain}_` : q.speaker ? `**${md(q.speaker)}**${q.speakerDescription ? ` (${md(q.speakerDescription)})` : ''}${q.speakerRole ? `, ${md(q.speakerRole)}` : ''}` : `_${l.unattributed}_`;
     const text = q.kind === 'indirect' ? `_(${l.indirect})_ ${md(q.text)}` : `${o}${md(q.text.replace(/\n/g, ' '))}${c}`;
     out.push(`- ${text} — ${who}`);
   }

@@ -82,6 +82,31 @@ export interface SpeakerTrace {
   via: 'ranker' | DiscourseRule | null;
   chosen: Candidate | null;
   resolve: (c: Candidate) => Resolved | null;
+  /** what the confidence is computed from (scripts/calibrate-speakers.ts fits it) */
+  decision: string[];
+}
+
+/**
+ * What tells how sure a decision is: who made it, how sure the ranker was and by how much the runner-up
+ * trailed, whether the rule-based reading of lib/quotes.ts found the same speaker, what kind of mention
+ * spoke and how it was resolved.
+ */
+export function decisionFeatures(lang: string, via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite): string[] {
+  const i = cands.indexOf(cand);
+  const p = i >= 0 ? probs[i] : 0;
+  const second = Math.max(0, ...probs.filter((_, k) => k !== i));
+  const bin = (x: number) => (x >= 0.95 ? '95' : x >= 0.8 ? '80' : x >= 0.5 ? '50' : 'low');
+  const ruleHit = site.ruleAt && res.at && site.ruleAt.block === res.at.block && site.ruleAt.start < res.at.end && res.at.start < site.ruleAt.end;
+  const agree = !site.ruleAt && !site.ruleEntity ? 'none' : (res.entity && site.ruleEntity === res.entity) || ruleHit ? 'agree' : 'disagree';
+  const resolution = cand.kind === 'name' ? 'name' : cand.kind === 'prev' ? 'prev' : !res.entity ? `${cand.kind}-${res.description ? 'described' : 'unnamed'}` : `${cand.kind}-resolved-${res.confidence >= 0.9 ? 'sure' : 'likely'}`;
+  const f = [`via:${via}`, `p:${bin(p)}`, `resConf:${bin(res.confidence)}`, `margin:${bin(p - second)}`, `agree:${agree}`, `res:${resolution}`, `type:${res.entity?.type ?? 'none'}`, `loc:${cand.loc}`, `via:${via}|agree:${agree}`, `res:${resolution}|agree:${agree}`];
+  return ['bias', ...f, ...f.map((x) => `${lang}|${x}`)];
+}
+
+function calibrated(model: RankerModel, decision: string[]): number {
+  let z = 0;
+  for (const f of decision) z += model.calibration.get(f) ?? 0;
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: RankerModel = rankerModel(), trace?: (t: SpeakerTrace) => void): Quote[] {
@@ -103,8 +128,12 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const byRules = unattributed && (model.discourse[input.lang] ?? 'rules') === 'rules';
     const rules = iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
     const pick = rules ?? choose(doc, cands, prev, mentions, model);
+    const probs = softmax(cands.map((c) => score(model, c.features)));
+    const via = rules ? rules.rule : pick ? 'ranker' : null;
+    const decision = pick ? decisionFeatures(input.lang, via!, pick.cand, pick.res, cands, probs, site) : [];
     const before = prev;
-    const report = () => trace?.({ quote: q, candidates: cands, probs: softmax(cands.map((c) => score(model, c.features))), via: rules ? rules.rule : pick ? 'ranker' : null, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev: before, mentions, cands }) });
+    const report = () => trace?.({ quote: q, candidates: cands, probs, via, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev: before, mentions, cands }), decision });
+    if (pick && model.calibration.size) pick.confidence = calibrated(model, decision);
     if (!pick) {
       report();
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
@@ -118,7 +147,9 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     }
     q.speakerConfidence = Math.round(confidence * 1000) / 1000;
     applySpeaker(q, res);
-    if (confidence < threshold) withhold(q);
+    // a bare pronoun nobody was named for ("she said") tells the reader nothing: never shown as a speaker
+    const bare = !res.entity && !res.description && pick.cand.kind === 'pron';
+    if (confidence < threshold || bare) withhold(q);
     prev = { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
     decided.set(q, { res, confidence, inSentence: !unattributed });
     report();

@@ -14,6 +14,8 @@ export interface RankerModel {
    * learned such quotations from enough examples and beat the discourse rules on the dev set, else the rules.
    */
   discourse: Record<string, 'ranker' | 'rules'>;
+  /** logistic weights over decision features (lib/speakers/index.ts decisionFeatures) giving each speaker's confidence */
+  calibration: Map<string, number>;
 }
 
 let loaded: RankerModel | null = null;
@@ -27,10 +29,11 @@ export interface ModelFile {
   weights: Record<string, number>;
   threshold: Record<string, number>;
   discourse?: Record<string, 'ranker' | 'rules'>;
+  calibration?: Record<string, number>;
 }
 
 export function fromJSON(m: ModelFile): RankerModel {
-  return { weights: new Map(Object.entries(m.weights)), threshold: m.threshold, discourse: m.discourse ?? {} };
+  return { weights: new Map(Object.entries(m.weights)), threshold: m.threshold, discourse: m.discourse ?? {}, calibration: new Map(Object.entries(m.calibration ?? {})) };
 }
 
 export function score(m: RankerModel, features: string[]): number {
