@@ -426,7 +426,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     f.push(`dir:${before ? 'before' : 'after'}`, `dist:${bucket(dist, [0, 1, 3, 6, 10, 20])}`, `k:${kind}|dir:${before ? 'b' : 'a'}|dist:${bucket(dist, [1, 4, 10])}`);
     f.push(`slot:${slot}`, `k:${kind}|slot:${slot}`);
     // what surrounds the candidate
-    const prevTok = prevWord(r.tokens, c.tok);
+    const prevTok = prevWord(r.tokens, c.tok, doc.lang === 'de');
     const p1 = r.tokens[c.tok - 1];
     const p2 = r.tokens[c.tok - 2];
     const next = r.tokens[c.tokEnd];
@@ -510,9 +510,10 @@ function candidateKind(c: Candidate, doc: Doc): string {
   return 'prev';
 }
 
-function prevWord(tokens: FrameToken[], i: number): number {
+/** The word before a candidate's phrase: past its determiner and adjectives ("auf die geschwächte Ukraine" → auf). */
+function prevWord(tokens: FrameToken[], i: number, de: boolean): number {
   let k = i - 1;
-  while (k >= 0 && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower))) k--;
+  while (k >= 0 && !tokens[k].quoted && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || POSSESSIVES.test(tokens[k].lower) || (/^\p{Ll}/u.test(tokens[k].text) && isModifier(tokens[k], de)))) k--;
   return k;
 }
 
