@@ -3,7 +3,7 @@
  *   ner:            our tagger's tokens/s on English news text — on new text with a model that has read
  *                   other articles (the background keeps one model), and also with a fresh model and on
  *                   the same text again — and compromise's people()+places() on the same text, same run
- *   demo:           extraction and analysis of the demo article, warm median; quotes and attribution alone
+ *   demo:           extraction and analysis of the demo article, warm median; quotes and attribution alone, and the speaker stage (lib/speakers) alone
  *   long article:   analysis of a 10,000-word article
  *   model:          bytes on disk and decode time per language
  *   bundles:        content script, background and popup of the Chrome build
@@ -20,7 +20,8 @@ import { loadModel, modelPath, nodeEngine } from '../lib/engine-node';
 import { recognize } from '../lib/entities';
 import { extractArticle } from '../lib/extract';
 import { decodeModel, tagDocument } from '../lib/ner/index';
-import { findQuotes } from '../lib/quotes';
+import { findQuotes, type BlockReading } from '../lib/quotes';
+import { attributeSpeakers } from '../lib/speakers/index';
 import { splitBlocks, tokenize } from '../lib/tokenize';
 import type { Article } from '../lib/types';
 
@@ -66,8 +67,18 @@ const demo = extractArticle(demoHtml, 'http://127.0.0.1/demo');
 const extractMs = time(() => extractArticle(demoHtml, 'http://127.0.0.1/demo'));
 const analyzeMs = time(() => analyze(demo, nodeEngine), { warmup: 30, runs: 200, minMs: 500 });
 const sentences = splitBlocks(demo.blocks, 'de');
-const { mentions } = recognize(demo.blocks, sentences, 'de', (s) => tagDocument(loadModel('de')!, s));
-const quotesMs = time(() => findQuotes(demo.blocks, 'de', mentions), { runs: 50 });
+const { mentions, entities } = recognize(demo.blocks, sentences, 'de', (s) => tagDocument(loadModel('de')!, s));
+// quotation marks, cues and the rule-based reading, then the speaker stage (candidates, ranker, resolution)
+const quotesMs = time(
+  () => {
+    const reading: BlockReading[] = [];
+    attributeSpeakers(findQuotes(demo.blocks, 'de', mentions, undefined, reading), { blocks: demo.blocks, lang: 'de', reading, mentions, entities, outlet: demo.siteName });
+  },
+  { runs: 50 },
+);
+const speakersReading: BlockReading[] = [];
+const demoQuotes = findQuotes(demo.blocks, 'de', mentions, undefined, speakersReading);
+const speakersMs = time(() => attributeSpeakers(demoQuotes.map((q) => ({ ...q })), { blocks: demo.blocks, lang: 'de', reading: speakersReading, mentions, entities, outlet: demo.siteName }), { runs: 50 });
 
 // --- tagger vs compromise, same English text, same run
 const { text: en, prime: enPrime, source: enSource } = englishText();
@@ -154,6 +165,7 @@ const result = {
   demoExtractMs: round(extractMs),
   demoAnalyzeMs: round(analyzeMs),
   demoQuotesMs: round(quotesMs, 3),
+  demoSpeakersMs: round(speakersMs, 3),
   longArticleAnalyzeMs: round(longMs, 1),
   longArticleWords: words,
   modelLoadMs: round(Math.max(...Object.values(modelLoadMs)), 1),
@@ -180,7 +192,7 @@ const lines = [
   `tagger (en)        ${result.ner.tokensPerSecond.toLocaleString('en')} tokens/s on new text after other articles (cold model ${result.ner.coldTokensPerSecond.toLocaleString('en')}, same text again ${result.ner.warmTokensPerSecond.toLocaleString('en')})  (${enTokens.toLocaleString('en')} tokens, ${enSource})`,
   `compromise         ${result.compromise.tokensPerSecond.toLocaleString('en')} tokens/s  (people() + places(), same text)  → ${(result.ner.tokensPerSecond / result.compromise.tokensPerSecond).toFixed(1)}×`,
   `demo extraction    ${result.demoExtractMs} ms (warm median)`,
-  `demo analysis      ${result.demoAnalyzeMs} ms (warm median), of which quotes + attribution ${result.demoQuotesMs} ms`,
+  `demo analysis      ${result.demoAnalyzeMs} ms (warm median), of which quotes + attribution ${result.demoQuotesMs} ms (the speaker stage ${result.demoSpeakersMs} ms)`,
   `10,000-word article ${result.longArticleAnalyzeMs} ms (${words.toLocaleString('en')} words)`,
   `models             ${Object.entries(modelBytes).map(([k, v]) => `${k} ${kb(v)}, load ${modelLoadMs[k].toFixed(1)} ms`).join('; ')}`,
   `bundles            content ${kb(bundleBytes.content)}, background ${kb(bundleBytes.background)}, popup ${kb(bundleBytes.popup)}`,

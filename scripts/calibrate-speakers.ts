@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { analyzeWith } from '../lib/analyze';
 import { nodeEngine } from '../lib/engine-node';
 import { extractArticle } from '../lib/extract';
-import { fromJSON, type ModelFile } from '../lib/speakers/ranker';
+import { fromJSON, withLanguage, type ModelFile } from '../lib/speakers/ranker';
 import type { Analysis, Quote } from '../lib/types';
 import { goldNameKeys, keys, overlap, predSpeaker, speakerRight, type GoldPage } from './news-gold';
 import { paragraphBlocks, parseAnn } from './polnear';
@@ -71,7 +71,7 @@ for (const f of readdirSync(join(pdir, 'text')).sort()) {
     if (!sources.length) continue;
     const entity = a.entities.find((e) => e.id === q.speakerId);
     const right = (!!q.speakerAt && sources.some((s) => ov(abs(q.speakerAt!), s))) || !!entity?.occurrences.some((o) => sources.some((s) => ov(abs(o), s)));
-    add('en polnear-dev', { confidence: q.speakerConfidence, right, decision: traces.get(q)?.decision ?? [], doc: base });
+    add('en polnear-dev', { confidence: q.speakerConfidence, right, decision: withLanguage(traces.get(q)?.decision ?? [], 'en'), doc: base });
   }
 }
 
@@ -95,7 +95,7 @@ for (const f of readdirSync(gdir).filter((x) => x.endsWith('.json')).sort()) {
     if (best < 0.8 || !match) continue;
     used.add(match);
     if (!g.speaker || g.scare || match.speakerConfidence === undefined) continue;
-    add(`${gold.language} news-gold`, { confidence: match.speakerConfidence, right: speakerRight(g.speaker, predSpeaker(match, a.entities), nameKeys), decision: traces.get(match)?.decision ?? [], doc: gold.page });
+    add(`${gold.language} news-gold`, { confidence: match.speakerConfidence, right: speakerRight(g.speaker, predSpeaker(match, a.entities), nameKeys), decision: withLanguage(traces.get(match)?.decision ?? [], gold.language), doc: gold.page });
   }
 }
 void keys;

@@ -17,6 +17,7 @@ import { findQuotes, type BlockReading, type MentionRef } from '../lib/quotes';
 import { candidatesFor, tokenAt, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from '../lib/speakers/candidates';
 import { discourseSpeaker, unattributedInSentence } from '../lib/speakers/discourse';
 import { makeDoc, siteOf } from '../lib/speakers/index';
+import { withLanguage } from '../lib/speakers/ranker';
 import { splitBlocks } from '../lib/tokenize';
 import type { Block, Entity, Quote, Sentence } from '../lib/types';
 import { paragraphBlocks, parseAnn } from './polnear';
@@ -217,7 +218,7 @@ function examples(docs: ReadDoc[], grow: boolean, stats: { reachable: number; to
           }
         } else disc = { rule: 'none', idx: -1, right: false };
       }
-      out.push({ feats: cands.map((c) => c.features.map((f) => fid(f, grow)).filter((i) => i >= 0)), pos, lang: rd.doc.lang, direct: s.site.direct, disc });
+      out.push({ feats: cands.map((c) => withLanguage(c.features, rd.doc.lang).map((f) => fid(f, grow)).filter((i) => i >= 0)), pos, lang: rd.doc.lang, direct: s.site.direct, disc });
     }
   }
   return out;

@@ -98,6 +98,8 @@ export interface Doc {
   interviewee: Entity | null;
   /** the outlet (site name), who asks an interview's questions */
   outlet: string | null;
+  /** each sentence's first speech verb, per block, filled as needed */
+  verbs: Map<number, number>[];
 }
 
 const PRONOUNS: Record<string, Record<string, string>> = {
@@ -140,6 +142,24 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
   if (!next || next.quoted) return false;
   const last = tokens[tokEnd - 1]?.text ?? '';
   return lang === 'de' && /s$/.test(last) && /^\p{Lu}\p{Ll}/u.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
+}
+
+/** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
+function frameVerb(doc: Doc, block: number, frame: number): number {
+  const cache = (doc.verbs[block] ??= new Map());
+  let v = cache.get(frame);
+  if (v === undefined) {
+    const fo = doc.frameOf[block];
+    const toks = doc.reading[block].tokens;
+    let lo = 0;
+    while (lo < toks.length && fo[lo] < frame) lo++;
+    let hi = lo;
+    while (hi < toks.length && fo[hi] === frame) hi++;
+    const k = speechVerbAt(toks.slice(lo, hi), doc.lex);
+    v = k >= 0 ? lo + k : -1;
+    cache.set(frame, v);
+  }
+  return v;
 }
 
 /** The frame (sentence) index each token of a block falls in. */
@@ -191,6 +211,8 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
       const tok = tokenAt(rb.tokens, m.start);
       const tokEnd = tokenAt(rb.tokens, m.end);
       if (tok >= rb.tokens.length || !inWindow(tok)) continue;
+      // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
+      if (m.entity.type === 'place' && !(b === q.block && doc.frameOf[b][tok] === fq)) continue;
       for (let k = tok; k < tokEnd; k++) taken[k] = 1;
       // a German genitive before a noun names whose the noun is, not who speaks ("Dormagens Geschäftsführer")
       // (English possessives stay: PolNeAR's sources often are the whole phrase, "Trump’s campaign")
@@ -206,6 +228,9 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
       // "einige", "some" stand alone, not before their noun ("einige Experten")
       const next = rb.tokens[i + 1];
       if (pron[t.lower] === 'quant' && next && /^\p{L}/u.test(next.text) && !doc.lex.verbs.has(next.lower) && (doc.lang !== 'de' || isCap(next.text))) return;
+      // outside the quotation's own sentence only personal pronouns refer back to a speaker
+      const near = b === q.block && Math.abs(doc.frameOf[b][i] - fq) <= 1;
+      if (!near && !/^(?:3|1|sie)/.test(pron[t.lower] ?? '')) return;
       if (pron[t.lower] || POSSESSIVES.test(t.lower) || relative) {
         out.push({ kind: 'pron', block: b, start: t.start, end: t.end, tok: i, tokEnd: i + 1, word: t.text, ...blank() });
         return;
@@ -217,34 +242,34 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     out.push({ kind: 'prev', block: prev.block, start: prev.at?.start ?? -1, end: prev.at?.end ?? -1, tok: -1, tokEnd: -1, entity: prev.entity ?? undefined, prev, ...blank() });
   }
   for (const c of out) c.features = features(doc, q, c, site, prev);
-  addRecency(out, q, qTok, doc.lang);
+  addRecency(out, q, qTok);
   // a name inside the complement of a person noun ("der Aktivist der Mietergewerkschaft X"): the phrase speaks, not the name
   for (const c of out) {
     if (c.kind !== 'name') continue;
     const np = out.find((o) => o.kind === 'np' && o.block === c.block && o.start < c.start && c.end <= o.end && o.np!.info?.kind === 'person');
-    if (np) c.features.push('inNP', `${doc.lang}|inNP`, `${c.features[0]}|inNP`);
+    if (np) c.features.push('inNP', `${c.features[0]}|inNP`);
   }
   // what the discourse rules would say, for the ranker to weigh (lib/speakers/discourse.ts)
   if (q.direct && unattributedInSentence(out)) {
     const d = discourseSpeaker(doc, q, out, prev);
-    if (d && d.rule !== 'interview') d.cand.features.push(`disc:${d.rule}`, `${doc.lang}|disc:${d.rule}`, `disc:${d.rule}|${d.cand.features[0]}`);
+    if (d && d.rule !== 'interview') d.cand.features.push(`disc:${d.rule}`, `disc:${d.rule}|${d.cand.features[0]}`);
   }
   return out;
 }
 
 /** How near each speaker-like candidate is among its kind: the nearest before the quotation is 0. */
-function addRecency(cands: Candidate[], q: QuoteSite, qTok: number, lang: string) {
+function addRecency(cands: Candidate[], q: QuoteSite, qTok: number) {
   const speakerLike = (c: Candidate) => c.kind === 'pron' || (c.kind === 'name' && c.entity!.type !== 'place') || (c.kind === 'np' && !!c.np!.info);
   const pos = (c: Candidate) => (q.block - c.block) * 10_000 + (c.block === q.block ? qTok - c.tokEnd : 1_000 - c.tokEnd);
   const before = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => pos(a) - pos(b));
   before.forEach((c, i) => {
     const n = Math.min(i, 3);
-    c.features.push(`near:${n}`, `${lang}|near:${n}`, `${c.features[0]}|near:${n}`);
+    c.features.push(`near:${n}`, `${c.features[0]}|near:${n}`);
   });
   const after = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
   after.forEach((c, i) => {
     const n = Math.min(i, 3);
-    c.features.push(`nearAfter:${n}`, `${lang}|nearAfter:${n}`, `${c.features[0]}|nearAfter:${n}`);
+    c.features.push(`nearAfter:${n}`, `${c.features[0]}|nearAfter:${n}`);
   });
 }
 
@@ -452,12 +477,9 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     }
     // the candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt")
     if (loc !== 'S0') {
-      const fc = doc.frameOf[c.block][c.tok];
-      const toks = r.tokens.filter((_, k) => doc.frameOf[c.block][k] === fc);
-      const first = r.tokens.findIndex((_, k) => doc.frameOf[c.block][k] === fc);
-      const v = speechVerbAt(toks, doc.lex);
+      const v = frameVerb(doc, c.block, doc.frameOf[c.block][c.tok]);
       if (v >= 0) {
-        const s = verbSlot(r.tokens, c, first + v, doc.lang);
+        const s = verbSlot(r.tokens, c, v, doc.lang);
         c.ownVerb = s;
         f.push(`ownVerb:${s}`, `k:${kind}|ownVerb:${s}|loc:${loc}`);
       }
@@ -492,8 +514,8 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   // the quotation's own circumstances, conjoined with where the candidate stands
   for (const flag of site.flags) f.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
   if (slot !== 'none') for (const flag of site.flags) f.push(`${flag}|slot:${slot}`);
-  // one copy for the language alone, so each language may part from the shared weights
-  return [...f, ...f.map((x) => `${doc.lang}|${x}`)];
+  // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
+  return f;
 }
 
 /** The kind of a candidate as the features name it. */

@@ -8,7 +8,7 @@ import type { BlockReading, MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
 import { candidatesFor, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
-import { rankerModel, score, softmax, type RankerModel } from './ranker';
+import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
 import { DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { resolveCandidate, type Resolved } from './resolve';
 
@@ -51,6 +51,7 @@ export function makeDoc(input: SpeakerInput): Doc | null {
     topPerson,
     interviewee: interviewee(input, topPerson),
     outlet: input.outlet ?? null,
+    verbs: [],
   };
 }
 
@@ -91,7 +92,7 @@ export interface SpeakerTrace {
  * trailed, whether the rule-based reading of lib/quotes.ts found the same speaker, what kind of mention
  * spoke and how it was resolved.
  */
-export function decisionFeatures(lang: string, via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite): string[] {
+export function decisionFeatures(via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite): string[] {
   const i = cands.indexOf(cand);
   const p = i >= 0 ? probs[i] : 0;
   const second = Math.max(0, ...probs.filter((_, k) => k !== i));
@@ -100,12 +101,13 @@ export function decisionFeatures(lang: string, via: string, cand: Candidate, res
   const agree = !site.ruleAt && !site.ruleEntity ? 'none' : (res.entity && site.ruleEntity === res.entity) || ruleHit ? 'agree' : 'disagree';
   const resolution = cand.kind === 'name' ? 'name' : cand.kind === 'prev' ? 'prev' : !res.entity ? `${cand.kind}-${res.description ? 'described' : 'unnamed'}` : `${cand.kind}-resolved-${res.confidence >= 0.9 ? 'sure' : 'likely'}`;
   const f = [`via:${via}`, `p:${bin(p)}`, `resConf:${bin(res.confidence)}`, `margin:${bin(p - second)}`, `agree:${agree}`, `res:${resolution}`, `type:${res.entity?.type ?? 'none'}`, `loc:${cand.loc}`, `via:${via}|agree:${agree}`, `res:${resolution}|agree:${agree}`];
-  return ['bias', ...f, ...f.map((x) => `${lang}|${x}`)];
+  return ['bias', ...f];
 }
 
-function calibrated(model: RankerModel, decision: string[]): number {
+function calibrated(model: RankerModel, decision: string[], lang: string): number {
+  const w = forLanguage(model.calibration, lang);
   let z = 0;
-  for (const f of decision) z += model.calibration.get(f) ?? 0;
+  for (const f of decision) z += w.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -127,13 +129,13 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const iv = unattributed ? interviewSpeaker(doc, site) : null;
     const byRules = unattributed && (model.discourse[input.lang] ?? 'rules') === 'rules';
     const rules = iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
-    const pick = rules ?? choose(doc, cands, prev, mentions, model);
-    const probs = softmax(cands.map((c) => score(model, c.features)));
+    const probs = softmax(cands.map((c) => score(model, c.features, input.lang)));
+    const pick = rules ?? choose(doc, cands, probs, prev, mentions);
     const via = rules ? rules.rule : pick ? 'ranker' : null;
-    const decision = pick ? decisionFeatures(input.lang, via!, pick.cand, pick.res, cands, probs, site) : [];
+    const decision = pick ? decisionFeatures(via!, pick.cand, pick.res, cands, probs, site) : [];
     const before = prev;
     const report = () => trace?.({ quote: q, candidates: cands, probs, via, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev: before, mentions, cands }), decision });
-    if (pick && model.calibration.size) pick.confidence = calibrated(model, decision);
+    if (pick && model.calibration.size) pick.confidence = calibrated(model, decision, input.lang);
     if (!pick) {
       report();
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
@@ -213,8 +215,8 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     const res = { ...from.res, at: from.res.at };
     q.speakerConfidence = Math.round(from.confidence * 1000) / 1000;
     applySpeaker(q, res);
-    delete q.uncertain;
-    delete q.guess;
+    q.uncertain = undefined;
+    q.guess = undefined;
     if (from.confidence < threshold) withhold(q);
   }
 }
@@ -253,9 +255,8 @@ function resolved(doc: Doc, cand: Candidate, rule: DiscourseRule, prev: PrevSpea
 }
 
 /** The best candidate that resolves to somebody, with its confidence (probability × resolution). */
-export function choose(doc: Doc, cands: Candidate[], prev: PrevSpeaker | null, mentions: MentionRef[], model: RankerModel): { cand: Candidate; res: Resolved; confidence: number } | null {
+export function choose(doc: Doc, cands: Candidate[], probs: number[], prev: PrevSpeaker | null, mentions: MentionRef[]): { cand: Candidate; res: Resolved; confidence: number } | null {
   if (!cands.length) return null;
-  const probs = softmax(cands.map((c) => score(model, c.features)));
   const order = probs.map((p, i) => [p, i] as const).sort((a, b) => b[0] - a[0]);
   for (const [p, i] of order) {
     const res = resolveCandidate(doc, cands[i], { prev, mentions, cands });
@@ -268,12 +269,9 @@ function applySpeaker(q: Quote, res: Resolved) {
   q.speaker = res.name;
   q.speakerId = res.entity?.id ?? null;
   q.speakerRole = res.entity?.role ?? null;
-  if (res.at) q.speakerAt = res.at;
-  else delete q.speakerAt;
-  if (res.group) q.group = true;
-  else delete q.group;
-  if (res.entity && res.description) q.speakerDescription = res.description;
-  else delete q.speakerDescription;
-  if (res.organization) q.speakerOrganizationId = res.organization.id;
-  else delete q.speakerOrganizationId;
+  // (fields set to undefined rather than deleted: JSON leaves them out all the same, and objects keep their shape)
+  q.speakerAt = res.at ?? undefined;
+  q.group = res.group || undefined;
+  q.speakerDescription = res.entity && res.description ? res.description : undefined;
+  q.speakerOrganizationId = res.organization?.id;
 }

@@ -36,9 +36,38 @@ export function fromJSON(m: ModelFile): RankerModel {
   return { weights: new Map(Object.entries(m.weights)), threshold: m.threshold, discourse: m.discourse ?? {}, calibration: new Map(Object.entries(m.calibration ?? {})) };
 }
 
-export function score(m: RankerModel, features: string[]): number {
+/**
+ * The weights as one language sees them: each feature's shared weight plus its weight for that
+ * language alone (stored as "de|feature"), folded once per model and language.
+ */
+const folded = new WeakMap<Map<string, number>, Map<string, Map<string, number>>>();
+export function forLanguage(weights: Map<string, number>, lang: string): Map<string, number> {
+  let byLang = folded.get(weights);
+  if (!byLang) folded.set(weights, (byLang = new Map()));
+  let w = byLang.get(lang);
+  if (!w) {
+    w = new Map();
+    const prefix = lang + '|';
+    for (const [f, v] of weights) {
+      const bar = f.indexOf('|');
+      if (bar > 0 && /^[a-z]{2,3}$/.test(f.slice(0, bar))) {
+        if (f.startsWith(prefix)) w.set(f.slice(prefix.length), (w.get(f.slice(prefix.length)) ?? 0) + v);
+      } else w.set(f, (w.get(f) ?? 0) + v);
+    }
+    byLang.set(lang, w);
+  }
+  return w;
+}
+
+/** Both copies of a feature a model is trained with: shared, and for the language alone. */
+export function withLanguage(features: string[], lang: string): string[] {
+  return [...features, ...features.map((f) => `${lang}|${f}`)];
+}
+
+export function score(m: RankerModel, features: string[], lang: string): number {
+  const w = forLanguage(m.weights, lang);
   let s = 0;
-  for (const f of features) s += m.weights.get(f) ?? 0;
+  for (const f of features) s += w.get(f) ?? 0;
   return s;
 }
 
