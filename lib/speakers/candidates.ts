@@ -117,7 +117,7 @@ const PREPOSITIONS: Record<string, Set<string>> = {
 const DEFINITE = /^(?:der|die|das|den|dem|des|the)$/;
 const INDEFINITE = /^(?:ein|eine|einen|einem|einer|eines|a|an|one|another)$/;
 const DEMONSTRATIVE = /^(?:dieser|diese|dieses|diesen|diesem|jener|jene|this|that|these|those)$/;
-const QUANT = /^(?:viele|einige|mehrere|manche|zahlreiche|andere|beide|alle|some|many|several|other|both|all|two|three|four|most)$/;
+const QUANT = /^(?:viele|einige|mehrere|manche|zahlreiche|andere|beide|alle|tausende|hunderte|dutzende|tausenden|hunderten|some|many|several|other|both|all|two|three|four|most|thousands|hundreds|dozens)$/;
 /** Words that may stand between a subject and its verb, or a verb and its inverted subject. */
 const GAP = new Set([
   'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
@@ -316,7 +316,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       else if (INDEFINITE.test(d)) det = 'indef';
       else if (DEMONSTRATIVE.test(d)) det = 'dem';
       else if (POSSESSIVES.test(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
-      else if (QUANT.test(d)) det = 'bare';
+      else if (QUANT.test(d)) det = 'bare'; // "Tausende Tunesier", "viele Experten"
       if (det !== 'bare' || QUANT.test(d)) s--;
     }
     // right: a genitive or "von/of/for" complement, with a name or a short title in quotation marks
@@ -343,6 +343,14 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       }
     } else if (!de && comp && /^(?:in|at|with)$/.test(comp.lower) && /^(?:the|a|an)$/.test(toks[e + 1]?.lower ?? '') && nounLike(toks[e + 2], doc) && !nounLike(toks[e + 3], doc)) {
       e += 3; // "in the state"
+    }
+    // German: an abbreviation in brackets and where from ("der Aktivist der Gewerkschaft X (ATU) aus Chicago")
+    if (de) {
+      if (toks[e]?.text === '(' && toks[e + 2]?.text === ')' && /^\p{Lu}/u.test(toks[e + 1]?.text ?? '')) e += 3;
+      if (/^(?:aus|von|vom|bei|beim)$/.test(toks[e]?.lower ?? '') && isCap(toks[e + 1]?.text ?? '') && !toks[e + 1].quoted && !nounInfo(toks[e + 1].text, 'de')) {
+        e += 2;
+        while (toks[e] && isCap(toks[e].text) && !toks[e].quoted && e < i + 12) e++;
+      }
     }
     const text = toks
       .slice(s, e)

@@ -56,7 +56,8 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
   // nearest first: somebody introduced as speaking, or the person the sentence before is about,
   // unless the quotation before comes first
   const introduced = (c: Candidate) => c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos';
-  const topical = (c: Candidate) => c.frameStart && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person');
+  // (a heading names what a section is about, not who speaks in it)
+  const topical = (c: Candidate) => c.frameStart && doc.blocks[c.block].kind !== 'heading' && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person');
   const near = before.find((c) => afterPrev(c) && (introduced(c) || topical(c)));
   if (near) return { cand: near, rule: introduced(near) ? 'intro' : 'topic' };
   if (prevCand && prev && q.block - prev.block <= DISCOURSE.prevBlocks) return { cand: prevCand, rule: 'prev' };

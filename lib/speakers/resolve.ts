@@ -96,7 +96,11 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
   const question = isQuestion(doc, c.block);
   if (formal && doc.interviewee) {
     if (question) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
-    return doc.outlet ? { entity: null, name: doc.outlet, description: null, organization: null, group: false, at, confidence: 0.8 } : null;
+    if (!doc.outlet) return null;
+    // the outlet as the article names it ("ICON" for the site "ICON Magazine")
+    const outlet = doc.outlet.toLowerCase();
+    const named = mentions.find((m) => m.entity.type === 'organization' && outlet.includes(m.entity.name.toLowerCase()))?.entity;
+    return { entity: named ?? null, name: named?.name ?? doc.outlet, description: null, organization: null, group: false, at, confidence: 0.8 };
   }
   if (formal) return null;
   if (/^(?:ich|i)$/.test(lower)) {
@@ -125,12 +129,15 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
     const g = entityGender(a.entity);
     return !g || !gender || g === gender;
   });
-  // the speaker of the quotation before, when compatible, is the likeliest referent
-  if (prev?.entity && prev.entity.type === 'person' && compatible.some((a) => a.entity === prev.entity) && compatible[0].entity !== prev.entity) {
+  // the speaker of the quotation just before, when compatible, is the likeliest referent ("«…», findet
+  // Olivier zu den Interviews, die Renato gab. «…», sagt er."), unless a nearer compatible person is the
+  // subject of a sentence of its own in between
+  if (prev?.entity && isPersonLike(prev.entity) && compatible.some((a) => a.entity === prev.entity) && compatible[0].entity !== prev.entity && c.block - prev.block <= 1) {
     const nearest = compatible[0];
     const nearestKnown = entityGender(nearest.entity) === gender;
     const prevKnown = entityGender(prev.entity) === gender;
-    if (prevKnown && !nearestKnown) return { entity: prev.entity, name: prev.entity.name, description: null, organization: null, group: false, at, confidence: RESOLVE.pronounNearest };
+    const nearestIsSubject = ctx.cands.some((o) => o.kind === 'name' && o.entity === nearest.entity && o.frameStart && (o.block > prev.block || (o.block === prev.block && (prev.at?.end ?? -1) < o.start)));
+    if ((prevKnown || !nearestKnown) && !nearestIsSubject) return { entity: prev.entity, name: prev.entity.name, description: null, organization: null, group: false, at, confidence: RESOLVE.pronounNearest };
   }
   if (!compatible.length) {
     // nobody named before: a description of the quotation before ("my father … He also said")
@@ -149,7 +156,9 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
  */
 export function isQuestion(doc: Doc, block: number): boolean {
   if (/\?\s*$/.test(doc.blocks[block].text)) return true;
-  return !doc.reading[block].tokens.some((t) => !t.quoted && /^(?:ich|mir|mich|mein|meine|meinem|meinen|meiner|meines|i|me|my)$/.test(t.lower));
+  const own = doc.reading[block].tokens.filter((t) => !t.quoted && /[\p{L}]/u.test(t.text));
+  // a paragraph that is only a quotation is no question
+  return own.length > 0 && !own.some((t) => /^(?:ich|mir|mich|mein|meine|meinem|meinen|meiner|meines|i|me|my)$/.test(t.lower));
 }
 
 /** A person, or a one-word name the recogniser typed otherwise that is a known first name ("Renato"). */
@@ -191,7 +200,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   }
   // a person noun: the name in apposition right after it ("die Sprecherin des Hauses, Karoline Leavitt,")
   const text = doc.blocks[c.block].text;
-  const appos = mentions.find((m) => m.block === c.block && m.start > c.end && m.start <= c.end + 3 && /^\s*,\s*$/.test(text.slice(c.end, m.start)) && isPersonLike(m.entity));
+  const appos = mentions.find((m) => m.block === c.block && m.start > c.end && isPersonLike(m.entity) && (/^\s*,\s*$/.test(text.slice(c.end, m.start)) || /^\s+(?:(?:der|des|den|dem|the|of|at)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(text.slice(c.end, m.start))));
   if (appos) return { entity: appos.entity, name: appos.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   // else the person whose role (or description) has it
   const gender = np.info.gender;
@@ -208,6 +217,11 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     if (topic) return { entity: topic.entity!, name: topic.entity!.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2) {
       return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+    }
+    // "die Schauspielerin" in an article about one: the person the article is about, or the interviewee
+    const main = doc.interviewee ?? doc.topPerson;
+    if (main && compatible(main) && gender && entityGender(main) === gender && main.mentions >= 3) {
+      return { entity: main, name: main.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     }
   }
   return plain(np.det === 'def' ? 0.6 : RESOLVE.description);
