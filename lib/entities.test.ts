@@ -68,9 +68,57 @@ describe('entities', () => {
 
   it.each([
     ['Kremlin spokesman Dmitry Peskov said nothing.', 'Dmitry Peskov', 'Kremlin spokesman'],
-    ['Karoline Leavitt, the White House press secretary, said so.', 'Karoline Leavitt', 'White House press secretary'],
+    ['Karoline Leavitt, the White House press secretary, said so.', 'Karoline Leavitt', 'the White House press secretary'],
   ])('English role from "%s"', (text, name, role) => {
     expect(run([text], { [name]: 'PER' }, 'en').find((e) => e.name === name)?.role).toBe(role);
+  });
+
+  it.each([
+    ['Nach dem Spiel lobte Cheftrainerin Maria Huber ihr Team.', 'Maria Huber', 'Cheftrainerin', 'f'],
+    ['Das bestätigte Klaus Brandt, Präsident des Fußballvereins, am Montag.', 'Klaus Brandt', 'Präsident des Fußballvereins', 'm'],
+    ['Jonas Weber ist ein erfahrener Architekt aus Hamburg.', 'Jonas Weber', 'erfahrener Architekt aus Hamburg', 'm'],
+    ['Der Rekord des Norwegers Lars Dahl hielt lange.', 'Lars Dahl', 'Norweger', 'm'],
+    ['Sie kam mit ihrem Anwalt Thomas Kern zum Termin.', 'Thomas Kern', 'Anwalt', 'm'],
+    ['Das sagte Bremens Sportdirektor Frank Baum am Abend.', 'Frank Baum', 'Bremens Sportdirektor', 'm'],
+    ['Es warnte Petra Lang, Sprecherin der Stadtwerke, vor Engpässen.', 'Petra Lang', 'Sprecherin der Stadtwerke', 'f'],
+  ])('German role headed by a person noun: "%s"', (text, name, role, gender) => {
+    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC' }).find((x) => x.name === name);
+    expect([e?.role, e?.gender]).toEqual([role, gender]);
+  });
+
+  it.each([
+    ['Mit Peter Schulz sprach danach niemand mehr.', 'Peter Schulz'],
+    ['Der Fall Anna Winter beschäftigt das Gericht.', 'Anna Winter'],
+    ['Sie sagte es Frau Dr. Petra Lang ins Gesicht.', 'Petra Lang'],
+    ['Später antwortete Sie Hannes Brandt nicht.', 'Hannes Brandt'],
+  ])('no role from a function word, a thing or a bare title: "%s"', (text, name) => {
+    expect(run([text], { [name]: 'PER' }).find((e) => e.name === name)?.role).toBeNull();
+  });
+
+  it('a form of address gives the gender, not a role ("Mrs Alice Grant")', () => {
+    const [e] = run(['Mrs Alice Grant thanked the nurses.'], { 'Alice Grant': 'PER' }, 'en');
+    expect([e.role, e.gender]).toEqual([null, 'f']);
+  });
+
+  it.each([
+    ['Acting Police Chief for the City of Springfield Mary Jones said so.', 'Mary Jones', 'Acting Police Chief for the City of Springfield'],
+    ['The county fire commissioner Tom Reed spoke first.', 'Tom Reed', 'county fire commissioner'],
+    ["Smith's attorney, Laura Chen, declined to comment.", 'Laura Chen', "Smith's attorney"],
+    ['Dr Peter Hall, a senior lecturer in history at the university, said it was unusual.', 'Peter Hall', 'a senior lecturer in history at the university'],
+    ['The owner of the bakery, Rosa Diaz, was not there.', 'Rosa Diaz', 'The owner of the bakery'],
+  ])('English role in the article\'s words: "%s"', (text, name, role) => {
+    expect(run([text], { [name]: 'PER', Smith: 'PER', Springfield: 'LOC' }, 'en').find((e) => e.name === name)?.role).toBe(role);
+  });
+
+  it('a common noun alone is no person ("Pyjama", "Fax"), a surname that is also a noun still is ("Fischer")', () => {
+    const es = run(['Sie trug einen Pyjama und schickte ein Fax.', 'Fischer sagte nichts.'], { Pyjama: 'PER', Fax: 'PER', Fischer: 'PER' });
+    expect(es.map((e) => e.name)).toEqual(['Fischer']);
+    const en = run(['Then Hope came to town.', 'There was no hope left.'], { Hope: 'PER' }, 'en');
+    expect(en).toEqual([]);
+  });
+
+  it('a demonym noun is not its country ("des Norwegers" is no Norwegen)', () => {
+    expect(run(['Der Rekord des Norwegers hielt lange.'], {}).map((e) => e.name)).toEqual([]);
   });
 
   it('finds nothing (and does not throw) without a tagger', () => {

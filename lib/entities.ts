@@ -7,9 +7,9 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, stemKey, stemWord } from './gazetteer';
-import { DETERMINER_GENDER, isAdjectiveForm, nounGender, strongNominative, type Gender } from './german';
-import { roleFor } from './roles';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, stemKey, stemWord } from './gazetteer';
+import { DETERMINER_GENDER, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { isCourtesyTitle, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
 
@@ -175,7 +175,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   if (on.gazetteer) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (!isCap(s.tokens[i].text)) continue;
-      for (let n = gzFirst.has(stemWord(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
+      for (let n = gzFirst.has(stemWord(s.tokens[i].text)) || gzFirst.has(headStem(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         if (!words.every((w, k) => isCap(w) || (k > 0 && k < n - 1 && /^(?:of|von|der|the)$/.test(w)))) continue;
         const entries = gz.get(stemKey(words));
@@ -285,7 +285,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (k && !r.gazId) r.type = k.type;
   }
 
-  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames);
+  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen);
   linkDemonyms(result.entities, demonyms);
   return result;
 }
@@ -327,7 +327,7 @@ interface Cluster {
   gazId?: string;
 }
 
-function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true): Recognition {
+function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true, lowerSeen = new Set<string>()): Recognition {
   raws.sort((a, b) => a.block - b.block || a.start - b.start);
   const tokensOf = (r: Raw) => sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
   const allCaps = new Set<string>();
@@ -409,6 +409,16 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     for (const r of c.raws) votes.set(r.type, (votes.get(r.type) ?? 0) + r.source + (r.gazId ? 2 : 0));
     c.type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   }
+  // a single word that is a common noun is no person without a full name ("Pyjama", "Fax"; "hope" in lower case elsewhere)
+  for (const c of live) {
+    if (c.type !== 'person' || c.fullTokens) continue;
+    const words = c.raws.filter((r) => !r.part).map((r) => nameTokens(r));
+    if (!words.length || words.some((w) => w.length !== 1)) continue;
+    if (words.every(([w]) => commonWord(w, lang, lowerSeen))) { if (process.env.DBG) console.error("DROP", words.map((w) => w[0]).join(",")); c.raws = []; }
+  }
+  const kept = live.filter((c) => c.raws.length);
+  live.length = 0;
+  live.push(...kept);
   // only compounds and no stand-alone mention: a name inside words ("Telegram-Beitrag") still counts
   live.sort((a, b) => firstPos(a) - firstPos(b));
   const entities: Entity[] = [];
@@ -456,10 +466,30 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const role = roleFor(ctx, r.tokStart, r.tokEnd, e);
     if (role) {
       e.role = role.role;
-      e.gender = role.gender;
+      e.gender = role.gender ?? e.gender;
+    }
+  }
+  // a form of address shows the gender where no role did ("Frau Dr. Lang", "Mrs Grant")
+  for (const r of raws) {
+    const e = entityOfRaw.get(r);
+    if (!e || e.type !== 'person' || e.gender || r.part) continue;
+    const toks = sentences[r.sent].tokens;
+    for (let k = r.tokStart - 1; k >= 0 && isCourtesyTitle(toks[k].text, lang); k--) {
+      const g = titleGender(toks[k].text);
+      if (g) {
+        e.gender = g;
+        break;
+      }
     }
   }
   return { entities, mentions: mentions.sort((a, b) => a.block - b.block || a.start - b.start), demonyms };
+}
+
+/** A word that is a common noun here, not a name: a German noun in the lexicon, or a word this article also writes in lower case. */
+function commonWord(w: string, lang: string, lowerSeen: Set<string>): boolean {
+  if (firstNames().has(w)) return false;
+  if (lowerSeen.has(w.toLowerCase())) return true;
+  return lang === 'de' && isCommonNoun(w) && !isAlsoName(w);
 }
 
 function firstPos(c: Cluster): number {

@@ -13,9 +13,19 @@ export interface GazetteerEntry {
   tokens: string[];
 }
 
-/** Word-stem key of a name, so inflected forms meet: "Weißen Hauses" and "Weiße Haus" → "weiß haus". */
+/**
+ * Word-stem key of a name, so inflected forms meet: "Weißen Hauses" and "Weiße Haus" → "weiß haus".
+ * The last word is the head noun: only its genitive ending goes ("Norwegers" is no "Norwegen").
+ */
 export function stemKey(tokens: string[]): string {
-  return tokens.map((t) => stemWord(t)).join(' ');
+  return tokens.map((t, i) => (i < tokens.length - 1 ? stemWord(t) : headStem(t))).join(' ');
+}
+
+/** The head noun of a name without its genitive ending ("Hauses" → "haus", "Moskaus" → "moskau"). */
+export function headStem(t: string): string {
+  const l = t.toLowerCase();
+  if (l.length <= 4 || /^\p{Lu}+$/u.test(t)) return l;
+  return l.replace(/(?:es|s)$/, (m) => (l.length > 5 ? '' : m));
 }
 
 const stemCache = new Map<string, string>();
@@ -42,7 +52,7 @@ let firstStems: Set<string> | null = null;
 export function gazetteerFirstStems(): Set<string> {
   if (!firstStems) {
     firstStems = new Set();
-    for (const list of gazetteer().values()) for (const e of list) firstStems.add(stemWord(e.tokens[0]));
+    for (const list of gazetteer().values()) for (const e of list) firstStems.add(e.tokens.length > 1 ? stemWord(e.tokens[0]) : headStem(e.tokens[0]));
   }
   return firstStems;
 }
