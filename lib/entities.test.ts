@@ -121,6 +121,19 @@ describe('entities', () => {
     expect(run(['Der Rekord des Norwegers hielt lange.'], {}).map((e) => e.name)).toEqual([]);
   });
 
+  it.each([
+    ['de', 'Das Robert Koch-Institut meldete neue Zahlen.', 'Robert Koch-Institut', 'organization'],
+    ['de', 'Die Partei Libertas gewann drei Sitze.', 'Libertas', 'organization'],
+    ['de', 'Die Flüchtlinge kamen auf die Insel Lampedusa.', 'Lampedusa', 'place'],
+    ['de', 'Die Nordwind Logistik GmbH stellt ein.', 'Nordwind Logistik GmbH', 'organization'],
+    ['en', 'The Autonomous Tenant Union called a strike.', 'Autonomous Tenant Union', 'organization'],
+    ['en', 'Rents in Albany Park went up.', 'Albany Park', 'place'],
+    ['en', 'The firm Zentrix denied it.', 'Zentrix', 'organization'],
+    ['en', 'Grace Park won the race.', 'Grace Park', 'person'],
+  ])('(%s) the name\'s own words or the noun before it tell its kind: "%s"', (lang, text, name, type) => {
+    expect(run([text], { [name]: name === 'Nordwind Logistik GmbH' ? 'LOC' : 'PER' }, lang).find((e) => e.name === name)?.type).toBe(type);
+  });
+
   it('finds nothing (and does not throw) without a tagger', () => {
     const blocks: Block[] = [{ text: '東京で会議が開かれた。', kind: 'paragraph' }];
     expect(recognize(blocks, splitBlocks(blocks, 'ja'), 'ja', null).entities).toEqual([]);

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, stemKey, stemWord } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -409,12 +409,39 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     for (const r of c.raws) votes.set(r.type, (votes.get(r.type) ?? 0) + r.source + (r.gazId ? 2 : 0));
     c.type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   }
+  // what the name's own words and the noun before it say it is: "Robert Koch-Institut", "die Partei Attayar"
+  for (const c of live) {
+    if (c.gazId) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length) continue;
+    const longest = standalone.reduce((a, b) => (b.tokEnd - b.tokStart > a.tokEnd - a.tokStart ? b : a));
+    const toks = tokensOf(longest);
+    // "Grace Park" is a person: a first name outweighs a head that may be a surname
+    const firstNamed = toks.length >= 2 && knownFirstNames().has(toks[0]);
+    const head = typeByHead(toks);
+    // the tagger tells places from organisations well ("Notts County" the club, "Soviet Union"): heads overrule it
+    // only for a person or a legal form
+    let type: EntityType | null = head && (head.strong || !firstNamed) && (c.type === 'person' || head.legal) ? head.type : null;
+    if (!type && !firstNamed) {
+      const votes = new Map<EntityType, number>();
+      for (const r of standalone) {
+        const t = coveredAt(r.sent, r.tokStart - 1) ? null : typeByClassifier(sentences[r.sent].tokens[r.tokStart - 1]?.text);
+        if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
+      }
+      const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+      if (best && best[1] * 2 >= standalone.length) type = best[0];
+    }
+    if (!type || type === c.type) continue;
+    c.type = type;
+    c.fullTokens = null;
+    for (const r of c.raws) r.type = type;
+  }
   // a single word that is a common noun is no person without a full name ("Pyjama", "Fax"; "hope" in lower case elsewhere)
   for (const c of live) {
     if (c.type !== 'person' || c.fullTokens) continue;
     const words = c.raws.filter((r) => !r.part).map((r) => nameTokens(r));
     if (!words.length || words.some((w) => w.length !== 1)) continue;
-    if (words.every(([w]) => commonWord(w, lang, lowerSeen))) { if (process.env.DBG) console.error("DROP", words.map((w) => w[0]).join(",")); c.raws = []; }
+    if (words.every(([w]) => commonWord(w, lang, lowerSeen))) c.raws = [];
   }
   const kept = live.filter((c) => c.raws.length);
   live.length = 0;
@@ -487,7 +514,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
 
 /** A word that is a common noun here, not a name: a German noun in the lexicon, or a word this article also writes in lower case. */
 function commonWord(w: string, lang: string, lowerSeen: Set<string>): boolean {
-  if (firstNames().has(w)) return false;
+  if (knownFirstNames().has(w)) return false;
   if (lowerSeen.has(w.toLowerCase())) return true;
   return lang === 'de' && isCommonNoun(w) && !isAlsoName(w);
 }
