@@ -134,6 +134,24 @@ describe('entities', () => {
     expect(run([text], { [name]: name === 'Nordwind Logistik GmbH' ? 'LOC' : 'PER' }, lang).find((e) => e.name === name)?.type).toBe(type);
   });
 
+  it('a single word taken for a person is a place when the article uses it as one (the town of a club, "in X")', () => {
+    const blocks: Block[] = [{ text: 'Der TSV Eichberg Holtenau gewann.', kind: 'paragraph' }, { text: 'Holtenau feiert.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => [['O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O'], ['B-PER', 'O', 'O']].slice(0, ss.length);
+    const de = recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities;
+    expect(de.map((e) => [e.name, e.type])).toEqual([['TSV Eichberg Holtenau', 'organization'], ['Holtenau', 'place']]);
+    const en = run(['She grew up in Marlow.', 'Marlow is quiet.'], { Marlow: 'PER' }, 'en');
+    expect(en.map((e) => [e.name, e.type])).toEqual([['Marlow', 'place']]);
+    // "nach Cook" is "according to Cook": no place
+    expect(run(['Nach Cook ist das falsch.'], { Cook: 'PER' }).map((e) => e.type)).toEqual(['person']);
+  });
+
+  it('a title before a name is not part of it, so the short form joins the full name ("Dr Lowe", "Mayor Sam")', () => {
+    const en = run(['Dr Helen Lowe spoke to Sam Okafor.', 'Dr Lowe said Mayor Sam agreed.'], { 'Helen Lowe': 'PER', 'Sam Okafor': 'PER', 'Dr Lowe': 'PER', 'Mayor Sam': 'PER' }, 'en');
+    expect(en.map((e) => [e.name, e.forms])).toEqual([['Helen Lowe', ['Helen Lowe', 'Lowe']], ['Sam Okafor', ['Sam Okafor', 'Sam']]]);
+    const de = run(['Papst Leonhard betete.'], { 'Papst Leonhard': 'PER' });
+    expect(de.map((e) => [e.name, e.role])).toEqual([['Leonhard', 'Papst']]);
+  });
+
   it('finds nothing (and does not throw) without a tagger', () => {
     const blocks: Block[] = [{ text: '東京で会議が開かれた。', kind: 'paragraph' }];
     expect(recognize(blocks, splitBlocks(blocks, 'ja'), 'ja', null).entities).toEqual([]);

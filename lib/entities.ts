@@ -9,7 +9,7 @@
 import { spansFromLabels } from './ner/index';
 import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
-import { isCourtesyTitle, roleFor, titleGender } from './roles';
+import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
 
@@ -22,6 +22,9 @@ export const ENTITIES = {
   /** Words never taken for a name on their own, whatever the tagger says. */
   stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and']),
 } as const;
+
+/** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
 
@@ -112,6 +115,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       for (let k = a + 1; k < b; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) b = k;
       while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
       while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
+      // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
+      while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
       if (a < b) push(mk(si, a, b, type, 2));
     }
   });
@@ -436,6 +441,24 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
   }
+  // a single word taken for a person that the article uses as a place: "in Dormagen", "auf Lampedusa",
+  // the town of a club ("TSV Bayer Dormagen"), of a council or hospital ("Cork County Council")
+  const multiNames = live.filter((c) => c.type !== 'person').flatMap((c) => c.raws.filter((r) => !r.part && r.tokEnd - r.tokStart >= 2).map(tokensOf));
+  for (const c of live) {
+    if (c.type !== 'person' || c.fullTokens) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart !== 1)) continue;
+    const word = nameTokens(standalone[0])[0];
+    if (knownFirstNames().has(word)) continue;
+    const before = (r: Raw) => sentences[r.sent].tokens[r.tokStart - 1]?.text;
+    const placeVotes = standalone.filter((r) => r.type === 'place' || PLACE_PREPOSITIONS.has(before(r) ?? '')).length;
+    // a club's name ends in its town when it is more than a first and last name ("TSV Bayer Dormagen", "FC Basel")
+    const clubOf = (t: string[]) => t[t.length - 1] === word && (t.length >= 3 || /^\p{Lu}{2,4}$/u.test(t[0]));
+    const placeLike = placeVotes * 2 >= standalone.length || multiNames.some((t) => clubOf(t) || (t[0] === word && /^(?:County|City|Council|Kreis|Stadt)$/.test(t[1])));
+    if (!placeLike) continue;
+    c.type = 'place';
+    for (const r of c.raws) r.type = 'place';
+  }
   // a single word that is a common noun is no person without a full name ("Pyjama", "Fax"; "hope" in lower case elsewhere)
   for (const c of live) {
     if (c.type !== 'person' || c.fullTokens) continue;
@@ -510,6 +533,13 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     }
   }
   return { entities, mentions: mentions.sort((a, b) => a.block - b.block || a.start - b.start), demonyms };
+}
+
+/** A form of address, an English role title or a German person noun: words before a name, not in it. */
+function isTitleWord(w: string, lang: string): boolean {
+  if (isCourtesyTitle(w, lang)) return true;
+  if (knownFirstNames().has(w)) return false;
+  return lang === 'de' ? isPersonNounDe(w) : lang === 'en' ? isPersonNounEn(w) && /^\p{Lu}/u.test(w) && !isAlsoName(w) : false;
 }
 
 /** A word that is a common noun here, not a name: a German noun in the lexicon, or a word this article also writes in lower case. */
