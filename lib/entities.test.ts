@@ -117,6 +117,11 @@ describe('entities', () => {
     expect(en).toEqual([]);
   });
 
+  it('English: a word the article also writes in lower case is no place or organisation, a disease no place', () => {
+    const es = run(['The county moves to Level 4 and Covid-19 spreads.', 'At level 4 pubs close.', 'Kerry waits.'], { Level: 'ORG', 'Covid-19': 'LOC', Kerry: 'LOC' }, 'en');
+    expect(es.map((e) => e.name)).toEqual(['Kerry']);
+  });
+
   it('a demonym noun is not its country ("des Norwegers" is no Norwegen)', () => {
     expect(run(['Der Rekord des Norwegers hielt lange.'], {}).map((e) => e.name)).toEqual([]);
   });

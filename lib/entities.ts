@@ -459,12 +459,18 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.type = 'place';
     for (const r of c.raws) r.type = 'place';
   }
-  // a single word that is a common noun is no person without a full name ("Pyjama", "Fax"; "hope" in lower case elsewhere)
+  // a single word that is a common noun is no name: no person without a full name ("Pyjama", "Fax"; "hope"
+  // in lower case elsewhere), no English place or organisation the article also writes in lower case
+  // ("level 3", "the bar"; German nouns are all capitalised, and the tagger's German places that are nouns are
+  // more often right than wrong: "Rom", "Vatikan"); no model or disease as a person or place ("Covid-19")
   for (const c of live) {
-    if (c.type !== 'person' || c.fullTokens) continue;
+    if (c.fullTokens || c.gazId) continue;
     const words = c.raws.filter((r) => !r.part).map((r) => nameTokens(r));
     if (!words.length || words.some((w) => w.length !== 1)) continue;
-    if (words.every(([w]) => commonWord(w, lang, lowerSeen))) c.raws = [];
+    const common = (w: string) =>
+      c.type === 'person' ? commonWord(w, lang, lowerSeen) :
+      lang === 'en' && lowerSeen.has(w.toLowerCase());
+    if (words.every(([w]) => common(w) || (c.type !== 'organization' && /^\p{L}+-?\d+$/u.test(w)))) c.raws = [];
   }
   const kept = live.filter((c) => c.raws.length);
   live.length = 0;
