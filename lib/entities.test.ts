@@ -157,6 +157,16 @@ describe('entities', () => {
     expect(de.map((e) => [e.name, e.role])).toEqual([['Leonhard', 'Papst']]);
   });
 
+  it('full names run across their particles and merge with their short forms ("van Gogh", "bin Salman", "von der Leyen")', () => {
+    expect(run(['Vincent van Gogh malte.', 'Van Gogh starb früh.'], { 'Vincent van Gogh': 'PER', 'Van Gogh': 'PER' }).map((e) => [e.name, e.forms])).toEqual([
+      ['Vincent van Gogh', ['Vincent van Gogh', 'Van Gogh']],
+    ]);
+    expect(run(['Prince Khalid bin Rashid spoke.'], { Khalid: 'PER', Rashid: 'LOC' }, 'en').map((e) => [e.name, e.type])).toEqual([['Khalid bin Rashid', 'person']]);
+    expect(run(['Ulrike von der Heide kam.', 'Später sprach von der Heide.'], { 'Ulrike von der Heide': 'PER' })[0].forms).toEqual(['Ulrike von der Heide', 'von der Heide']);
+    // "von" as a preposition does not join a person to an organisation
+    expect(run(['Es sprach Jana Roth von Siemens.'], { 'Jana Roth': 'PER', Siemens: 'ORG' }).map((e) => e.name)).toEqual(['Jana Roth', 'Siemens']);
+  });
+
   it('finds nothing (and does not throw) without a tagger', () => {
     const blocks: Block[] = [{ text: '東京で会議が開かれた。', kind: 'paragraph' }];
     expect(recognize(blocks, splitBlocks(blocks, 'ja'), 'ja', null).entities).toEqual([]);

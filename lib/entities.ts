@@ -23,6 +23,12 @@ export const ENTITIES = {
   stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and']),
 } as const;
 
+/** Particles inside people's names ("von der Leyen", "van Gogh", "bin Salman", "de Gaulle"). */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'bin', 'ibn', 'bint', 'al', 'el', 'ter', 'ten', 'zu', 'y']);
+
+/** Particles that are articles too: inside a name only after another particle ("von der", "van den"). */
+const ARTICLE_PARTICLES = new Set(['der', 'den', 'des']);
+
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
 
@@ -118,6 +124,26 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
       while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
       if (a < b) push(mk(si, a, b, type, 2));
+    }
+  });
+
+  // 1a'. a name runs across its particles: "Mohammed/PER bin Salman/PER" → "Mohammed bin Salman"
+  sentences.forEach((s, si) => {
+    for (const r of raws.filter((x) => x.sent === si && x.type === 'person' && !x.part)) {
+      let k = r.tokEnd;
+      const starter = s.tokens[k]?.text ?? '';
+      if (!PARTICLES.has(starter) || ARTICLE_PARTICLES.has(starter)) continue;
+      k++;
+      while (k < s.tokens.length && ARTICLE_PARTICLES.has(s.tokens[k].text)) k++;
+      if (k >= s.tokens.length || !isCap(s.tokens[k].text) || !/^\p{L}/u.test(s.tokens[k].text)) continue;
+      // the part after the particles is a person's name the tagger found ("von", "de", "zu" are prepositions too:
+      // "Hartmut Zohm von der Universität"); after "bin", "ibn" any name ("bin Salman/LOC")
+      const next = raws.find((x) => x.sent === si && !x.part && x.tokStart === k);
+      if (!next || (!/^(?:bin|ibn|bint)$/.test(starter) && next.type !== 'person')) continue;
+      if (!raws.includes(r)) continue;
+      raws.splice(raws.indexOf(r), 1);
+      raws.splice(raws.indexOf(next), 1);
+      push(mk(si, r.tokStart, next.tokEnd, 'person', 2));
     }
   });
 
@@ -235,6 +261,13 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (lang === 'de' && known.has(w + 's') && known.get(w + 's')!.type === 'person') return w + 's'; // "Trumps" known, "Trump" seen
     return null;
   };
+  // endings of known people's names that start with a particle: "von der leyen", "der leyen", "van gogh"
+  const particleNames = new Set<string>();
+  for (const r of raws) {
+    if (r.type !== 'person' || r.part) continue;
+    const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text.toLowerCase());
+    for (let k = 1; k < words.length - 1; k++) if (PARTICLES.has(words[k])) particleNames.add(words.slice(k).join(' '));
+  }
   if (on.propagate) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
@@ -245,7 +278,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const last = formOf(words[n - 1]);
         const form = n === 1 ? last : known.has(words.join(' ')) ? words.join(' ') : null;
         if (!form) continue;
-        push(mk(si, i, i + n, known.get(form)!.type, 1));
+        // "von der Leyen": the particles of a known full name before the surname belong to it
+        let from = i;
+        if (n === 1 && known.get(form)!.type === 'person') {
+          while (from > 0 && !covered[si][from - 1] && PARTICLES.has(s.tokens[from - 1].text.toLowerCase()) && particleNames.has(`${s.tokens[from - 1].text.toLowerCase()} ${s.tokens.slice(from, i + 1).map((t) => t.text).join(' ').toLowerCase()}`)) from--;
+        }
+        push(mk(si, from, i + n, known.get(form)!.type, 1));
         matched = n;
       }
       if (matched) {
@@ -369,6 +407,15 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       byKey.set(key, c);
       clusters.push(c);
     }
+  }
+  // "Van Gogh", "von der Leyen": a name that starts with a particle and ends a longer one is that person
+  for (const c of [...clusters]) {
+    const t = c.fullTokens!.map((x) => x.toLowerCase());
+    if (!PARTICLES.has(t[0])) continue;
+    const longer = clusters.find((o) => o !== c && o.fullTokens!.length > t.length && o.fullTokens!.slice(-t.length).join(' ').toLowerCase() === t.join(' '));
+    if (!longer) continue;
+    byKey.set(c.key, longer);
+    clusters.splice(clusters.indexOf(c), 1);
   }
   const personClusters = () => clusters.filter((c) => c.type === 'person' && c.fullTokens && c.fullTokens.length >= 2);
   for (const r of raws) {
