@@ -81,8 +81,13 @@ describe('entities', () => {
     ['Sie kam mit ihrem Anwalt Thomas Kern zum Termin.', 'Thomas Kern', 'Anwalt', 'm'],
     ['Das sagte Bremens Sportdirektor Frank Baum am Abend.', 'Frank Baum', 'Bremens Sportdirektor', 'm'],
     ['Es warnte Petra Lang, Sprecherin der Stadtwerke, vor Engpässen.', 'Petra Lang', 'Sprecherin der Stadtwerke', 'f'],
+    ['Es trainieren Jens Ober (Torhüter) und die anderen.', 'Jens Ober', 'Torhüter', 'm'],
+    ['Dabei wirkte Maria Stein als Tempomacherin mit.', 'Maria Stein', 'Tempomacherin', 'f'],
+    ['Das sagte Professor Karl Brandt vom Fraunhofer-Institut für Lasertechnik gestern.', 'Karl Brandt', 'Professor vom Fraunhofer-Institut für Lasertechnik', 'm'],
+    ['Er traf den politisch erfahrenen Berater Ole Sand.', 'Ole Sand', 'politisch erfahrener Berater', 'm'],
+    ['Lea Brück ist Dozentin an der Universität Jena und lehrt Physik.', 'Lea Brück', 'Dozentin an der Universität Jena', 'f'],
   ])('German role headed by a person noun: "%s"', (text, name, role, gender) => {
-    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC' }).find((x) => x.name === name);
+    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC', 'Fraunhofer-Institut': 'ORG', 'Universität Jena': 'ORG' }).find((x) => x.name === name);
     expect([e?.role, e?.gender]).toEqual([role, gender]);
   });
 
@@ -106,6 +111,9 @@ describe('entities', () => {
     ["Smith's attorney, Laura Chen, declined to comment.", 'Laura Chen', "Smith's attorney"],
     ['Dr Peter Hall, a senior lecturer in history at the university, said it was unusual.', 'Peter Hall', 'a senior lecturer in history at the university'],
     ['The owner of the bakery, Rosa Diaz, was not there.', 'Rosa Diaz', 'The owner of the bakery'],
+    ['Defendants Mark Oyelaran, 40, of Dover, and two others appeared.', 'Mark Oyelaran', 'Defendant'],
+    ['Last night Premier Anna Holt spoke.', 'Anna Holt', 'Premier'],
+    ['So noted Ohio-based product safety lawyer Ben Cole in a letter.', 'Ben Cole', 'Ohio-based product safety lawyer'],
   ])('English role in the article\'s words: "%s"', (text, name, role) => {
     expect(run([text], { [name]: 'PER', Smith: 'PER', Springfield: 'LOC' }, 'en').find((e) => e.name === name)?.role).toBe(role);
   });

@@ -14,7 +14,7 @@
  */
 import enNouns from '../assets/lexicon/en-person-nouns.json';
 import roleLists from '../assets/lexicon/roles.json';
-import { DETERMINERS, isAdjectiveForm, isPersonNoun, lexiconGender, nounGender, personNounNominative, strongNominative } from './german';
+import { DETERMINER_GENDER, DETERMINERS, isAdjectiveForm, isPersonNoun, lexiconGender, nounGender, personNounNominative, strongNominative } from './german';
 import type { Entity, Token } from './types';
 
 export const ROLES = {
@@ -26,7 +26,7 @@ export const ROLES = {
   /** Words before an English role noun that belong to the role ("former", "acting", "then"). */
   enModifiers: new Set(['former', 'deputy', 'acting', 'chief', 'senior', 'top', 'then', 'vice', 'foreign', 'prime', 'special', 'press', 'longtime', 'veteran', 'political', 'economic', 'national', 'security', 'defense', 'defence', 'state', 'interior', 'finance', 'health', 'alleged', 'assistant', 'associate', 'executive', 'general', 'managing', 'new', 'incoming', 'outgoing', 'interim', 'founding', 'lead', 'local', 'regional', 'federal', 'county', 'city', 'district', 'presumptive', 'retired', 'late', 'current', 'fellow']),
   /** Lower-case words that end an English role chain to the left (verbs of saying, prepositions, conjunctions). */
-  enStop: new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'asks', 'wrote', 'writes', 'noted', 'explained', 'according', 'with', 'by', 'for', 'to', 'from', 'and', 'or', 'but', 'as', 'at', 'on', 'in', 'of', 'when', 'that', 'who', 'which', 'while', 'after', 'before', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'not', 'also', 'than', 'like', 'about', 'against', 'under', 'over', 'into', 'about', 'this', 'these', 'those', 'if', 'so', 'because', 'since', 'until', 'said,']),
+  enStop: new Set(['said', 'says', 'told', 'tells', 'added', 'asked', 'asks', 'wrote', 'writes', 'noted', 'explained', 'according', 'with', 'by', 'for', 'to', 'from', 'and', 'or', 'but', 'as', 'at', 'on', 'in', 'of', 'when', 'that', 'who', 'which', 'while', 'after', 'before', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'not', 'also', 'than', 'like', 'about', 'against', 'under', 'over', 'into', 'about', 'this', 'these', 'those', 'if', 'so', 'because', 'since', 'until', 'night', 'morning', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'today', 'yesterday', 'tonight', 'day', 'time', 'then,']),
   enDeterminers: new Set(['the', 'a', 'an']),
   enPossessives: new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']),
   /** German possessive determiners: the role is the noun phrase after them ("seinem Trainingspartner" → Trainingspartner). */
@@ -34,6 +34,9 @@ export const ROLES = {
   /** German prepositions inside a role ("Präsident des BSV Stans", "Professor für Palliativmedizin an der Universität Lausanne"). */
   dePrepositions: new Set(['von', 'vom', 'für', 'bei', 'beim', 'an', 'am', 'im', 'in', 'aus', 'zu', 'zum', 'zur', 'und', 'der', 'des', 'dem', 'den', 'die', 'das']),
 } as const;
+
+/** Uninflected adjectives used as adverbs before an adjective ("international gefeierter", "politisch erfahrene"). */
+const UNINFLECTED_ADJ = /^\p{Ll}{4,}(?:al|isch|lich|ig|bar|voll|los|iv|ell)$/u;
 
 const TITLES = { de: new Set(roleLists.titles.de), en: new Set(roleLists.titles.en) };
 const EN_ROLE_TITLES = new Set(roleLists.enRoleTitles);
@@ -189,12 +192,30 @@ function skipTitlesLeft(ctx: RoleContext, start: number): number {
   return i;
 }
 
+/** "vom Max-Planck-Institut für Plasmaphysik", "von der Universität Lausanne" right after a name: an institution, to the next punctuation or verb. */
+function institutionAfter(ctx: RoleContext, end: number): string | null {
+  const toks = ctx.tokens;
+  const first = toks[end]?.text;
+  let j = end + 1;
+  if (first === 'von' && /^(?:der|des|dem)$/.test(toks[j]?.text ?? '')) j++;
+  else if (first !== 'vom') return null;
+  let k = j;
+  let org = false;
+  while (k < toks.length && k - j < 8 && (isCap(toks[k].text) || /^(?:für|und|der|des|de|of)$/.test(toks[k].text)) && !isPunct(toks[k].text)) {
+    const e = ctx.entityAt(k);
+    if (e && e.type === 'organization') org = true;
+    k++;
+  }
+  while (k > j && !isCap(toks[k - 1].text)) k--;
+  return org && k > j ? joinTokens(ctx, end, k) : null;
+}
+
 /**
  * A German role phrase that starts at token j and runs to the next clause punctuation: determiners,
  * adjectives, prepositions and capitalised words only, headed by a person noun. Returns its end (exclusive)
  * and head, or null.
  */
-function phraseRightDe(ctx: RoleContext, j: number, maxLen: number): { end: number; head: number } | null {
+function phraseRightDe(ctx: RoleContext, j: number, maxLen: number): { end: number; head: number; cut: boolean } | null {
   const toks = ctx.tokens;
   let k = j;
   let head = -1;
@@ -206,11 +227,15 @@ function phraseRightDe(ctx: RoleContext, j: number, maxLen: number): { end: numb
         // a capitalised word that is no person noun, before lower-case words: not a role ("Sie", "Anfang")
         if (!isAdjectiveForm(t.toLowerCase())) return null;
       }
-    } else if (!isAdjectiveForm(t) && !DETERMINERS.has(t) && !ROLES.dePrepositions.has(t) && !/^[\d./]+$/.test(t) && !/^\p{Ll}+-\p{Ll}+$/u.test(t)) return null;
+    } else if (!isAdjectiveForm(t) && !DETERMINERS.has(t) && !ROLES.dePrepositions.has(t) && !/^[\d./]+$/.test(t) && !/^\p{Ll}+-\p{Ll}+$/u.test(t)) {
+      // "… von Mahdia und steht dieser vor": the role ends before a clause joined by "und"
+      if (toks[k - 1]?.text === 'und' && head >= 0 && k - 1 > head) return { end: k - 1, head, cut: true };
+      return null;
+    }
     k++;
   }
   if (head < 0 || k - j >= maxLen) return null;
-  return { end: k, head };
+  return { end: k, head, cut: false };
 }
 
 function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): Role | null {
@@ -225,7 +250,8 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
   if (isRoleNounDe(ctx, from - 1)) {
     const noun = from - 1;
     let i = noun - 1;
-    while (i >= 0 && /^\p{Ll}/u.test(toks[i].text) && isAdjectiveForm(toks[i].text) && !DETERMINERS.has(toks[i].text)) i--;
+    // adjectives, and an uninflected one before them ("den international gefeierten Künstler")
+    while (i >= 0 && /^\p{Ll}/u.test(toks[i].text) && (isAdjectiveForm(toks[i].text) || (i < noun - 1 && UNINFLECTED_ADJ.test(toks[i].text))) && !DETERMINERS.has(toks[i].text)) i--;
     const det = i >= 0 ? toks[i].text.toLowerCase() : null;
     const possessor = i >= 0 ? ctx.entityAt(i) : null;
     if (possessor && possessor !== person && /s$/.test(toks[i].text)) {
@@ -235,10 +261,18 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
       const owner = possessor.name.endsWith(toks[i].text) ? possessor.name.slice(0, -1) : possessor.name;
       return { role: `${base.role} von ${owner}`, gender: base.gender };
     }
-    if (det && DETERMINERS.has(det)) return normaliseDe(ctx, i + 1, noun, noun + 1, det);
+    // the determiner agrees with the noun ("Das sagte Professor X": "sagte" is a verb, not an adjective)
+    const g = lexiconGender(toks[noun].text) ?? nounGender(toks[noun].text);
+    const agrees = !g || (DETERMINER_GENDER[det ?? ''] ?? []).some((x) => x === g || x === 'pl');
+    if (det && DETERMINERS.has(det) && agrees) return normaliseDe(ctx, i + 1, noun, noun + 1, det);
     if (det && ROLES.dePossessives.test(det)) return normaliseDe(ctx, i + 1, noun, noun + 1, 'poss');
-    // a bare title ("Bundeskanzler Scholz", "erläuterte Abteilungsleiter Udo Lehmann")
-    if (!/en$/.test(toks[noun].text) || isPersonNounDe(toks[noun].text.replace(/en$/, ''))) return normaliseDe(ctx, noun, noun, noun + 1, null);
+    // a bare title ("Bundeskanzler Scholz", "erläuterte Abteilungsleiter Udo Lehmann"), with the institution
+    // named after the name ("Professor Hartmut Zohm vom Max-Planck-Institut für Plasmaphysik")
+    if (!/en$/.test(toks[noun].text) || isPersonNounDe(toks[noun].text.replace(/en$/, ''))) {
+      const title = normaliseDe(ctx, noun, noun, noun + 1, null);
+      const of = institutionAfter(ctx, end);
+      return of ? { role: `${title.role} ${of}`, gender: title.gender } : title;
+    }
   }
   // b) "Juri Uschakow, Putins oberster außenpolitischer Berater," — apposition after the name
   if (next === ',') {
@@ -257,6 +291,15 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
       }
     }
   }
+  // e) "Nicolas Brandt (Athletik)", "Lukas Abele (SSC Hanau-Rodenbach) als Tempomacher"
+  if (toks[end]?.text === '(' && toks[end + 2]?.text === ')' && isPersonNounDe(toks[end + 1].text) && !ctx.entityAt(end + 1)) {
+    return { role: toks[end + 1].text, gender: genderDe(toks[end + 1].text) };
+  }
+  if (next === 'als') {
+    let j = after + 1;
+    while (j < toks.length && /^\p{Ll}/u.test(toks[j].text) && isAdjectiveForm(toks[j].text)) j++;
+    if (isRoleNounDe(ctx, j) && (j + 1 >= toks.length || !isCap(toks[j + 1].text) || isPunct(toks[j + 1].text))) return { role: joinTokens(ctx, after + 1, j + 1), gender: genderDe(toks[j].text) };
+  }
   // d) "Gian Domenico Borasio ist ein deutsch-italienischer Arzt und Professor …"
   if (next === 'ist' || next === 'war') {
     let j = after + 1;
@@ -264,7 +307,7 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
     if (det === 'ein' || det === 'eine') j++;
     else if (det === 'der' || det === 'die') return null; // "ist der erste, der …": a ranking, not a role
     const ph = phraseRightDe(ctx, j, ROLES.maxTokens + 4);
-    if (ph && (ph.end >= toks.length || /^[,.;:!?]$/.test(toks[ph.end].text))) return { role: joinTokens(ctx, j, ph.end), gender: genderDe(toks[ph.head].text) };
+    if (ph && (ph.cut || ph.end >= toks.length || /^[,.;:!?]$/.test(toks[ph.end].text))) return { role: joinTokens(ctx, j, ph.end), gender: genderDe(toks[ph.head].text) };
   }
   return null;
 }
@@ -319,7 +362,8 @@ function chainLeftEn(ctx: RoleContext, last: number, person: Entity): number {
       continue;
     }
     // lower-case modifiers ("former", "acting", "state") and a noun right before the role noun ("education secretary")
-    if (/^\p{Ll}/u.test(t) && isWord(t) && !ROLES.enStop.has(l) && (ROLES.enModifiers.has(l) || isPersonNounEn(t) || (i === last && !/(?:ed|ly)$/.test(l) && !ROLES.enDeterminers.has(l) && !ROLES.enPossessives.has(l)))) {
+    // (up to three nouns: "product liability lawyer"; no verb forms: "noted", "respecting", "quickly")
+    if (/^\p{Ll}/u.test(t) && isWord(t) && !ROLES.enStop.has(l) && (ROLES.enModifiers.has(l) || isPersonNounEn(t) || (last - i < 3 && toks.slice(i, last).every((x) => /^\p{Ll}/u.test(x.text)) && !/(?:ed|ly|ing)$/.test(l) && !ROLES.enDeterminers.has(l) && !ROLES.enPossessives.has(l)))) {
       i--;
       continue;
     }
@@ -346,7 +390,10 @@ function roleEn(ctx: RoleContext, start: number, end: number, person: Entity): R
   }
   if (nounAt >= 0) {
     const i = chainLeftEn(ctx, nounAt, person);
-    if (i <= nounAt) return { role: joinTokens(ctx, i, from), gender: enGender(toks[nounAt].text) };
+    // one person of a list after a plural title: "Defendants James Lee, …" → "Defendant"
+    const noun = toks[nounAt].text;
+    const single = nounAt === from - 1 && /[^s]s$/.test(noun) && isPersonNounEn(noun.slice(0, -1)) ? noun.slice(0, -1) : null;
+    if (i <= nounAt) return { role: single ? joinTokens(ctx, i, nounAt, undefined) + (i < nounAt ? ' ' : '') + single : joinTokens(ctx, i, from), gender: enGender(noun) };
   }
   // b) "Karoline Leavitt, the White House press secretary,", "Levi Pay, a former director of student services who …,"
   if (next === ',') {
