@@ -36,6 +36,12 @@ describe('entities', () => {
     expect(trump.occurrences.filter((o) => o.partOfWord).map((o) => o.text)).toEqual(['Trump']);
   });
 
+  it('a name seen only inside compounds is no entity, unless the gazetteer knows it ("Telegram-Beitrag")', () => {
+    const blocks: Block[] = [{ text: 'Der KSV-Sportchef las einen Telegram-Beitrag.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'KSV-Sportchef' ? 'B-ORGpart' : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Telegram']);
+  });
+
   it('never merges two people who share a surname; a bare surname goes to the nearest one before it', () => {
     const es = run(['Hillary Clinton sprach.', 'Bill Clinton schwieg.', 'Dann lachte Clinton.'], { 'Hillary Clinton': 'PER', 'Bill Clinton': 'PER' });
     expect(es.map((e) => [e.name, e.mentions])).toEqual([['Hillary Clinton', 1], ['Bill Clinton', 2]]);

@@ -301,6 +301,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           const type = f ? known.get(f)!.type : gzE && gzE[0].type === 'organization' ? gzE[0].type : null;
           if (type && parts[p].length > 1) {
             const r = mk(si, i, i + 1, type, f ? 1 : 2, true, s.tokens[i].start + off, s.tokens[i].start + off + parts[p].length);
+            if (!f) r.gazId = gzE![0].id;
             push(r);
             break;
           }
@@ -454,7 +455,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   }
 
   // Type by majority of the mentions the tagger or a gazetteer made.
-  const live = clusters.filter((c) => c.raws.length);
+  // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
+  // the gazetteer knows it ("Telegram-Beitrag": the platform)
+  const live = clusters.filter((c) => c.raws.some((r) => !r.part || r.gazId));
   for (const c of live) {
     if (c.type === 'person' && c.fullTokens) continue;
     const votes = new Map<EntityType, number>();
