@@ -92,8 +92,11 @@ describe('entities', () => {
     ['Das sagte Professor Karl Brandt vom Fraunhofer-Institut für Lasertechnik gestern.', 'Karl Brandt', 'Professor vom Fraunhofer-Institut für Lasertechnik', 'm'],
     ['Er traf den politisch erfahrenen Berater Ole Sand.', 'Ole Sand', 'politisch erfahrener Berater', 'm'],
     ['Lea Brück ist Dozentin an der Universität Jena und lehrt Physik.', 'Lea Brück', 'Dozentin an der Universität Jena', 'f'],
+    ['Es gewann Tom Reiter (SV Kiel; 3:40 min) vor seinem Trainingspartner Jan Ulm.', 'Jan Ulm', 'Trainingspartner von Tom Reiter', 'm'],
+    ['Es siegte Ada Obi (2:01 min), ihre Landsfrau Ngozi Eze wurde Zweite.', 'Ngozi Eze', 'Landsfrau von Ada Obi', 'f'],
+    ['Sie arbeitete mit bekannten Regisseuren wie Pia Holm zusammen.', 'Pia Holm', 'bekannter Regisseur', null],
   ])('German role headed by a person noun: "%s"', (text, name, role, gender) => {
-    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC', 'Fraunhofer-Institut': 'ORG', 'Universität Jena': 'ORG' }).find((x) => x.name === name);
+    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC', 'Fraunhofer-Institut': 'ORG', 'Universität Jena': 'ORG', 'Tom Reiter': 'PER', 'Ada Obi': 'PER', 'SV Kiel': 'ORG' }).find((x) => x.name === name);
     expect([e?.role, e?.gender]).toEqual([role, gender]);
   });
 

@@ -50,7 +50,7 @@ const NOUN_ENDINGS = ['', 's', 'es', 'n', 'en', 'e', 'nen'];
  * Last parts of compounds that also end German surnames and place names (Zimmermann, Hartberg,
  * Dormagen): a word ending in one of them is no common noun by its last part alone.
  */
-const NAME_HEADS = /(?:mann|männer|berg|burg|dorf|feld|bach|hausen|heim|stein|hof|au|furt|brück|brücke|tal|magen|see|wald|hagen|horst|haus|kirchen|kirch|ingen|ung|stedt|stadt|leben|rode|land|garten|meier|mayer|maier|bauer|schmidt|müller|meister)$/;
+const NAME_HEADS = /^(?:mann|männer|berg|burg|dorf|feld|bach|hausen|heim|stein|hof|au|furt|brück|brücke|tal|magen|see|wald|hagen|horst|haus|kirchen|kirch|ingen|ung|stedt|stadt|leben|rode|land|garten|meier|mayer|maier|bauer|schmidt|müller|meister)$/;
 
 function listedNoun(w: string): string | null {
   const idx = COMMON().gender;
@@ -81,7 +81,7 @@ export function nounLemma(word: string): { lemma: string; head: string } | null 
     const tail = word[i].toUpperCase() + word.slice(i + 1);
     const head = listedNoun(tail);
     if (!head) continue;
-    if (NAME_HEADS.test(word.toLowerCase())) return null;
+    if (NAME_HEADS.test(head.toLowerCase())) return null;
     const first = word.slice(0, i);
     const firstOk = [first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && COMMON().gender.has(f));
     return firstOk ? { lemma: word, head } : null;

@@ -102,6 +102,11 @@ function genderDe(noun: string): 'm' | 'f' | null {
   return 'm';
 }
 
+/** A German adjective before a noun: inflected, lower case, no determiner or pronoun ("ihre", "diese", "eine"). */
+function isAdjDe(t: string): boolean {
+  return /^\p{Ll}/u.test(t) && isAdjectiveForm(t) && !DETERMINERS.has(t) && !ROLES.dePossessives.test(t) && !/^(?:k?eine[mnrs]?|diese[mnrs]?|jene[mnrs]?|welche[mnrs]?|solche[mnrs]?|manche[mnrs]?|alle[mnrs]?|beide[mnrs]?|andere[mnrs]?|jede[mnrs]?)$/.test(t);
+}
+
 /** A role noun: capitalised, names a person, not a name itself. */
 function isRoleNounDe(ctx: RoleContext, i: number): boolean {
   const t = ctx.tokens[i]?.text;
@@ -120,7 +125,7 @@ function npLeft(ctx: RoleContext, last: number, person: Entity): { from: number;
       if (ctx.entityAt(i) === person) return null;
       i--;
     }
-    while (i >= 0 && /^\p{Ll}/u.test(toks[i].text) && isAdjectiveForm(toks[i].text) && !DETERMINERS.has(toks[i].text)) i--;
+    while (i >= 0 && isAdjDe(toks[i].text)) i--;
     if (i === chunkEnd) return null;
     head = i + 1;
     while (head <= chunkEnd && !isCap(toks[head].text)) head++;
@@ -192,6 +197,21 @@ function skipTitlesLeft(ctx: RoleContext, start: number): number {
   return i;
 }
 
+/** The person a possessive determiner at token i refers to: the last other person named before it in the sentence, of its gender if known. */
+function ownerBefore(ctx: RoleContext, i: number, person: Entity, gender: 'm' | 'f' | null): Entity | null {
+  let depth = 0;
+  for (let k = i - 1; k >= 0; k--) {
+    const t = ctx.tokens[k].text;
+    if (t === ')') depth++;
+    else if (t === '(') depth = Math.max(0, depth - 1);
+    const e = ctx.entityAt(k);
+    if (!e || e === person || depth > 0) continue;
+    if (e.type !== 'person') return null;
+    return !gender || !e.gender || e.gender === gender ? e : null;
+  }
+  return null;
+}
+
 /** "vom Max-Planck-Institut für Plasmaphysik", "von der Universität Lausanne" right after a name: an institution, to the next punctuation or verb. */
 function institutionAfter(ctx: RoleContext, end: number): string | null {
   const toks = ctx.tokens;
@@ -221,6 +241,9 @@ function phraseRightDe(ctx: RoleContext, j: number, maxLen: number): { end: numb
   let head = -1;
   while (k < toks.length && k - j < maxLen && !/^[,.;:!?()–—]$/.test(toks[k].text)) {
     const t = toks[k].text;
+    const e = ctx.entityAt(k);
+    // another person's name: the phrase is a list or a new clause, not a role ("…, ihre Landsfrau Naomi Korir")
+    if (e && e.type === 'person' && k > j) return null;
     if (isCap(t)) {
       if (head < 0 && !ctx.entityAt(k) && isPersonNounDe(t)) head = k;
       else if (head < 0 && !ctx.entityAt(k) && !isPersonNounDe(t) && !/-/.test(t) && k + 1 < toks.length && !isCap(toks[k + 1].text) && !isPunct(toks[k + 1].text)) {
@@ -251,7 +274,7 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
     const noun = from - 1;
     let i = noun - 1;
     // adjectives, and an uninflected one before them ("den international gefeierten Künstler")
-    while (i >= 0 && /^\p{Ll}/u.test(toks[i].text) && (isAdjectiveForm(toks[i].text) || (i < noun - 1 && UNINFLECTED_ADJ.test(toks[i].text))) && !DETERMINERS.has(toks[i].text)) i--;
+    while (i >= 0 && (isAdjDe(toks[i].text) || (i < noun - 1 && UNINFLECTED_ADJ.test(toks[i].text)))) i--;
     const det = i >= 0 ? toks[i].text.toLowerCase() : null;
     const possessor = i >= 0 ? ctx.entityAt(i) : null;
     if (possessor && possessor !== person && /s$/.test(toks[i].text)) {
@@ -265,13 +288,30 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
     const g = lexiconGender(toks[noun].text) ?? nounGender(toks[noun].text);
     const agrees = !g || (DETERMINER_GENDER[det ?? ''] ?? []).some((x) => x === g || x === 'pl');
     if (det && DETERMINERS.has(det) && agrees) return normaliseDe(ctx, i + 1, noun, noun + 1, det);
-    if (det && ROLES.dePossessives.test(det)) return normaliseDe(ctx, i + 1, noun, noun + 1, 'poss');
+    if (det && ROLES.dePossessives.test(det)) {
+      // "Linke siegte vor seinem Trainingspartner Brembach": the owner is the person named before in the sentence
+      const base = normaliseDe(ctx, i + 1, noun, noun + 1, 'poss');
+      const owner = ownerBefore(ctx, i, person, /^sein/i.test(det) ? 'm' : /^ihr/i.test(det) ? 'f' : null);
+      return owner ? { role: `${base.role} von ${owner.name}`, gender: base.gender } : base;
+    }
     // a bare title ("Bundeskanzler Scholz", "erläuterte Abteilungsleiter Udo Lehmann"), with the institution
     // named after the name ("Professor Hartmut Zohm vom Max-Planck-Institut für Plasmaphysik")
     if (!/en$/.test(toks[noun].text) || isPersonNounDe(toks[noun].text.replace(/en$/, ''))) {
       const title = normaliseDe(ctx, noun, noun, noun + 1, null);
       const of = institutionAfter(ctx, end);
       return of ? { role: `${title.role} ${of}`, gender: title.gender } : title;
+    }
+  }
+  // f) "mit namhaften Regisseuren wie Steven Soderbergh": one of a class named in the plural
+  if (toks[from - 1]?.text === 'wie' && from >= 2) {
+    const plural = toks[from - 2].text;
+    const single = [plural.replace(/nen$/, ''), plural.replace(/en$/, ''), plural.replace(/n$/, ''), plural.replace(/e$/, ''), plural.replace(/s$/, '')].find((x) => x !== plural && isPersonNounDe(x));
+    if (single && !ctx.entityAt(from - 2)) {
+      let i = from - 3;
+      while (i >= 0 && isAdjDe(toks[i].text)) i--;
+      const g = genderDe(single);
+      const adjs = toks.slice(i + 1, from - 2).map((t) => strongNominative(t.text, g ?? 'm'));
+      return { role: [...adjs, single].join(' '), gender: null };
     }
   }
   // b) "Juri Uschakow, Putins oberster außenpolitischer Berater," — apposition after the name
