@@ -184,6 +184,10 @@ describe('entities', () => {
     expect(run(['Es sprach Jana Roth von Siemens.'], { 'Jana Roth': 'PER', Siemens: 'ORG' }).map((e) => e.name)).toEqual(['Jana Roth', 'Siemens']);
   });
 
+  it('a name in surname-first order is found by its first word too ("Orbán Viktor" … "Orbán")', () => {
+    expect(run(['Orbán Viktor sprach lange.', 'Später lachte Orbán.'], { 'Orbán Viktor': 'PER' })[0].forms).toEqual(['Orbán Viktor', 'Orbán']);
+  });
+
   it('finds nothing (and does not throw) without a tagger', () => {
     const blocks: Block[] = [{ text: '東京で会議が開かれた。', kind: 'paragraph' }];
     expect(recognize(blocks, splitBlocks(blocks, 'ja'), 'ja', null).entities).toEqual([]);

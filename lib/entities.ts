@@ -252,6 +252,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
     vote(words.join(' '), r.type, 2);
     if (r.type === 'person' && words.length >= 2) vote(words[words.length - 1], 'person', 1);
+    // a first word that is no known first name may be the surname (Korean, Chinese, Hungarian order: "Xi Jinping" … "Xi")
+    if (r.type === 'person' && words.length === 2 && !knownFirstNames().has(words[0]) && /^\p{Lu}\p{Ll}+$/u.test(words[0])) vote(words[0], 'person', 1);
   }
   for (const k of known.values()) k.type = [...k.votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   // a surname of a known person: strip the German genitive ("Trumps" → "Trump")
