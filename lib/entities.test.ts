@@ -123,6 +123,9 @@ describe('entities', () => {
     ['Defendants Mark Oyelaran, 40, of Dover, and two others appeared.', 'Mark Oyelaran', 'Defendant'],
     ['Last night Premier Anna Holt spoke.', 'Anna Holt', 'Premier'],
     ['So noted Ohio-based product safety lawyer Ben Cole in a letter.', 'Ben Cole', 'Ohio-based product safety lawyer'],
+    ['They could have tried to save Rep. Ann Fox from defeat.', 'Ann Fox', 'Rep.'],
+    ['He quit to make way for his daughter, Lena Fox, in June.', 'Lena Fox', 'his daughter'],
+    ['She told "Good Day Ohio" host Kim Lane about it.', 'Kim Lane', '"Good Day Ohio" host'],
   ])('English role in the article\'s words: "%s"', (text, name, role) => {
     expect(run([text], { [name]: 'PER', Smith: 'PER', Springfield: 'LOC' }, 'en').find((e) => e.name === name)?.role).toBe(role);
   });

@@ -403,14 +403,20 @@ function chainLeftEn(ctx: RoleContext, last: number, person: Entity): number {
     }
     // lower-case modifiers ("former", "acting", "state") and a noun right before the role noun ("education secretary")
     // (up to three nouns: "product liability lawyer"; no verb forms: "noted", "respecting", "quickly")
-    if (/^\p{Ll}/u.test(t) && isWord(t) && !ROLES.enStop.has(l) && (ROLES.enModifiers.has(l) || isPersonNounEn(t) || (last - i < 3 && toks.slice(i, last).every((x) => /^\p{Ll}/u.test(x.text)) && !/(?:ed|ly|ing)$/.test(l) && !ROLES.enDeterminers.has(l) && !ROLES.enPossessives.has(l)))) {
+    // only before a role noun in lower case ("trust member"; not "to save Rep. Walker")
+    if (/^\p{Ll}/u.test(t) && isWord(t) && !ROLES.enStop.has(l) && (ROLES.enModifiers.has(l) || isPersonNounEn(t) || (last - i < 3 && toks.slice(i, last + 1).every((x) => /^\p{Ll}/u.test(x.text)) && !/(?:ed|ly|ing)$/.test(l) && !ROLES.enDeterminers.has(l) && !ROLES.enPossessives.has(l)))) {
       i--;
       continue;
     }
     break;
   }
-  // the chain starts with a word of its own, not "of"/"for"/a quote mark
-  while (i < last && /^(?:of|for|the|[“”"])$/i.test(toks[i].text)) i++;
+  // the chain starts with a word of its own, not "of"/"for"; a quote mark only when it quotes inside the chain
+  while (i < last && /^(?:of|for|the)$/i.test(toks[i].text)) i++;
+  const quotes = toks.slice(i, last + 1).filter((t) => /^[“”"]$/.test(t.text)).length;
+  if (quotes % 2 === 1) {
+    if (/^[“”"]$/.test(toks[i].text)) i++;
+    else if (i > 0 && /^[“"]$/.test(toks[i - 1].text)) i--;
+  }
   return i;
 }
 
@@ -460,6 +466,9 @@ function roleEn(ctx: RoleContext, start: number, end: number, person: Entity): R
     while (j >= 0 && from - 2 - j < ROLES.maxTokens && inside(toks[j].text) && ctx.entityAt(j) !== person) j--;
     let s0 = j + 1;
     while (s0 < from - 1 && /^(?:of|for|at)$/i.test(toks[s0].text)) s0++;
+    // the phrase starts at its determiner ("to position his son, Dan Lipinski," → "his son")
+    const detAt = toks.slice(s0, from - 1).findIndex((t) => ROLES.enDeterminers.has(t.text.toLowerCase()) || ROLES.enPossessives.has(t.text.toLowerCase()));
+    if (detAt > 0 && !toks.slice(s0, s0 + detAt).some((t) => isPersonNounEn(t.text) || /^['’]s$/.test(t.text))) s0 += detAt;
     const bounded = j < 0 || isPunct(toks[j].text) || ROLES.enStop.has(toks[j].text.toLowerCase());
     const words = toks.slice(s0, from - 1);
     const noun = words.find((t) => isPersonNounEn(t.text));
