@@ -155,6 +155,7 @@ describe('entities', () => {
     ['en', 'Rents in Albany Park went up.', 'Albany Park', 'place'],
     ['en', 'The firm Zentrix denied it.', 'Zentrix', 'organization'],
     ['en', 'Grace Park won the race.', 'Grace Park', 'person'],
+    ['en', 'The cafe on Albert Quay reopened.', 'Albert Quay', 'place'],
   ])('(%s) the name\'s own words or the noun before it tell its kind: "%s"', (lang, text, name, type) => {
     expect(run([text], { [name]: name === 'Nordwind Logistik GmbH' ? 'LOC' : 'PER' }, lang).find((e) => e.name === name)?.type).toBe(type);
   });

@@ -118,7 +118,7 @@ function headMatch(word: string, list: string[], byEnding: boolean): boolean {
  * The kind of thing a name's own words say it is: its last word ("Autonomous Tenant Union",
  * "Robert Koch-Institut", "Albany Park"), or its first ("Universität Leipzig", "Lake Como").
  * A single word counts only as a hyphen compound ("Hanns-Seidel-Stiftung").
- * `strong` is true for legal forms and compounds, which no surname ends in.
+ * `strong` is true for legal forms, compounds and words no surname is ('Quay', 'Straße').
  */
 export function typeByHead(tokens: string[]): { type: EntityType; strong: boolean; legal: boolean } | null {
   const last = tokens[tokens.length - 1];
@@ -127,7 +127,7 @@ export function typeByHead(tokens: string[]): { type: EntityType; strong: boolea
   for (const [type, h] of HEAD_TYPES) {
     if (!(multi || hyphen) || !headMatch(last, h.last, true)) continue;
     const legal = LEGAL_FORM.test(last);
-    return { type, strong: hyphen || legal || last.length > 12, legal };
+    return { type, strong: hyphen || legal || last.length > 12 || heads.neverSurname.includes(last), legal };
   }
   if (multi) for (const [type, h] of HEAD_TYPES) if (h.first.includes(tokens[0])) return { type, strong: true, legal: false };
   return null;
