@@ -142,6 +142,11 @@ describe('entities', () => {
     expect(es.map((e) => e.name)).toEqual(['Kerry']);
   });
 
+  it('a product, model or work is no entity ("des Hubschraubers Falke", "the movie Sunfall")', () => {
+    expect(run(['Die Piloten des Kampfhubschraubers Falke landeten.'], { Falke: 'PER' })).toEqual([]);
+    expect(run(['They watched the movie Sunfall twice.'], { Sunfall: 'LOC' }, 'en')).toEqual([]);
+  });
+
   it('a demonym noun is not its country ("des Norwegers" is no Norwegen)', () => {
     expect(run(['Der Rekord des Norwegers hielt lange.'], {}).map((e) => e.name)).toEqual([]);
   });

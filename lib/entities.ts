@@ -480,13 +480,20 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     // only for a person or a legal form
     let type: EntityType | null = head && (head.strong || !firstNamed) && (c.type === 'person' || head.legal) ? head.type : null;
     if (!type && !firstNamed) {
-      const votes = new Map<EntityType, number>();
+      const votes = new Map<EntityType | 'none', number>();
       for (const r of standalone) {
         const t = coveredAt(r.sent, r.tokStart - 1) ? null : typeByClassifier(sentences[r.sent].tokens[r.tokStart - 1]?.text);
         if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
       }
       const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
-      if (best && best[1] * 2 >= standalone.length) type = best[0];
+      if (best && best[1] * 2 >= standalone.length) {
+        // a product, model or work is no entity ("des Hubschraubers Tiger")
+        if (best[0] === 'none') {
+          c.raws = [];
+          continue;
+        }
+        type = best[0];
+      }
     }
     if (!type || type === c.type) continue;
     c.type = type;

@@ -136,9 +136,15 @@ export function typeByHead(tokens: string[]): { type: EntityType; strong: boolea
 /** Legal forms of companies: they make a name an organisation whatever else it looks like. */
 const LEGAL_FORM = /^(?:GmbH|AG|KG|KGaA|SE|eG|mbH|OHG|Inc\.?|Corp\.?|Ltd\.?|LLC|LLP|plc|PLC|Co\.)$/;
 
-/** The kind of thing a noun right before a name says the name is ("die Partei Attayar", "die Insel Lampedusa"). */
-export function typeByClassifier(word: string | undefined): EntityType | null {
+/**
+ * The kind of thing a noun right before a name says the name is ("die Partei Attayar", "die Insel Lampedusa"),
+ * or 'none' for a product, model or work ("des Hubschraubers Tiger", "der Film Barbie").
+ */
+export function typeByClassifier(word: string | undefined): EntityType | 'none' | null {
   if (!word) return null;
-  for (const [type, h] of HEAD_TYPES) if (headMatch(word, h.before, /^\p{Lu}/u.test(word))) return type;
+  const byEnding = /^\p{Lu}/u.test(word);
+  for (const [type, h] of HEAD_TYPES) if (headMatch(word, h.before, byEnding)) return type;
+  const stem = word.replace(/(?:e?s|e?n)$/, '');
+  if (headMatch(word, heads.notName.before, byEnding) || (stem !== word && headMatch(stem, heads.notName.before, byEnding))) return 'none';
   return null;
 }
