@@ -147,6 +147,12 @@ describe('entities', () => {
     expect(run(['They watched the movie Sunfall twice.'], { Sunfall: 'LOC' }, 'en')).toEqual([]);
   });
 
+  it('one name tagged a person once and a place twice is one place', () => {
+    const blocks: Block[] = ['Drinks at Quiet Corner.', 'Quiet Corner opens late.', 'Quiet Corner is full.'].map((text) => ({ text, kind: 'paragraph' }));
+    const tag: Tagger = (ss) => ss.map((toks, k) => toks.map((t) => (t === 'Quiet' ? (k === 0 ? 'B-PER' : 'B-LOC') : t === 'Corner' ? (k === 0 ? 'I-PER' : 'I-LOC') : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'en'), 'en', tag).entities.map((e) => [e.name, e.type, e.mentions])).toEqual([['Quiet Corner', 'place', 3]]);
+  });
+
   it('a demonym noun is not its country ("des Norwegers" is no Norwegen)', () => {
     expect(run(['Der Rekord des Norwegers hielt lange.'], {}).map((e) => e.name)).toEqual([]);
   });

@@ -456,6 +456,17 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.raws.push(r);
   }
 
+  // one name the tagger called a person here and a place or organisation there is one entity ("Idle Hour")
+  for (const c of clusters) {
+    if (c.type !== 'person' || !c.fullTokens || !c.raws.length) continue;
+    const other = byKey.get('n:' + stemKey(c.fullTokens));
+    if (!other || other === c || other.type === 'person' || other.gazId) continue;
+    const votes = (x: Cluster) => x.raws.reduce((t, r) => t + r.source, 0);
+    const [keep, drop] = votes(other) >= votes(c) ? [other, c] : [c, other];
+    keep.raws.push(...drop.raws);
+    drop.raws = [];
+    if (keep === other) for (const r of keep.raws) r.type = other.type;
+  }
   // Type by majority of the mentions the tagger or a gazetteer made.
   // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
   // the gazetteer knows it ("Telegram-Beitrag": the platform)
