@@ -95,8 +95,9 @@ describe('entities', () => {
     ['Es gewann Tom Reiter (SV Kiel; 3:40 min) vor seinem Trainingspartner Jan Ulm.', 'Jan Ulm', 'Trainingspartner von Tom Reiter', 'm'],
     ['Es siegte Ada Obi (2:01 min), ihre Landsfrau Ngozi Eze wurde Zweite.', 'Ngozi Eze', 'Landsfrau von Ada Obi', 'f'],
     ['Sie arbeitete mit bekannten Regisseuren wie Pia Holm zusammen.', 'Pia Holm', 'bekannter Regisseur', null],
+    ['Das Gespräch führte Lina Kaya vom Büro der Heinrich-Stiftung Kairo.', 'Lina Kaya', 'vom Büro der Heinrich-Stiftung Kairo', null],
   ])('German role headed by a person noun: "%s"', (text, name, role, gender) => {
-    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC', 'Fraunhofer-Institut': 'ORG', 'Universität Jena': 'ORG', 'Tom Reiter': 'PER', 'Ada Obi': 'PER', 'SV Kiel': 'ORG' }).find((x) => x.name === name);
+    const e = run([text], { [name]: 'PER', Bremens: 'LOC', Hamburg: 'LOC', 'Fraunhofer-Institut': 'ORG', 'Universität Jena': 'ORG', 'Tom Reiter': 'PER', 'Ada Obi': 'PER', 'SV Kiel': 'ORG', 'Heinrich-Stiftung Kairo': 'ORG' }).find((x) => x.name === name);
     expect([e?.role, e?.gender]).toEqual([role, gender]);
   });
 

@@ -340,6 +340,9 @@ function roleDe(ctx: RoleContext, start: number, end: number, person: Entity): R
     while (j < toks.length && /^\p{Ll}/u.test(toks[j].text) && isAdjectiveForm(toks[j].text)) j++;
     if (isRoleNounDe(ctx, j) && (j + 1 >= toks.length || !isCap(toks[j + 1].text) || isPunct(toks[j + 1].text))) return { role: joinTokens(ctx, after + 1, j + 1), gender: genderDe(toks[j].text) };
   }
+  // g) "Louisa Serghini vom Büro der Hanns-Seidel-Stiftung Tunis": the institution a person comes from
+  const of = institutionAfter(ctx, end);
+  if (of) return { role: of, gender: null };
   // d) "Gian Domenico Borasio ist ein deutsch-italienischer Arzt und Professor …"
   if (next === 'ist' || next === 'war') {
     let j = after + 1;
