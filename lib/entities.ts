@@ -7,9 +7,9 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, stemKey, stemWord } from './gazetteer';
-import { DETERMINER_GENDER, isAdjectiveForm, nounGender, strongNominative, type Gender } from './german';
-import { roleFor } from './roles';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { DETERMINER_GENDER, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
 
@@ -22,6 +22,15 @@ export const ENTITIES = {
   /** Words never taken for a name on their own, whatever the tagger says. */
   stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and']),
 } as const;
+
+/** Particles inside people's names ("von der Leyen", "van Gogh", "bin Salman", "de Gaulle"). */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'bin', 'ibn', 'bint', 'al', 'el', 'ter', 'ten', 'zu', 'y']);
+
+/** Particles that are articles too: inside a name only after another particle ("von der", "van den"). */
+const ARTICLE_PARTICLES = new Set(['der', 'den', 'des']);
+
+/** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
 
@@ -112,7 +121,29 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       for (let k = a + 1; k < b; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) b = k;
       while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
       while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
+      // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
+      while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
       if (a < b) push(mk(si, a, b, type, 2));
+    }
+  });
+
+  // 1a'. a name runs across its particles: "Mohammed/PER bin Salman/PER" → "Mohammed bin Salman"
+  sentences.forEach((s, si) => {
+    for (const r of raws.filter((x) => x.sent === si && x.type === 'person' && !x.part)) {
+      let k = r.tokEnd;
+      const starter = s.tokens[k]?.text ?? '';
+      if (!PARTICLES.has(starter) || ARTICLE_PARTICLES.has(starter)) continue;
+      k++;
+      while (k < s.tokens.length && ARTICLE_PARTICLES.has(s.tokens[k].text)) k++;
+      if (k >= s.tokens.length || !isCap(s.tokens[k].text) || !/^\p{L}/u.test(s.tokens[k].text)) continue;
+      // the part after the particles is a person's name the tagger found ("von", "de", "zu" are prepositions too:
+      // "Hartmut Zohm von der Universität"); after "bin", "ibn" any name ("bin Salman/LOC")
+      const next = raws.find((x) => x.sent === si && !x.part && x.tokStart === k);
+      if (!next || (!/^(?:bin|ibn|bint)$/.test(starter) && next.type !== 'person')) continue;
+      if (!raws.includes(r)) continue;
+      raws.splice(raws.indexOf(r), 1);
+      raws.splice(raws.indexOf(next), 1);
+      push(mk(si, r.tokStart, next.tokEnd, 'person', 2));
     }
   });
 
@@ -175,7 +206,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   if (on.gazetteer) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (!isCap(s.tokens[i].text)) continue;
-      for (let n = gzFirst.has(stemWord(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
+      for (let n = gzFirst.has(stemWord(s.tokens[i].text)) || gzFirst.has(headStem(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         if (!words.every((w, k) => isCap(w) || (k > 0 && k < n - 1 && /^(?:of|von|der|the)$/.test(w)))) continue;
         const entries = gz.get(stemKey(words));
@@ -221,6 +252,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
     vote(words.join(' '), r.type, 2);
     if (r.type === 'person' && words.length >= 2) vote(words[words.length - 1], 'person', 1);
+    // a first word that is no known first name may be the surname (Korean, Chinese, Hungarian order: "Xi Jinping" … "Xi")
+    if (r.type === 'person' && words.length === 2 && !knownFirstNames().has(words[0]) && /^\p{Lu}\p{Ll}+$/u.test(words[0])) vote(words[0], 'person', 1);
   }
   for (const k of known.values()) k.type = [...k.votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   // a surname of a known person: strip the German genitive ("Trumps" → "Trump")
@@ -230,6 +263,13 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (lang === 'de' && known.has(w + 's') && known.get(w + 's')!.type === 'person') return w + 's'; // "Trumps" known, "Trump" seen
     return null;
   };
+  // endings of known people's names that start with a particle: "von der leyen", "der leyen", "van gogh"
+  const particleNames = new Set<string>();
+  for (const r of raws) {
+    if (r.type !== 'person' || r.part) continue;
+    const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text.toLowerCase());
+    for (let k = 1; k < words.length - 1; k++) if (PARTICLES.has(words[k])) particleNames.add(words.slice(k).join(' '));
+  }
   if (on.propagate) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
@@ -240,7 +280,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const last = formOf(words[n - 1]);
         const form = n === 1 ? last : known.has(words.join(' ')) ? words.join(' ') : null;
         if (!form) continue;
-        push(mk(si, i, i + n, known.get(form)!.type, 1));
+        // "von der Leyen": the particles of a known full name before the surname belong to it
+        let from = i;
+        if (n === 1 && known.get(form)!.type === 'person') {
+          while (from > 0 && !covered[si][from - 1] && PARTICLES.has(s.tokens[from - 1].text.toLowerCase()) && particleNames.has(`${s.tokens[from - 1].text.toLowerCase()} ${s.tokens.slice(from, i + 1).map((t) => t.text).join(' ').toLowerCase()}`)) from--;
+        }
+        push(mk(si, from, i + n, known.get(form)!.type, 1));
         matched = n;
       }
       if (matched) {
@@ -258,6 +303,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           const type = f ? known.get(f)!.type : gzE && gzE[0].type === 'organization' ? gzE[0].type : null;
           if (type && parts[p].length > 1) {
             const r = mk(si, i, i + 1, type, f ? 1 : 2, true, s.tokens[i].start + off, s.tokens[i].start + off + parts[p].length);
+            if (!f) r.gazId = gzE![0].id;
             push(r);
             break;
           }
@@ -285,7 +331,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (k && !r.gazId) r.type = k.type;
   }
 
-  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames);
+  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen);
   linkDemonyms(result.entities, demonyms);
   return result;
 }
@@ -327,7 +373,7 @@ interface Cluster {
   gazId?: string;
 }
 
-function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true): Recognition {
+function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true, lowerSeen = new Set<string>()): Recognition {
   raws.sort((a, b) => a.block - b.block || a.start - b.start);
   const tokensOf = (r: Raw) => sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
   const allCaps = new Set<string>();
@@ -365,6 +411,15 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       clusters.push(c);
     }
   }
+  // "Van Gogh", "von der Leyen": a name that starts with a particle and ends a longer one is that person
+  for (const c of [...clusters]) {
+    const t = c.fullTokens!.map((x) => x.toLowerCase());
+    if (!PARTICLES.has(t[0])) continue;
+    const longer = clusters.find((o) => o !== c && o.fullTokens!.length > t.length && o.fullTokens!.slice(-t.length).join(' ').toLowerCase() === t.join(' '));
+    if (!longer) continue;
+    byKey.set(c.key, longer);
+    clusters.splice(clusters.indexOf(c), 1);
+  }
   const personClusters = () => clusters.filter((c) => c.type === 'person' && c.fullTokens && c.fullTokens.length >= 2);
   for (const r of raws) {
     const toks = nameTokens(r);
@@ -401,14 +456,95 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.raws.push(r);
   }
 
+  // one name the tagger called a person here and a place or organisation there is one entity ("Idle Hour")
+  for (const c of clusters) {
+    if (c.type !== 'person' || !c.fullTokens || !c.raws.length) continue;
+    const other = byKey.get('n:' + stemKey(c.fullTokens));
+    if (!other || other === c || other.type === 'person' || other.gazId) continue;
+    const votes = (x: Cluster) => x.raws.reduce((t, r) => t + r.source, 0);
+    const [keep, drop] = votes(other) >= votes(c) ? [other, c] : [c, other];
+    keep.raws.push(...drop.raws);
+    drop.raws = [];
+    if (keep === other) for (const r of keep.raws) r.type = other.type;
+  }
   // Type by majority of the mentions the tagger or a gazetteer made.
-  const live = clusters.filter((c) => c.raws.length);
+  // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
+  // the gazetteer knows it ("Telegram-Beitrag": the platform)
+  const live = clusters.filter((c) => c.raws.some((r) => !r.part || r.gazId));
   for (const c of live) {
     if (c.type === 'person' && c.fullTokens) continue;
     const votes = new Map<EntityType, number>();
     for (const r of c.raws) votes.set(r.type, (votes.get(r.type) ?? 0) + r.source + (r.gazId ? 2 : 0));
     c.type = [...votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   }
+  // what the name's own words and the noun before it say it is: "Robert Koch-Institut", "die Partei Attayar"
+  for (const c of live) {
+    if (c.gazId) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length) continue;
+    const longest = standalone.reduce((a, b) => (b.tokEnd - b.tokStart > a.tokEnd - a.tokStart ? b : a));
+    const toks = tokensOf(longest);
+    // "Grace Park" is a person: a first name outweighs a head that may be a surname
+    const firstNamed = toks.length >= 2 && knownFirstNames().has(toks[0]);
+    const head = typeByHead(toks);
+    // the tagger tells places from organisations well ("Notts County" the club, "Soviet Union"): heads overrule it
+    // only for a person or a legal form
+    let type: EntityType | null = head && (head.strong || !firstNamed) && (c.type === 'person' || head.legal) ? head.type : null;
+    if (!type && !firstNamed) {
+      const votes = new Map<EntityType | 'none', number>();
+      for (const r of standalone) {
+        const t = coveredAt(r.sent, r.tokStart - 1) ? null : typeByClassifier(sentences[r.sent].tokens[r.tokStart - 1]?.text);
+        if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
+      }
+      const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+      if (best && best[1] * 2 >= standalone.length) {
+        // a product, model or work is no entity ("des Hubschraubers Tiger")
+        if (best[0] === 'none') {
+          c.raws = [];
+          continue;
+        }
+        type = best[0];
+      }
+    }
+    if (!type || type === c.type) continue;
+    c.type = type;
+    c.fullTokens = null;
+    for (const r of c.raws) r.type = type;
+  }
+  // a single word taken for a person that the article uses as a place: "in Dormagen", "auf Lampedusa",
+  // the town of a club ("TSV Bayer Dormagen"), of a council or hospital ("Cork County Council")
+  const multiNames = live.filter((c) => c.type !== 'person').flatMap((c) => c.raws.filter((r) => !r.part && r.tokEnd - r.tokStart >= 2).map(tokensOf));
+  for (const c of live) {
+    if (c.type !== 'person' || c.fullTokens) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart !== 1)) continue;
+    const word = nameTokens(standalone[0])[0];
+    if (knownFirstNames().has(word)) continue;
+    const before = (r: Raw) => sentences[r.sent].tokens[r.tokStart - 1]?.text;
+    const placeVotes = standalone.filter((r) => r.type === 'place' || PLACE_PREPOSITIONS.has(before(r) ?? '')).length;
+    // a club's name ends in its town when it is more than a first and last name ("TSV Bayer Dormagen", "FC Basel")
+    const clubOf = (t: string[]) => t[t.length - 1] === word && (t.length >= 3 || /^\p{Lu}{2,4}$/u.test(t[0]));
+    const placeLike = placeVotes * 2 >= standalone.length || multiNames.some((t) => clubOf(t) || (t[0] === word && /^(?:County|City|Council|Kreis|Stadt)$/.test(t[1])));
+    if (!placeLike) continue;
+    c.type = 'place';
+    for (const r of c.raws) r.type = 'place';
+  }
+  // a single word that is a common noun is no name: no person without a full name ("Pyjama", "Fax"; "hope"
+  // in lower case elsewhere), no English place or organisation the article also writes in lower case
+  // ("level 3", "the bar"; German nouns are all capitalised, and the tagger's German places that are nouns are
+  // more often right than wrong: "Rom", "Vatikan"); no model or disease as a person or place ("Covid-19")
+  for (const c of live) {
+    if (c.fullTokens || c.gazId) continue;
+    const words = c.raws.filter((r) => !r.part).map((r) => nameTokens(r));
+    if (!words.length || words.some((w) => w.length !== 1)) continue;
+    const common = (w: string) =>
+      c.type === 'person' ? commonWord(w, lang, lowerSeen) :
+      lang === 'en' && lowerSeen.has(w.toLowerCase());
+    if (words.every(([w]) => common(w) || (c.type !== 'organization' && /^\p{L}+-?\d+$/u.test(w)))) c.raws = [];
+  }
+  const kept = live.filter((c) => c.raws.length);
+  live.length = 0;
+  live.push(...kept);
   // only compounds and no stand-alone mention: a name inside words ("Telegram-Beitrag") still counts
   live.sort((a, b) => firstPos(a) - firstPos(b));
   const entities: Entity[] = [];
@@ -456,10 +592,37 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const role = roleFor(ctx, r.tokStart, r.tokEnd, e);
     if (role) {
       e.role = role.role;
-      e.gender = role.gender;
+      e.gender = role.gender ?? e.gender;
+    }
+  }
+  // a form of address shows the gender where no role did ("Frau Dr. Lang", "Mrs Grant")
+  for (const r of raws) {
+    const e = entityOfRaw.get(r);
+    if (!e || e.type !== 'person' || e.gender || r.part) continue;
+    const toks = sentences[r.sent].tokens;
+    for (let k = r.tokStart - 1; k >= 0 && isCourtesyTitle(toks[k].text, lang); k--) {
+      const g = titleGender(toks[k].text);
+      if (g) {
+        e.gender = g;
+        break;
+      }
     }
   }
   return { entities, mentions: mentions.sort((a, b) => a.block - b.block || a.start - b.start), demonyms };
+}
+
+/** A form of address, an English role title or a German person noun: words before a name, not in it. */
+function isTitleWord(w: string, lang: string): boolean {
+  if (isCourtesyTitle(w, lang)) return true;
+  if (knownFirstNames().has(w)) return false;
+  return lang === 'de' ? isPersonNounDe(w) : lang === 'en' ? isPersonNounEn(w) && /^\p{Lu}/u.test(w) && !isAlsoName(w) : false;
+}
+
+/** A word that is a common noun here, not a name: a German noun in the lexicon, or a word this article also writes in lower case. */
+function commonWord(w: string, lang: string, lowerSeen: Set<string>): boolean {
+  if (knownFirstNames().has(w)) return false;
+  if (lowerSeen.has(w.toLowerCase())) return true;
+  return lang === 'de' && isCommonNoun(w) && !isAlsoName(w);
 }
 
 function firstPos(c: Cluster): number {

@@ -3,6 +3,7 @@ import countriesDe from 'i18n-iso-countries/langs/de.json';
 import countriesEn from 'i18n-iso-countries/langs/en.json';
 import gaz from '../assets/lexicon/gazetteer.json';
 import firstNameList from '../assets/lexicon/first-names.json';
+import heads from '../assets/lexicon/name-heads.json';
 import { adjectiveStem } from './german';
 import type { EntityType } from './types';
 
@@ -13,9 +14,19 @@ export interface GazetteerEntry {
   tokens: string[];
 }
 
-/** Word-stem key of a name, so inflected forms meet: "Weißen Hauses" and "Weiße Haus" → "weiß haus". */
+/**
+ * Word-stem key of a name, so inflected forms meet: "Weißen Hauses" and "Weiße Haus" → "weiß haus".
+ * The last word is the head noun: only its genitive ending goes ("Norwegers" is no "Norwegen").
+ */
 export function stemKey(tokens: string[]): string {
-  return tokens.map((t) => stemWord(t)).join(' ');
+  return tokens.map((t, i) => (i < tokens.length - 1 ? stemWord(t) : headStem(t))).join(' ');
+}
+
+/** The head noun of a name without its genitive ending ("Hauses" → "haus", "Moskaus" → "moskau"). */
+export function headStem(t: string): string {
+  const l = t.toLowerCase();
+  if (l.length <= 4 || /^\p{Lu}+$/u.test(t)) return l;
+  return l.replace(/(?:es|s)$/, (m) => (l.length > 5 ? '' : m));
 }
 
 const stemCache = new Map<string, string>();
@@ -42,7 +53,7 @@ let firstStems: Set<string> | null = null;
 export function gazetteerFirstStems(): Set<string> {
   if (!firstStems) {
     firstStems = new Set();
-    for (const list of gazetteer().values()) for (const e of list) firstStems.add(stemWord(e.tokens[0]));
+    for (const list of gazetteer().values()) for (const e of list) firstStems.add(e.tokens.length > 1 ? stemWord(e.tokens[0]) : headStem(e.tokens[0]));
   }
   return firstStems;
 }
@@ -75,8 +86,65 @@ export function contextual(): Record<string, { type: EntityType; after: Set<stri
   return out;
 }
 
+let anyFirsts: Set<string> | null = null;
+/** First names as evidence that a name is a person's: the training-set list and compromise's (assets/lexicon/first-names.json). */
+export function knownFirstNames(): Set<string> {
+  return (anyFirsts ??= new Set([...firstNameList.names, ...firstNameList.more]));
+}
+
 let firsts: Set<string> | null = null;
 /** First names learned from the NER training sets (scripts/build-lexicons.ts). */
 export function firstNames(): Set<string> {
   return (firsts ??= new Set(firstNameList.names));
+}
+
+// --- what kind of thing a name is, by its words (assets/lexicon/name-heads.json) ---
+
+type HeadLists = { last: string[]; first: string[]; before: string[] };
+const HEAD_TYPES: [EntityType, HeadLists][] = [
+  ['organization', heads.organization],
+  ['place', heads.place],
+];
+
+/** A word matches a listed head exactly, or (German compounds, hyphen compounds) by the ending of a long enough head. */
+function headMatch(word: string, list: string[], byEnding: boolean): boolean {
+  if (list.includes(word)) return true;
+  if (!byEnding) return false;
+  const l = word.toLowerCase();
+  return list.some((h) => h.length >= 4 && /^\p{Lu}/u.test(h) && l.endsWith(h.toLowerCase()) && l.length > h.length && (word[word.length - h.length - 1] === '-' || /\p{Ll}/u.test(word[word.length - h.length - 1])));
+}
+
+/**
+ * The kind of thing a name's own words say it is: its last word ("Autonomous Tenant Union",
+ * "Robert Koch-Institut", "Albany Park"), or its first ("Universität Leipzig", "Lake Como").
+ * A single word counts only as a hyphen compound ("Hanns-Seidel-Stiftung").
+ * `strong` is true for legal forms, compounds and words no surname is ('Quay', 'Straße').
+ */
+export function typeByHead(tokens: string[]): { type: EntityType; strong: boolean; legal: boolean } | null {
+  const last = tokens[tokens.length - 1];
+  const multi = tokens.length > 1;
+  const hyphen = last.includes('-');
+  for (const [type, h] of HEAD_TYPES) {
+    if (!(multi || hyphen) || !headMatch(last, h.last, true)) continue;
+    const legal = LEGAL_FORM.test(last);
+    return { type, strong: hyphen || legal || last.length > 12 || heads.neverSurname.includes(last), legal };
+  }
+  if (multi) for (const [type, h] of HEAD_TYPES) if (h.first.includes(tokens[0])) return { type, strong: true, legal: false };
+  return null;
+}
+
+/** Legal forms of companies: they make a name an organisation whatever else it looks like. */
+const LEGAL_FORM = /^(?:GmbH|AG|KG|KGaA|SE|eG|mbH|OHG|Inc\.?|Corp\.?|Ltd\.?|LLC|LLP|plc|PLC|Co\.)$/;
+
+/**
+ * The kind of thing a noun right before a name says the name is ("die Partei Attayar", "die Insel Lampedusa"),
+ * or 'none' for a product, model or work ("des Hubschraubers Tiger", "der Film Barbie").
+ */
+export function typeByClassifier(word: string | undefined): EntityType | 'none' | null {
+  if (!word) return null;
+  const byEnding = /^\p{Lu}/u.test(word);
+  for (const [type, h] of HEAD_TYPES) if (headMatch(word, h.before, byEnding)) return type;
+  const stem = word.replace(/(?:e?s|e?n)$/, '');
+  if (headMatch(word, heads.notName.before, byEnding) || (stem !== word && headMatch(stem, heads.notName.before, byEnding))) return 'none';
+  return null;
 }

@@ -1,5 +1,6 @@
 /** Just enough German morphology to give names and roles in their base form. */
 import nouns from '../assets/lexicon/de-nouns.json';
+import common from '../assets/lexicon/de-common-nouns.json';
 
 export type Gender = 'm' | 'f' | 'n' | 'pl';
 
@@ -24,8 +25,102 @@ export function nounGender(word: string): Gender | null {
   const exact = GENDER.get(w);
   if (exact) return exact;
   for (const k of GENDER_KEYS) if (k.length >= 4 && w.endsWith(k)) return GENDER.get(k)!;
+  const lemma = nounLemma(word);
+  const g = lemma ? COMMON().gender.get(lemma.head) : undefined;
+  if (g && g !== 'x') return g;
   for (const [re, g] of SUFFIX_GENDER) if (re.test(w)) return g;
   return null;
+}
+
+// --- common nouns (assets/lexicon/de-common-nouns.json, built by scripts/build-german-nouns.ts) ---
+
+let commonIndex: { gender: Map<string, Gender | 'x'>; person: Set<string>; alsoNames: Set<string> } | null = null;
+function COMMON() {
+  if (!commonIndex) {
+    const gender = new Map<string, Gender | 'x'>();
+    for (const g of ['m', 'f', 'n', 'x'] as const) for (const w of common[g].split('|')) gender.set(w, g);
+    commonIndex = { gender, person: new Set(common.person.split('|')), alsoNames: new Set(common.alsoNames.split('|')) };
+  }
+  return commonIndex;
+}
+
+/** Inflectional endings a noun may carry in the text (Staaten, Kunden, Hauses, Sprecherinnen). */
+const NOUN_ENDINGS = ['', 's', 'es', 'n', 'en', 'e', 'nen'];
+/**
+ * Last parts of compounds that also end German surnames and place names (Zimmermann, Hartberg,
+ * Dormagen): a word ending in one of them is no common noun by its last part alone.
+ */
+const NAME_HEADS = /^(?:mann|männer|berg|burg|dorf|feld|bach|hausen|heim|stein|hof|au|furt|brück|brücke|tal|magen|see|wald|hagen|horst|haus|kirchen|kirch|ingen|ung|stedt|stadt|leben|rode|land|garten|meier|mayer|maier|bauer|schmidt|müller|meister)$/;
+
+function listedNoun(w: string): string | null {
+  const idx = COMMON().gender;
+  for (const e of NOUN_ENDINGS) {
+    if (e && !w.endsWith(e)) continue;
+    const stem = w.slice(0, w.length - e.length);
+    if (stem.length >= 2 && idx.has(stem)) return stem;
+  }
+  return null;
+}
+
+/**
+ * A capitalised word as a common noun: its lemma and the lemma of its last part ("Kundenhotline" →
+ * head "Hotline"). A compound counts only when its first part is a noun too (with a linking s or n),
+ * and never by a last part that also ends names ("Dormagen" is no "Magen").
+ */
+export function nounLemma(word: string): { lemma: string; head: string } | null {
+  if (!/^\p{Lu}\p{Ll}/u.test(word)) return null;
+  const hy = word.lastIndexOf('-');
+  if (hy > 0) {
+    const last = word.slice(hy + 1);
+    const head = /^\p{Lu}/u.test(last) ? listedNoun(last) : null;
+    return head ? { lemma: word, head } : null;
+  }
+  const exact = listedNoun(word);
+  if (exact) return { lemma: exact, head: exact };
+  for (let i = 3; i <= word.length - 4; i++) {
+    const tail = word[i].toUpperCase() + word.slice(i + 1);
+    const head = listedNoun(tail);
+    if (!head) continue;
+    if (NAME_HEADS.test(head.toLowerCase())) return null;
+    const first = word.slice(0, i);
+    const firstOk = [first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && COMMON().gender.has(f));
+    return firstOk ? { lemma: word, head } : null;
+  }
+  return null;
+}
+
+export function isCommonNoun(word: string): boolean {
+  return nounLemma(word) !== null;
+}
+
+/** A noun that is also a person's name in the NER training data ("Müller", "Wolf", "Fischer"). */
+export function isAlsoName(word: string): boolean {
+  return COMMON().alsoNames.has(word);
+}
+
+/** Nominalised adjectives and participles that name people (Vorsitzende, Beauftragter, Abgeordneten). */
+const NOMINALISED_PERSON = /(?:vorsitzende|beauftragte|abgeordnete|angestellte|gesandte|bevollmächtigte|verantwortliche|verwandte|bekannte|angehörige|delegierte|sachverständige|vertraute|geistliche|gelehrte|verletzte|verdächtige|angeklagte|beschuldigte|betroffene|jugendliche|erwachsene|deutsche|selbständige|selbstständige|beamte)(?:r|n|s)?$/;
+
+/** Feminine agent nouns (Demokratin, Whistleblowerin, Physikerin) and masculine ones the lexicon may lack (Politiker, Spezialist). */
+const PERSON_SUFFIX_F = /(?:erin|istin|entin|antin|atin|orin|eurin|login|ikerin|ierin)(?:nen)?$/;
+const PERSON_SUFFIX_M = /(?:eur|ologe|ist|iker|(?<!gener|transform|akkumul|ventil|kalkul|indik|katalys|radi|äqu|inhal|simul|isol|vibr|separ|regul|modul|oszill|kompar|aggreg|termin)ator)(?:s|en|n|e)?$/;
+
+/** A noun that names a person ("Sprecherin", "Regierungschef", "Vorsitzende"), in any case form. */
+export function isPersonNoun(word: string): boolean {
+  const hy = word.lastIndexOf('-');
+  const w = hy > 0 ? word.slice(hy + 1) : word;
+  if (!/^\p{Lu}\p{Ll}/u.test(w)) return false;
+  const lw = w.toLowerCase();
+  if (NOMINALISED_PERSON.test(lw) || PERSON_SUFFIX_F.test(lw) || (lw.length >= 7 && PERSON_SUFFIX_M.test(lw))) return true;
+  const { person } = COMMON();
+  for (let i = 0; i <= w.length - 3; i++) {
+    const tail = i ? w[i].toUpperCase() + w.slice(i + 1) : w;
+    for (const e of NOUN_ENDINGS) {
+      if (e && !tail.endsWith(e)) continue;
+      if (person.has(tail.slice(0, tail.length - e.length))) return true;
+    }
+  }
+  return false;
 }
 
 export const DETERMINER_GENDER: Record<string, Gender[]> = {

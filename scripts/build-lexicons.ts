@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nlp from 'compromise';
 
 const dir = process.argv[2] ?? process.env.NER_DATA_DIR ?? join(import.meta.dirname, '../../shared/data');
 const files: [string, number, string][] = [
@@ -29,8 +30,20 @@ const names = [...first.entries()]
   .filter(([w, n]) => n >= 2 && /^\p{Lu}\p{Ll}+$/u.test(w) && !lower.has(w.toLowerCase()) && (other.get(w) ?? 0) < n)
   .map(([w]) => w)
   .sort();
+// more first names, as evidence only (a first name before "Park" makes a person): compromise's lexicon (MIT)
+const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+const known = new Set(names);
+const more = Object.entries(lex)
+  .filter(([w, t]) => /^[a-z]{2,}$/.test(w) && (Array.isArray(t) ? t : String(t).split(',')).some((x) => /^(?:FirstName|MaleName|FemaleName)$/.test(x)))
+  .map(([w]) => w[0].toUpperCase() + w.slice(1))
+  .filter((w) => !known.has(w))
+  .sort();
 writeFileSync(
   join(import.meta.dirname, '../assets/lexicon/first-names.json'),
-  JSON.stringify({ about: 'First names seen at the start of a multi-word person name at least twice in GermEval 2014 train (CC BY 4.0) and CoNLL-2003 train; built by scripts/build-lexicons.ts.', names }) + '\n',
+  JSON.stringify({
+    about: 'names: first names seen at the start of a multi-word person name at least twice in GermEval 2014 train (CC BY 4.0) and CoNLL-2003 train; more: further first names from the lexicon of compromise (MIT), used only as evidence that a name is a person\'s. Built by scripts/build-lexicons.ts.',
+    names,
+    more,
+  }) + '\n',
 );
-console.log(`${names.length} first names`);
+console.log(`${names.length} first names, ${more.length} more`);
