@@ -485,7 +485,7 @@ export class SentenceBuffer {
           let head = 0;
           if (lex) {
             if (cfg.lexHead && cap[i] && !commonWord(m) && len >= 7) {
-              // the longest proper suffix (>= 4 chars, leaving >= 3) that is a common word ("Kunden|hotline")
+              // the longest proper suffix (>= 4 chars, leaving >= 3) that is a common word ("Tür|klingel")
               for (let q = 3; q <= len - 4 && !head; q++) {
                 let hh = FNV_OFFSET;
                 for (let r = q; r < len; r++) hh = Math.imul(hh ^ lowerCode(t.charCodeAt(r)), FNV_PRIME);

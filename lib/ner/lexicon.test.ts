@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEX, LexIndex, decodeLexicon, encodeLexicon, freqBucket } from './lexicon.ts';
-import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, T, intrinsicSlots, lexNameSlots, lowerHash, type FeatureConfig, type Resources } from './features.ts';
+import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, T, commonWord, intrinsicSlots, lexNameSlots, lowerHash, type FeatureConfig, type Resources } from './features.ts';
 import { mix } from './hash.ts';
 import { decodeModel, encodeModel, parseModel } from './model.ts';
 import { handModel } from './hand-model.ts';
 import { setTokenCacheSize, tagDocument } from './tagger.ts';
 import { train } from './trainer.ts';
+import { spansFromLabels } from './labels.ts';
 
 function lexOf(entries: [string, number][]): { keys: Uint32Array; masks: Uint16Array } {
   const m = new Map(entries.map(([w, b]) => [lowerHash(w), b]));
@@ -98,5 +101,23 @@ describe('training with the lexicon', () => {
     const small = decodeModel(bytes);
     expect(tagDocument(small, [...test, ...test])).toEqual([...want, ...want]);
     setTokenCacheSize(40000);
+  });
+});
+
+describe('the shipped German model with its lexicon', () => {
+  const model = decodeModel(new Uint8Array(readFileSync(join(import.meta.dirname, '../../assets/models/ner-de.bin'))));
+  const spans = (s: string) => {
+    const toks = s.split(' ');
+    return spansFromLabels(tagDocument(model, [toks])[0]).map((x) => `${x.type}:${toks.slice(x.start, x.end).join(' ')}`);
+  };
+  it('carries the lexicon', () => {
+    expect(model.cfg.lex).toBe(true);
+    expect(model.res.lex?.get(lowerHash('Kundenhotline'))).toBe(-1);
+    expect(commonWord(model.res.lex?.get(lowerHash('Klingel')) ?? 0)).toBe(true);
+    expect(commonWord(model.res.lex?.get(lowerHash('Anna')) ?? 0)).toBe(false);
+  });
+  it('does not take a common noun after "an der" for a place, while the real name in the sentence is a person', () => {
+    // the model before the lexicon tagged Türklingel LOC here (a compound whose head, Klingel, is a common word)
+    expect(spans('Zum Saisonstart klingelte Petra Wunderlich an der Türklingel .')).toEqual(['PER:Petra Wunderlich']);
   });
 });
