@@ -1,7 +1,8 @@
 /**
  * Train the on-device NER models.
  *   npx tsx scripts/train-ner.ts [--lang de|en|all] [--epochs N]
- * Reads /work/shared/data (override with NER_DATA_DIR), writes assets/models/ner-de.bin and ner-en.bin.
+ * Reads /work/shared/data (override with NER_DATA_DIR) and the word lexicons assets/lexicon/ner-lex-<lang>.bin
+ * (scripts/build-ner-lexicons.ts; override the folder with NER_LEX_DIR), writes assets/models/ner-de.bin and ner-en.bin.
  */
 import { readFileSync, writeFileSync, renameSync, mkdirSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -13,6 +14,7 @@ import { encodeModel, decodeModel } from '../lib/ner/model.ts';
 import { tagDocument, stage1Sentence } from '../lib/ner/tagger.ts';
 import { phraseHash } from '../lib/ner/features.ts';
 import { learnClusters, exchangeClusters, roughTokenize } from '../lib/ner/clusters.ts';
+import { decodeLexicon } from '../lib/ner/lexicon.ts';
 import nlp from 'compromise';
 import { createRequire } from 'node:module';
 
@@ -29,7 +31,7 @@ const langArg = argVal('--lang', 'all');
 const epochsArg = argVal('--epochs', '');
 const SEED = 20140501;
 /** experiment overrides (development only), e.g. NER_EXP='{"minCount":1,"evalEvery":2}' */
-const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number; beamUpdate?: 'maxviol' | 'early'; seed?: number; gazFolds?: number; selfTrain?: boolean; wordDrop?: number } = JSON.parse(process.env.NER_EXP ?? '{}');
+const EXP: { minCount?: number; evalEvery?: number; features?: Record<string, unknown>; noTrainGaz?: boolean; noClusters?: boolean; clMin?: number; clCtx?: number; clDims?: number; clusterMode?: string; classes?: number[]; passes?: number; noProfile?: boolean; maxFeatureBytes?: number; noStage2?: boolean; s2epochs?: number; s1mult?: number; goldHistory?: boolean; gazPrefixes?: boolean; ext?: string; cityPop?: number; beamUpdate?: 'maxviol' | 'early'; seed?: number; gazFolds?: number; selfTrain?: boolean; wordDrop?: number; lex?: boolean; lexDrop?: number; lexMask?: number; lexPhrases?: boolean } = JSON.parse(process.env.NER_EXP ?? '{}');
 
 function log(msg: string) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -50,6 +52,8 @@ const TRAIN_CAT: Record<string, number> = { PER: 7, LOC: 8, ORG: 9, OTH: 10, MIS
 const CAT_PER_FIRST = 11, CAT_PER_LAST = 12, CAT_DERIV = 13, CAT_PART = 14;
 /** external lists (German model): country names and aliases, cities, human names */
 const CAT_EXT_COUNTRY = 15, CAT_EXT_CITY = 16, CAT_EXT_NAME = 17;
+/** multi-word place names of the word lexicon (assets/lexicon/ner-lex-<lang>.bin) */
+const CAT_LEX_PLACE = 15;
 
 type GazMap = Map<number, number>;
 interface Gaz { keys: Uint32Array; masks: Uint16Array | Uint32Array; maxLen: number; prefixes: boolean }
@@ -241,11 +245,28 @@ interface LangSpec {
   stage2: boolean;
   /** external lists to add (comma list of countries,cities,names) */
   ext?: string;
+  /** bake in the word lexicon assets/lexicon/ner-lex-<lang>.bin (features.lex) */
+  lex?: boolean;
+  /** with lex: gazetteer dropout rate */
+  lexDrop?: number;
+  /** with lex: add the lexicon's multi-word place names to the phrase gazetteer */
+  lexPhrases?: boolean;
+}
+
+/** The word lexicon built by scripts/build-ner-lexicons.ts, with the bits outside `mask` removed. */
+function loadLexicon(lang: string, mask: number): { keys: Uint32Array; masks: Uint16Array; phrases: Uint32Array } {
+  const lx = decodeLexicon(readFileSync(join(process.env.NER_LEX_DIR ?? join(ROOT, 'assets/lexicon'), `ner-lex-${lang}.bin`)));
+  const keep: number[] = [];
+  for (let i = 0; i < lx.keys.length; i++) if (lx.masks[i] & mask) keep.push(i);
+  const keys = Uint32Array.from(keep, (i) => lx.keys[i]);
+  const masks = Uint16Array.from(keep, (i) => lx.masks[i] & mask);
+  log(`${lang}: word lexicon ${keys.length} words, ${lx.phrases.length} place phrases`);
+  return { keys, masks, phrases: lx.phrases };
 }
 
 const SPECS: LangSpec[] = [
-  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2, features: { noWindow2: true, beam: 4, compoundHead: true }, stage2: false },
-  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1, features: { beam: 4 }, stage2: false },
+  { lang: 'de', train: 'germeval2014/germ.train.iob2', dev: 'germeval2014/NER-de-dev.tsv', types: GERMEVAL_TYPES, epochs: 10, minCount: 2, features: { noWindow2: true, beam: 4, compoundHead: true, lexHead: true, lexGen: true, lexCtx: true }, stage2: false, lex: true, lexDrop: 0.3, lexPhrases: true },
+  { lang: 'en', train: 'conll2003-en/train.txt', dev: 'conll2003-en/valid.txt', types: CONLL_TYPES, epochs: 12, minCount: 1, features: { beam: 4 }, stage2: false, lex: true, lexDrop: 0.3, lexPhrases: true },
 ];
 
 async function main() {
@@ -298,7 +319,13 @@ async function main() {
     const K = EXP.gazFolds ?? 4; // folds of the jackknifed train-derived gazetteer
     const extSpec = EXP.ext ?? spec.ext ?? '';
     const ext = extSpec.split(',');
-    const baseGaz = extSpec ? externalGazetteer(compromiseGaz, { countries: ext.includes('countries'), cities: ext.includes('cities'), names: ext.includes('names') }) : compromiseGaz;
+    let baseGaz = extSpec ? externalGazetteer(compromiseGaz, { countries: ext.includes('countries'), cities: ext.includes('cities'), names: ext.includes('names') }) : compromiseGaz;
+    const useLex = EXP.lex ?? spec.lex ?? false;
+    const lex = useLex ? loadLexicon(spec.lang, EXP.lexMask ?? 0xffff) : undefined; // EXP.lexMask: keep only these lexicon bits
+    if (lex && (EXP.lexPhrases ?? spec.lexPhrases ?? false)) {
+      baseGaz = new Map(baseGaz);
+      for (const h of lex.phrases) baseGaz.set(h, (baseGaz.get(h) ?? 0) | (1 << CAT_LEX_PLACE));
+    }
     const gaz = packGaz(EXP.noTrainGaz ? baseGaz : entityGazetteer(trainDocs, () => false, baseGaz));
     const gazFolds = EXP.noTrainGaz ? undefined : Array.from({ length: K }, (_, f) => packGaz(entityGazetteer(trainDocs, (i) => i % K === f, baseGaz)));
     log(`gazetteer: ${gaz.keys.length} phrases`);
@@ -311,7 +338,9 @@ async function main() {
       gaz,
       gazFolds,
       clusters: cl ? { keys: cl.keys, codes: cl.codes } : undefined,
-      features: { stem: true, hyphGaz: true, ...clusterFeatures, ...spec.features, ...(EXP.features ?? {}) },
+      features: { stem: true, hyphGaz: true, ...clusterFeatures, ...spec.features, ...(useLex ? { lex: true } : {}), ...(EXP.features ?? {}) },
+      lex: lex ? { keys: lex.keys, masks: lex.masks } : undefined,
+      lexDrop: EXP.lexDrop ?? spec.lexDrop,
       maxFeatureBytes: EXP.maxFeatureBytes ?? 4_300_000,
       goldHistory: EXP.goldHistory,
       beamUpdate: EXP.beamUpdate,

@@ -5,6 +5,7 @@
  */
 import { FNV_OFFSET, FNV_PRIME, HashIndex, fnvStep, mix, mix2 } from './hash.ts';
 import { normalizeToken } from './normalize.ts';
+import { LEX, LEX_NAME_BITS, type LexIndex } from './lexicon.ts';
 
 /** Options stored in the model header so older models keep working when features evolve. */
 export interface FeatureConfig {
@@ -49,6 +50,21 @@ export interface FeatureConfig {
   prevCluster?: boolean;
   /** beam size for decoding (and structured training); 1 or absent = greedy */
   beam?: number;
+  /**
+   * word-lexicon features (Resources.lex, see lexicon.ts): the token's lexicon bits x capitalisation as one
+   * value, and separately its common-noun state, its frequency bucket and its name-list bits (4 slots)
+   */
+  lex?: boolean;
+  /** with lex: a capitalised word that is no common word (see commonWord) but whose compound head is one counts as one */
+  lexHead?: boolean;
+  /** with lex: the previous and the next word's lexicon classes (name lists, noun, legal form) x capitalisation (2 context slots after the gazetteer slots) */
+  lexCtx?: boolean;
+  /** with lex: a capitalised word's lexicon class (noun, listed name, frequent word, unknown) x the next token's short shape (1 context slot, "Kundenhotline :") */
+  lexNext?: boolean;
+  /** with lex: a capitalised word's lexicon class x the previous word ("zum Saisonstart", "in Hallschlag"; 1 context slot) */
+  lexPrevWord?: boolean;
+  /** with lex: for a capitalised word ending in -s that is no known place, the name-list bits of the word without -s / -es (Hannovers) */
+  lexGen?: boolean;
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
@@ -71,6 +87,8 @@ export interface Resources {
   gazPrefixes?: boolean;
   /** optional 2^20-bit presence filter over the gazetteer keys (see makeGazFilter); only skips certain misses */
   gazFilter?: Uint32Array;
+  /** word lexicon: lowercase-word hash -> lexicon bits (lexicon.ts) */
+  lex?: LexIndex | null;
 }
 
 export const GAZ_FILTER_BITS = 20;
@@ -151,6 +169,7 @@ export const T = {
   BI_M1: 17, BI_P1: 18, FIRST: 19, CLUSTER: 20, CL_M1: 21, CL_P1: 22,
   HYPH_FIRST: 23, HYPH_LAST: 24, GAZ: 25, NOCLUSTER: 26, WORD_FIRST: 27, STEM: 28, HYPH_GAZ_FIRST: 29, HYPH_GAZ_LAST: 30, PROFILE: 31, PROFILE_SS: 32, NGRAM: 33,
   HEAD: 34, HEAD_CL: 35, MOD: 36, MOD_CL: 37, GEN_GAZ: 38, GEN_CL: 39, HEAD_GAZ: 46,
+  LEX: 48, LEX_NOUN: 49, LEX_FREQ: 50, LEX_NAME: 51, LEX_GEN: 52, LEXC_M1: 53, LEXC_P1: 54, LEXC_NS: 55, LEXC_PW: 56,
   // dynamic
   PREV: 40, PREV2: 41, PREV_SS: 42, PREV_W: 43, HIST: 44, HIST_SS: 45, PREV_CL: 47,
 } as const;
@@ -165,12 +184,39 @@ function clusterSlots(cfg: FeatureConfig): number {
 }
 
 export function staticSlots(cfg: FeatureConfig): number {
-  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? (cfg.headGaz ? 3 : 2) : 0) + (cfg.compoundMod ? 2 : 0) + (cfg.genitive ? 2 : 0);
+  return 23 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + cfg.gazSlots + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? (cfg.headGaz ? 3 : 2) : 0) + (cfg.compoundMod ? 2 : 0) + (cfg.genitive ? 2 : 0) + lexSlots(cfg) + lexCtxSlots(cfg);
+}
+
+/** Number of context slots with the neighbours' lexicon classes (the last static slots). */
+function lexCtxSlots(cfg: FeatureConfig): number {
+  return cfg.lex ? (cfg.lexCtx ? 2 : 0) + (cfg.lexNext ? 1 : 0) + (cfg.lexPrevWord ? 1 : 0) : 0;
 }
 
 /** Number of leading static slots that depend only on the token itself. */
 export function intrinsicSlots(cfg: FeatureConfig): number {
-  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? (cfg.headGaz ? 3 : 2) : 0) + (cfg.compoundMod ? 2 : 0) + (cfg.genitive ? 2 : 0);
+  return 8 + cfg.prefixMax + cfg.suffixMax + clusterSlots(cfg) + (cfg.stem ? 1 : 0) + (cfg.hyphGaz ? 2 : 0) + (cfg.charNgrams ?? 0) + (cfg.compoundHead ? (cfg.headGaz ? 3 : 2) : 0) + (cfg.compoundMod ? 2 : 0) + (cfg.genitive ? 2 : 0) + lexSlots(cfg);
+}
+
+/**
+ * A common word by the lexicon: a known noun form, or a word of the frequency lists that no name list
+ * holds. Capitalised, in German, it is rarely a name; a compound whose head is one rarely either.
+ */
+export function commonWord(bits: number): boolean {
+  return (bits & LEX.NOUN) !== 0 || ((bits & LEX.FREQ_MASK) !== 0 && (bits & LEX_NAME_BITS) === 0);
+}
+
+/** Number of lexicon slots: LEX, [LEX_GEN], LEX_NOUN, LEX_FREQ, LEX_NAME; they close the intrinsic block. */
+function lexSlots(cfg: FeatureConfig): number {
+  return cfg.lex ? (cfg.lexGen ? 5 : 4) : 0;
+}
+
+/** Static slots that carry name-list bits (LEX, LEX_GEN, LEX_NAME: hidden by gazetteer dropout while training). */
+export function lexNameSlots(cfg: FeatureConfig): number[] {
+  if (!cfg.lex) return [];
+  const end = intrinsicSlots(cfg), n = lexSlots(cfg);
+  const out = cfg.lexGen ? [end - n, end - n + 1, end - 1] : [end - n, end - 1];
+  for (let k = staticSlots(cfg) - lexCtxSlots(cfg); k < staticSlots(cfg); k++) out.push(k);
+  return out;
 }
 
 /** Reusable per-sentence buffers. */
@@ -185,6 +231,8 @@ export class SentenceBuffer {
   private shp: Uint32Array;
   /** cluster path code per token (0 = none) */
   cl: Uint32Array;
+  /** word-lexicon bits per token (0 = none; filled only with features.lex) */
+  lx: Uint32Array;
   private hW: Uint32Array;
   private gazUsed = new Uint8Array(256);
 
@@ -201,6 +249,7 @@ export class SentenceBuffer {
     this.shp = new Uint32Array(capacity);
     this.cl = new Uint32Array(capacity);
     this.hW = new Uint32Array(capacity);
+    this.lx = new Uint32Array(capacity);
   }
 
   ensure(n: number): void {
@@ -214,6 +263,7 @@ export class SentenceBuffer {
     this.shp = new Uint32Array(c);
     this.cl = new Uint32Array(c);
     this.hW = new Uint32Array(c);
+    this.lx = new Uint32Array(c);
   }
 
   /**
@@ -228,6 +278,7 @@ export class SentenceBuffer {
     const S = this.slots;
     const feats = this.feats, hL = this.hL, ss = this.ss, shp = this.shp, cl = this.cl, hW = this.hW, cap = this.cap;
     const clusters = res.clusters;
+    const lx = this.lx, lexOn = !!cfg.lex, lexIx = res.lex ?? null;
 
     // pass 1: per-token hashes (for skipped tokens the caller has filled hL, ss, cap and the cluster code)
     for (let i = 0; i < n; i++) {
@@ -264,6 +315,10 @@ export class SentenceBuffer {
         if (v > 0) code = v;
       }
       cl[i] = code;
+      if (lexOn) {
+        const v = lexIx ? lexIx.get(hL[i]) : -1;
+        lx[i] = v > 0 ? v : 0;
+      }
     }
 
     // pass 2: assemble static features. Slots [0, intrinsic) depend on the token alone
@@ -424,6 +479,40 @@ export class SentenceBuffer {
           feats[k++] = f1;
           feats[k++] = f2;
         }
+        if (cfg.lex) {
+          const lex = res.lex;
+          const m = lx[i];
+          let head = 0;
+          if (lex) {
+            if (cfg.lexHead && cap[i] && !commonWord(m) && len >= 7) {
+              // the longest proper suffix (>= 4 chars, leaving >= 3) that is a common word ("Tür|klingel")
+              for (let q = 3; q <= len - 4 && !head; q++) {
+                let hh = FNV_OFFSET;
+                for (let r = q; r < len; r++) hh = Math.imul(hh ^ lowerCode(t.charCodeAt(r)), FNV_PRIME);
+                const hv = lex.get(hh >>> 0);
+                if (hv > 0 && commonWord(hv)) head = 1;
+              }
+            }
+          }
+          const c = cap[i];
+          feats[k++] = mix(T.LEX, (m << 2) | (head << 1) | c);
+          if (cfg.lexGen) {
+            let g = 0;
+            if (lex && c && len >= 4 && (m & LEX.PLACE) === 0 && lowerCode(t.charCodeAt(len - 1)) === 115 && lowerCode(t.charCodeAt(len - 2)) !== 115) {
+              for (let cut = 1; cut <= 2 && !g; cut++) {
+                if (cut === 2 && lowerCode(t.charCodeAt(len - 2)) !== 101) break;
+                let hh = FNV_OFFSET;
+                for (let q = 0; q < len - cut; q++) hh = Math.imul(hh ^ lowerCode(t.charCodeAt(q)), FNV_PRIME);
+                const v = lex.get(hh >>> 0);
+                if (v > 0) g = v & LEX_NAME_BITS;
+              }
+            }
+            feats[k++] = g ? mix(T.LEX_GEN, g) : 0;
+          }
+          feats[k++] = mix(T.LEX_NOUN, (commonWord(m) ? 4 : 0) | (head << 1) | c);
+          feats[k++] = mix(T.LEX_FREQ, ((m & LEX.FREQ_MASK) << 1) | c);
+          feats[k++] = mix(T.LEX_NAME, ((m & LEX_NAME_BITS) << 1) | c);
+        }
       }
       let k = base + I;
       const l = hL[i];
@@ -457,13 +546,28 @@ export class SentenceBuffer {
       }
       // gazetteer slots are filled below
       for (let g = 0; g < cfg.gazSlots; g++) feats[k + g] = 0;
+      k += cfg.gazSlots;
+      if (cfg.lexCtx && lexOn) {
+        // the neighbours' lexicon classes (noun, first name, surname, place, country, legal form)
+        const c0 = cap[i];
+        const cm = i > 0 ? cap[i - 1] : 0, cp = i + 1 < n ? cap[i + 1] : 0;
+        const am = i > 0 ? (lx[i - 1] >>> 3) & 0x3f : 0, ap = i + 1 < n ? (lx[i + 1] >>> 3) & 0x3f : 0;
+        feats[k++] = (am | c0) && cm ? mix(T.LEXC_M1, (am << 1) | c0) : 0;
+        feats[k++] = (ap | c0) && (cp || (ap & 0x20) !== 0) ? mix(T.LEXC_P1, (ap << 2) | (cp << 1) | c0) : 0;
+      }
+      if ((cfg.lexNext || cfg.lexPrevWord) && lexOn) {
+        const m = lx[i];
+        const v = commonWord(m) ? 1 : (m & LEX_NAME_BITS) !== 0 ? 2 : (m & LEX.FREQ_MASK) !== 0 ? 3 : 4;
+        if (cfg.lexNext) feats[k++] = cap[i] ? mix2(T.LEXC_NS, v, sp1) : 0;
+        if (cfg.lexPrevWord) feats[k++] = cap[i] && i > 0 ? mix2(T.LEXC_PW, v, lm1) : 0;
+      }
     }
 
     // gazetteer matches (longest-first per start), BILOU position x category
     const gaz = res.gaz;
     const filt = res.gazFilter;
     if (gaz && cfg.gazSlots > 0) {
-      const gazBase = S - cfg.gazSlots;
+      const gazBase = S - cfg.gazSlots - lexCtxSlots(cfg);
       if (this.gazUsed.length < n) this.gazUsed = new Uint8Array(this.hL.length);
       const used = this.gazUsed;
       for (let i = 0; i < n; i++) used[i] = 0;

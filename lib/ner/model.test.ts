@@ -111,7 +111,7 @@ describe('32-bit gazetteer masks', () => {
 describe('runtime feature config', () => {
   it('keeps every feature switch the model header sets (beam decoding, compound heads)', () => {
     const data = tinyModel();
-    data.header.features = { ...data.header.features, beam: 4, compoundHead: true, headMin: 5, prevCluster: true, genitive: true, compoundMod: true, headGaz: true };
+    data.header.features = { ...data.header.features, beam: 4, compoundHead: true, headMin: 5, prevCluster: true, genitive: true, compoundMod: true, headGaz: true, lex: true, lexHead: true, lexGen: true, lexCtx: true, lexNext: true, lexPrevWord: true };
     const m = decodeModel(encodeModel(data));
     for (const [k, v] of Object.entries(data.header.features)) expect((m.cfg as unknown as Record<string, unknown>)[k], k).toEqual(v);
   });

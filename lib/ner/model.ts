@@ -2,10 +2,12 @@
 import { HashIndex } from './hash.ts';
 import { DEFAULT_FEATURE_CONFIG, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
 import { makeLabelSpace, type LabelSpace } from './labels.ts';
+import { lexIndex, type LexIndex } from './lexicon.ts';
 
 export const MODEL_MAGIC = 0x3152454e; // "NER1"
 export const MODEL_VERSION = 1;
 const STAGE2_MAGIC = 0x21325453; // "ST2!"
+const LEX_MAGIC = 0x3158454c; // "LEX1"
 
 
 export interface ModelHeader {
@@ -59,6 +61,9 @@ export interface ModelData {
   entryWeights: Int16Array;
   /** optional second-pass table (header.stage2.scale) */
   stage2?: WeightTable;
+  /** optional word lexicon (lexicon.ts): lowercase-word hashes and their lexicon bits */
+  lexKeys?: Uint32Array;
+  lexMasks?: Uint16Array;
 }
 
 /** A decoded, ready-to-use model. */
@@ -101,6 +106,8 @@ export function encodeModel(m: ModelData): Uint8Array {
   size += 4 + nG * 4 + (g32 ? nG * 4 : pad4(nG * 2));
   size += 4 + nF * 4 + pad4(nF);
   size += 4 + pad4(nE) + pad4(nE * 2);
+  const nL = m.lexKeys?.length ?? 0;
+  if (nL) size += 8 + nL * 4 + pad4(nL * 2);
   const buf = new ArrayBuffer(size);
   const dv = new DataView(buf);
   const u8 = new Uint8Array(buf);
@@ -136,6 +143,13 @@ export function encodeModel(m: ModelData): Uint8Array {
     u8.set(st.entryLabels, o); o += pad4(st.entryLabels.length);
     for (let i = 0; i < st.entryWeights.length; i++) dv.setInt16(o + i * 2, st.entryWeights[i], true);
     o += pad4(st.entryWeights.length * 2);
+  }
+  if (nL) {
+    dv.setUint32(o, LEX_MAGIC, true); o += 4;
+    dv.setUint32(o, nL, true); o += 4;
+    putU32(m.lexKeys!);
+    for (let i = 0; i < nL; i++) dv.setUint16(o + i * 2, m.lexMasks![i], true);
+    o += pad4(nL * 2);
   }
   if (o !== size) throw new Error(`encodeModel: size mismatch ${o} != ${size}`);
   return u8;
@@ -200,6 +214,16 @@ export function parseModel(bytes: Uint8Array): ModelData {
     const l2 = bytes.slice(o, o + e2); o += pad4(e2);
     const w2 = getI16(e2);
     out.stage2 = { featKeys: k2, featCounts: c2, entryLabels: l2, entryWeights: w2 };
+  }
+  if (o + 8 <= bytes.byteLength && dv.getUint32(o, true) === LEX_MAGIC) {
+    o += 4;
+    const nL = dv.getUint32(o, true); o += 4;
+    out.lexKeys = getU32(nL);
+    const lm = new Uint16Array(nL);
+    if (littleEndian) new Uint8Array(lm.buffer).set(bytes.subarray(o, o + nL * 2));
+    else for (let i = 0; i < nL; i++) lm[i] = dv.getUint16(o + i * 2, true);
+    o += pad4(nL * 2);
+    out.lexMasks = lm;
   }
   return out;
 }
@@ -279,6 +303,12 @@ class RuntimeFeatureConfig implements FeatureConfig {
   genitive: boolean;
   prevCluster: boolean;
   beam: number;
+  lex: boolean;
+  lexHead: boolean;
+  lexGen: boolean;
+  lexCtx: boolean;
+  lexNext: boolean;
+  lexPrevWord: boolean;
   constructor(f: Partial<FeatureConfig>) {
     const d = DEFAULT_FEATURE_CONFIG;
     this.prefixMax = f.prefixMax ?? d.prefixMax;
@@ -301,6 +331,12 @@ class RuntimeFeatureConfig implements FeatureConfig {
     this.genitive = f.genitive ?? false;
     this.prevCluster = f.prevCluster ?? false;
     this.beam = f.beam ?? 1;
+    this.lex = f.lex ?? false;
+    this.lexHead = f.lexHead ?? false;
+    this.lexGen = f.lexGen ?? false;
+    this.lexCtx = f.lexCtx ?? false;
+    this.lexNext = f.lexNext ?? false;
+    this.lexPrevWord = f.lexPrevWord ?? false;
   }
 }
 
@@ -311,6 +347,7 @@ class ModelResources implements Resources {
     public gazMaxLen: number,
     public gazPrefixes: boolean,
     public gazFilter: Uint32Array | undefined,
+    public lex: LexIndex | null,
   ) {}
 }
 
@@ -344,9 +381,11 @@ export function modelFromData(d: ModelData): NerModel {
     gaz = new HashIndex(d.gazKeys.length);
     for (let i = 0; i < d.gazKeys.length; i++) gaz.set(d.gazKeys[i], d.gazMasks[i]);
   }
+  let lex: LexIndex | null = null;
+  if (d.lexKeys && d.lexMasks && d.lexKeys.length) lex = lexIndex(d.lexKeys, d.lexMasks);
   const main = packTable(d, h.scale);
   const stage2 = d.stage2 && h.stage2 ? { ...packTable(d.stage2, h.stage2.scale), mult: h.stage2.mult ?? 1 } : null;
-  const res = new ModelResources(clusters, gaz, h.gazMaxLen, !!h.gazPrefixes, d.gazKeys.length ? makeGazFilter(d.gazKeys) : undefined);
+  const res = new ModelResources(clusters, gaz, h.gazMaxLen, !!h.gazPrefixes, d.gazKeys.length ? makeGazFilter(d.gazKeys) : undefined, lex);
   return new Model(h.lang, h.types, makeLabelSpace(h.types), cfg, res, main.table, main.mask, main.entries, h.scale, stage2, h);
 }
 

@@ -88,6 +88,8 @@ class TaggerState {
   cHL: Uint32Array;
   cSS: Uint32Array;
   cCL: Uint32Array;
+  /** word-lexicon bits of the cached tokens */
+  cLX: Uint32Array;
   cCap: Uint8Array;
   /** per-sentence vectors of uncached tokens: i * 5L */
   scratch: Int32Array;
@@ -122,6 +124,7 @@ class TaggerState {
     this.cHL = new Uint32Array(size);
     this.cSS = new Uint32Array(size);
     this.cCL = new Uint32Array(size);
+    this.cLX = new Uint32Array(size);
     this.cCap = new Uint8Array(size);
     this.scratch = new Int32Array(64 * V * L);
     this.trans = transitionTable(model);
@@ -263,6 +266,7 @@ export function tagSentenceIds(
       buf.hL[i] = cHL[c];
       buf.ss[i] = cSS[c];
       buf.cl[i] = cCL[c];
+      buf.lx[i] = tg.cLX[c];
       buf.cap[i] = cCap[c];
     }
   }
@@ -296,6 +300,7 @@ export function tagSentenceIds(
       cHL[slot] = buf.hL[i];
       cSS[slot] = buf.ss[i];
       cCL[slot] = buf.cl[i];
+      tg.cLX[slot] = buf.lx[i];
       cCap[slot] = buf.cap[i];
     }
     off[i] = o;

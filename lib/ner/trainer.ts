@@ -3,7 +3,8 @@
  * scripts/train-ner.ts). Produces ModelData that encodeModel() writes to disk.
  */
 import { HashIndex, mix, mix2 } from './hash.ts';
-import { DEFAULT_FEATURE_CONFIG, SentenceBuffer, T, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
+import { DEFAULT_FEATURE_CONFIG, lexNameSlots, SentenceBuffer, T, makeGazFilter, type FeatureConfig, type Resources } from './features.ts';
+import { lexIndex } from './lexicon.ts';
 import { BeamLattice, labelFeatures } from './beam.ts';
 import { makeLabelSpace, toBilou, type LabelSpace } from './labels.ts';
 import type { ModelData, ModelHeader, WeightTable } from './model.ts';
@@ -33,6 +34,10 @@ export interface TrainOptions {
   beamUpdate?: 'maxviol' | 'early';
   /** beam training only: probability of hiding a token's word-identity features (WORD, LOWER) in a training pass */
   wordDrop?: number;
+  /** word lexicon baked into the model (features.lex) */
+  lex?: { keys: Uint32Array; masks: Uint16Array };
+  /** beam training with features.lex: probability of hiding a token's name-list lexicon features in a training pass (gazetteer dropout) */
+  lexDrop?: number;
   /** byte budget for the feature table (rows + entries) */
   maxFeatureBytes: number;
   log?: (msg: string) => void;
@@ -51,7 +56,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export function buildResources(opts: Pick<TrainOptions, 'clusters' | 'gaz'>): Resources {
+export function buildResources(opts: Pick<TrainOptions, 'clusters' | 'gaz' | 'lex'>): Resources {
   let clusters: HashIndex | null = null;
   if (opts.clusters && opts.clusters.keys.length) {
     clusters = new HashIndex(opts.clusters.keys.length);
@@ -68,6 +73,7 @@ export function buildResources(opts: Pick<TrainOptions, 'clusters' | 'gaz'>): Re
     gazMaxLen: opts.gaz?.maxLen ?? 0,
     gazPrefixes: !!opts.gaz?.prefixes,
     gazFilter: opts.gaz && opts.gaz.keys.length ? makeGazFilter(opts.gaz.keys) : undefined,
+    lex: opts.lex && opts.lex.keys.length ? lexIndex(opts.lex.keys, opts.lex.masks) : null,
   };
 }
 
@@ -77,7 +83,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   const space = makeLabelSpace(opts.types);
   const L = space.labels.length;
   const res = buildResources(opts);
-  const foldRes = opts.gazFolds?.map((g) => buildResources({ clusters: opts.clusters, gaz: g }));
+  const foldRes = opts.gazFolds?.map((g) => buildResources({ clusters: opts.clusters, gaz: g, lex: opts.lex }));
   const buf = new SentenceBuffer(cfg);
   const S = buf.slots;
 
@@ -156,8 +162,15 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
   let dropped = new Uint8Array(0);
   const wordDrop = opts.wordDrop ?? 0;
   const dropRng = mulberry32(opts.seed ^ 0x0d0b);
-  /** static slots of the word-identity features (see SentenceBuffer.extract: BIAS, WORD, LOWER, ...) */
-  const isDropSlot = (k: number): boolean => k === 1 || k === 2;
+  const lexDrop = cfg.lex ? opts.lexDrop ?? 0 : 0;
+  const lexDropRng = mulberry32(opts.seed ^ 0x1e0c);
+  /**
+   * per static slot, the dropout it belongs to: 1 = word identity (WORD, LOWER: slots 1 and 2, see
+   * SentenceBuffer.extract), 2 = the name-list lexicon features (gazetteer dropout)
+   */
+  const slotDrop = new Uint8Array(S);
+  slotDrop[1] = slotDrop[2] = 1;
+  for (const k of lexNameSlots(cfg)) slotDrop[k] = 2;
   const lf = new Uint32Array(5);
   const dv = new Float64Array(L);
   /** dv = scores of the label features for previous labels p, p2 at token i */
@@ -190,7 +203,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
       predSeq = new Int32Array(n * 2);
       dropped = new Uint8Array(n * 2);
     }
-    for (let i = 0; i < n; i++) dropped[i] = wordDrop > 0 && dropRng() < wordDrop ? 1 : 0;
+    for (let i = 0; i < n; i++) dropped[i] = (wordDrop > 0 && dropRng() < wordDrop ? 1 : 0) | (lexDrop > 0 && lexDropRng() < lexDrop ? 2 : 0);
     const gold = s.gold;
     // label-independent scores
     for (let i = 0; i < n; i++) {
@@ -199,7 +212,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
       const base = i * S;
       for (let k = 0; k < S; k++) {
         const r = rows[base + k];
-        if (r < 0 || (dropped[i] && isDropSlot(k))) continue;
+        if (r < 0 || (dropped[i] & slotDrop[k]) !== 0) continue;
         const o = r * L;
         for (let l = 0; l < L; l++) stat[so + l] += W[o + l];
       }
@@ -267,7 +280,7 @@ export function train(docs: TrainDoc[], opts: TrainOptions): ModelData {
         const base = j * S;
         for (let k = 0; k < S; k++) {
           const r = rows[base + k];
-          if (r < 0 || (dropped[j] && isDropSlot(k))) continue;
+          if (r < 0 || (dropped[j] & slotDrop[k]) !== 0) continue;
           const o = r * L;
           W[o + gj] += 1; U[o + gj] += c;
           W[o + pj] -= 1; U[o + pj] -= c;
@@ -438,6 +451,8 @@ function finish(
   };
   return {
     header,
+    lexKeys: opts.lex?.keys,
+    lexMasks: opts.lex?.masks,
     clusterKeys: opts.clusters?.keys ?? new Uint32Array(0),
     clusterCodes: opts.clusters?.codes ?? new Uint32Array(0),
     gazKeys: opts.gaz?.keys ?? new Uint32Array(0),
