@@ -293,6 +293,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     if (taken[i] || !inWindow(i) || !/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
     if (de && !isCap(t.text)) continue;
     if (!de && !/^\p{Ll}/u.test(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
+    if (!de && /^\p{Ll}/u.test(t.text) && !nounLike(t, doc)) continue;
     if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
     if (!de && nounLike(toks[i + 1], doc)) continue;
@@ -322,7 +323,10 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     // right: a genitive or "von/of/for" complement, with a name or a short title in quotation marks
     let e = i + 1;
     const comp = toks[e];
-    if (comp && !comp.quoted && /^(?:des|der|von|vom|of|for|at|from)$/.test(comp.lower) && !(de && comp.lower === 'der' && !isCap(toks[e + 1]?.text ?? ''))) {
+    // ("der" after the noun is a genitive only before a noun: "der Sprecher der Stadt", not "der Sprecher, der …")
+    let g = e + 1;
+    while (de && toks[g] && /^\p{Ll}/u.test(toks[g].text) && isModifier(toks[g], de) && !toks[g].quoted) g++;
+    if (comp && !comp.quoted && /^(?:des|der|von|vom|of|for|at|from)$/.test(comp.lower) && !(de && comp.lower === 'der' && !isCap(toks[g]?.text ?? ''))) {
       let j = e + 1;
       if (toks[j] && /^(?:des|der|dem|den|the|a|an)$/.test(toks[j].lower)) j++;
       while (toks[j] && /^\p{Ll}/u.test(toks[j].text) && isModifier(toks[j], de) && !toks[j].quoted) j++;
@@ -477,6 +481,15 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
       f.push('beforeColon', `k:${kind}|beforeColon|loc:${loc}`);
     }
     if (next?.text === ',' ) f.push('beforeComma');
+    // inside a subordinate clause ("…, dass in der Stadt „…“"): what is said, not who says it
+    if (c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq) {
+      for (let k = c.tok - 1; k >= 0 && doc.frameOf[c.block][k] === site.fq && !r.tokens[k].quoted; k--) {
+        if (doc.lex.complementizers.has(r.tokens[k].lower) && r.tokens[k - 1]?.text === ',') {
+          f.push('inClause', `k:${kind}|inClause`);
+          break;
+        }
+      }
+    }
     if (c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq && site.verb >= 0) {
       const [a, b] = c.tok < site.verb ? [c.tokEnd, site.verb] : [site.verb + 1, c.tok];
       let commas = 0;

@@ -112,7 +112,11 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
   else if (/^(?:she|her)$/.test(lower)) gender = 'f';
   else if (/^(?:they|their|wir|we|our|unser|unsere|unserem|unseren|unserer|unseres|it|its)$/.test(lower)) gender = 'pl';
   else if (/^(?:sie|ihr|ihre|ihrem|ihren|ihrer|ihres)$/.test(lower)) gender = germanSieNumber(r.tokens, c.tok);
-  else return null; // man, es: nobody in particular
+  else if (/^(?:who|der|die|wer|welche|welcher)$/.test(lower)) {
+    // a relative pronoun: the phrase or name right before its comma ("One, who asked not to be named, said")
+    const head = ctx.cands.filter((o) => o !== c && o.kind !== 'prev' && o.kind !== 'pron' && o.block === c.block && o.end <= c.start && c.start - o.end <= 3).pop();
+    return head ? resolveCandidate(doc, head, ctx) : null;
+  } else return null; // man, es: nobody in particular
   if (gender === 'pl') {
     // sie (plural), they: a plural noun phrase for people just before ("diese Männer … sie sagen")
     const group = ctx.cands
@@ -202,6 +206,9 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   const text = doc.blocks[c.block].text;
   const appos = mentions.find((m) => m.block === c.block && m.start > c.end && isPersonLike(m.entity) && (/^\s*,\s*$/.test(text.slice(c.end, m.start)) || /^\s+(?:(?:der|des|den|dem|the|of|at)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(text.slice(c.end, m.start))));
   if (appos) return { entity: appos.entity, name: appos.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  // or right before it, the description in apposition after the name ("Levi Pay, a former director of …, said")
+  const named = mentions.find((m) => m.block === c.block && m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start)) && isPersonLike(m.entity));
+  if (named) return { entity: named.entity, name: named.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   // else the person whose role (or description) has it
   const gender = np.info.gender;
   const head = np.info.lemma.toLowerCase();
