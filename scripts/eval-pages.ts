@@ -74,7 +74,7 @@ for (const [k, v] of Object.entries(out)) {
   if (typeof v !== 'object') continue;
   const s = v as ReturnType<typeof summarize>;
   console.log(
-    `${k.padEnd(3)} ${String(s.pages).padStart(2)} pages  people P ${f2(s.people.p)} R ${f2(s.people.r)} F1 ${f2(s.people.f1)} · places F1 ${f2(s.places.f1)} · orgs F1 ${f2(s.organizations.f1)} · quotes P ${f2(s.quotes.p)} R ${f2(s.quotes.r)} F1 ${f2(s.quotes.f1)} · speakers ${f2(s.speakerAccuracy)} (shown ${f2(s.shownSpeakerAccuracy)}, withheld ${f2(s.withheld)}) · roles ${f2(s.roleAccuracy)}`,
+    `${k.padEnd(3)} ${String(s.pages).padStart(2)} pages  people P ${f2(s.people.p)} R ${f2(s.people.r)} F1 ${f2(s.people.f1)} · places F1 ${f2(s.places.f1)} · orgs F1 ${f2(s.organizations.f1)} · quotes P ${f2(s.quotes.p)} R ${f2(s.quotes.r)} F1 ${f2(s.quotes.f1)} · speakers ${f2(s.speakerAccuracy)} (shown ${f2(s.shownSpeakerAccuracy)}, withheld ${f2(s.withheld)}, top choice ${f2(s.topChoiceAccuracy)}) · roles ${f2(s.roleAccuracy)}`,
   );
 }
 if (json) console.log(JSON.stringify(out));

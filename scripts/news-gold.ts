@@ -40,6 +40,7 @@ export interface PredQuote {
   kind?: string;
   /** the engine withheld its speaker as uncertain (speaker and speakerId are then null) */
   uncertain?: boolean;
+  guess?: { speaker: string; speakerId: string | null } | null;
 }
 export interface Pred {
   entities?: PredEntity[];
@@ -63,8 +64,9 @@ export interface PageScore {
 export interface PageDetail extends PageScore {
   /** gold people with a role; right: the matched prediction's role overlaps it by at least half */
   roles: { ok: number; gold: number };
-  /** matched gold quotes with a speaker whose speaker the engine withheld as uncertain */
+  /** matched gold quotes with a speaker whose speaker the engine withheld as uncertain, and of those, the guesses that were right */
   withheld: number;
+  guessOk: number;
   /** speakers shown (not withheld) for matched gold quotes with a speaker, and how many of them right */
   shown: { ok: number; total: number };
   /** readable mistakes, for --verbose */
@@ -203,6 +205,7 @@ export function scorePage(gold: GoldPage, pred: Pred): PageDetail {
   let spkTotal = 0;
   let spkOk = 0;
   let withheld = 0;
+  let guessOk = 0;
   const shown = { ok: 0, total: 0 };
   for (const g of gq) {
     let best = 0;
@@ -223,8 +226,11 @@ export function scorePage(gold: GoldPage, pred: Pred): PageDetail {
       const ps = predSpeaker(pq[bi], ents);
       const ok = speakerRight(g.speaker, ps, nameKeys);
       if (ok) spkOk++;
-      if (pq[bi].uncertain) withheld++;
-      else if (ps) {
+      if (pq[bi].uncertain) {
+        withheld++;
+        const guess = pq[bi].guess;
+        if (guess && speakerRight(g.speaker, predSpeaker({ text: '', speaker: guess.speaker, speakerId: guess.speakerId }, ents), nameKeys)) guessOk++;
+      } else if (ps) {
         shown.total++;
         if (ok) shown.ok++;
       }
@@ -240,6 +246,7 @@ export function scorePage(gold: GoldPage, pred: Pred): PageDetail {
     speakers: { ok: spkOk, gold: spkTotal },
     roles,
     withheld,
+    guessOk,
     shown,
     errors,
   };
@@ -268,6 +275,8 @@ export interface Summary {
   /** of the speakers shown, the share right; and the share of gold speakers withheld as uncertain */
   shownSpeakerAccuracy: number;
   withheld: number;
+  /** the speaker accuracy had nothing been withheld (the guesses counted) */
+  topChoiceAccuracy: number;
 }
 
 export function summarize(scores: PageDetail[]): Summary {
@@ -287,5 +296,6 @@ export function summarize(scores: PageDetail[]): Summary {
     roleAccuracy: r3(roleGold ? sum((s) => s.roles.ok) / roleGold : 0),
     shownSpeakerAccuracy: r3(shownTotal ? sum((s) => s.shown.ok) / shownTotal : 0),
     withheld: r3(spkGold ? sum((s) => s.withheld) / spkGold : 0),
+    topChoiceAccuracy: r3(spkGold ? sum((s) => s.speakers.ok + s.guessOk) / spkGold : 0),
   };
 }

@@ -133,10 +133,10 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
     const g = entityGender(a.entity);
     return !g || !gender || g === gender;
   });
-  // the speaker of the quotation just before, when compatible, is the likeliest referent ("«…», findet
+  // the speaker of the quotation just before in the same paragraph, when compatible, is the likeliest referent ("«…», findet
   // Olivier zu den Interviews, die Renato gab. «…», sagt er."), unless a nearer compatible person is the
   // subject of a sentence of its own in between
-  if (prev?.entity && isPersonLike(prev.entity) && compatible.some((a) => a.entity === prev.entity) && compatible[0].entity !== prev.entity && c.block - prev.block <= 1) {
+  if (prev?.entity && isPersonLike(prev.entity) && compatible.some((a) => a.entity === prev.entity) && compatible[0].entity !== prev.entity && prev.block === c.block) {
     const nearest = compatible[0];
     const nearestKnown = entityGender(nearest.entity) === gender;
     const prevKnown = entityGender(prev.entity) === gender;
