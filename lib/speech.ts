@@ -11,6 +11,8 @@ export interface SpeechLexicon {
   pronouns: Map<string, 'm' | 'f'>;
   groupNouns: Set<string>;
   determiners: Set<string>;
+  /** nouns for something said ("statement", "Erklärung") */
+  nouns: Set<string>;
 }
 
 /** German weak verbs: present, past and participle forms from the stem. */
@@ -34,6 +36,7 @@ interface LexiconData {
   pronouns: Record<string, string>;
   groupNouns: string[];
   determiners: string[];
+  nouns?: string[];
 }
 
 function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
@@ -47,6 +50,7 @@ function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
     pronouns: new Map(Object.entries(d.pronouns) as [string, 'm' | 'f'][]),
     groupNouns: new Set(d.groupNouns),
     determiners: new Set(d.determiners),
+    nouns: new Set((d.nouns ?? []).map((n) => n.toLowerCase())),
   };
 }
 

@@ -19,6 +19,8 @@ if (!file) {
   process.stderr.write('usage: npm run -s explain:speakers -- <page.html> [--quote <words>] [--features]\n');
   process.exit(2);
 }
+// piped into head: stop quietly when the reader has seen enough
+process.stdout.on('error', () => process.exit(0));
 const { html, url } = await loadPage(file);
 const model = rankerModel();
 const label = (c: Candidate) => (c.kind === 'name' ? c.entity!.name : c.kind === 'np' ? c.np!.text : c.kind === 'prev' ? `previous: ${c.prev!.name}` : c.word);

@@ -162,6 +162,12 @@ function frameVerb(doc: Doc, block: number, frame: number): number {
   return v;
 }
 
+/** Whether a sentence has a noun for something said, outside quotation marks. */
+function frameSays(doc: Doc, block: number, frame: number): boolean {
+  const fo = doc.frameOf[block];
+  return doc.reading[block].tokens.some((t, k) => fo[k] === frame && !t.quoted && doc.lex.nouns.has(t.lower));
+}
+
 /** The frame (sentence) index each token of a block falls in. */
 export function frameIndex(r: BlockReading): Int32Array {
   const out = new Int32Array(r.tokens.length);
@@ -499,6 +505,11 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     // the candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt")
     if (loc !== 'S0') {
       const v = frameVerb(doc, c.block, doc.frameOf[c.block][c.tok]);
+      if (v < 0 && c.frameStart && frameSays(doc, c.block, doc.frameOf[c.block][c.tok])) {
+        // its subject has a statement, words, an Erklärung: it introduces what follows
+        c.ownVerb = 'noun';
+        f.push('ownVerb:noun', `k:${kind}|ownVerb:noun|loc:${loc}`);
+      }
       if (v >= 0) {
         const s = verbSlot(r.tokens, c, v, doc.lang);
         c.ownVerb = s;

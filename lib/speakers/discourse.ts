@@ -55,7 +55,7 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
   const afterPrev = (c: Candidate) => !prev?.at || c.block > prev.at.block || (c.block === prev.at.block && c.start > prev.at.end);
   // nearest first: somebody introduced as speaking, or the person the sentence before is about,
   // unless the quotation before comes first
-  const introduced = (c: Candidate) => c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos';
+  const introduced = (c: Candidate) => c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos' || c.ownVerb === 'noun';
   // (a heading names what a section is about, not who speaks in it)
   const topical = (c: Candidate) => c.frameStart && doc.blocks[c.block].kind !== 'heading' && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person');
   const near = before.find((c) => afterPrev(c) && (introduced(c) || topical(c)));

@@ -191,9 +191,11 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     const w = words(q.text);
     if (w.length < 3) continue;
     let from: Decision | undefined;
+    // a heading that repeats the text's words takes their speaker; elsewhere the surer of the two wins
+    const pull = blocks[q.block].kind === 'heading';
     for (const o of direct) {
       const d = decided.get(o);
-      if (o === q || !d?.inSentence || (mine && d.confidence <= mine.confidence)) continue;
+      if (o === q || !d || blocks[o.block].kind === 'heading' || (!pull && (!d.inSentence || (mine && d.confidence <= mine.confidence)))) continue;
       const bag = words(o.text);
       const found = w.filter((x) => {
         const i = bag.indexOf(x);

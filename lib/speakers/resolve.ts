@@ -70,13 +70,13 @@ interface Antecedent {
 }
 
 /** People (or bodies) named before a position, nearest first, within the look-back. */
-function before(mentions: MentionRef[], block: number, start: number, want: (e: Entity) => boolean): Antecedent[] {
+function before(mentions: MentionRef[], block: number, start: number, want: (e: Entity) => boolean, lookback: number = RESOLVE.lookbackBlocks): Antecedent[] {
   const out: Antecedent[] = [];
   const seen = new Set<Entity>();
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i];
     if (m.block > block || (m.block === block && m.start >= start)) continue;
-    if (block - m.block > RESOLVE.lookbackBlocks) break;
+    if (block - m.block > lookback) break;
     if (m.partOfWord || !want(m.entity) || seen.has(m.entity)) continue;
     seen.add(m.entity);
     out.push({ entity: m.entity, block: m.block, start: m.start });
@@ -197,7 +197,8 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   if (np.info.kind === 'group') {
     // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word
     const lemma = np.info.lemma.toLowerCase();
-    const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization' && e.name.toLowerCase().split(/[\s-]+/).some((w) => w === lemma || w.endsWith(lemma)));
+    // (a body is named once and referred to by its kind for the rest of the article: no look-back limit)
+    const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization' && e.name.toLowerCase().split(/[\s-]+/).some((w) => w === lemma || w.endsWith(lemma)), Infinity);
     if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
     if (inner) return { entity: inner.entity, name: inner.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
     return plain(RESOLVE.description);

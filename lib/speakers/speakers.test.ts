@@ -102,6 +102,11 @@ describe('speakers: German', () => {
     expect(speaker(a, 'Wir wachsen weiter')).toBe('Stefan Lang');
   });
 
+  it('a name inside a clause of what is said is not the speaker', () => {
+    const a = run('de', ['Bürgermeister Hans Ott rechnet mit Protesten und kann sich vorstellen, dass in der Stadt „bald wieder Ruhe einkehrt“.']);
+    expect(speaker(a, 'wieder Ruhe')).toBe('Hans Ott');
+  });
+
   it('"sie" with a plural verb is the group named before', () => {
     const a = run('de', ['Die Anwohner der Hauptstraße klagen seit Monaten über den Lärm. Sie sagen: „So kann es nicht weitergehen.“']);
     expect(speaker(a, 'nicht weitergehen')?.toLowerCase()).toBe('die anwohner der hauptstraße');
@@ -135,6 +140,28 @@ describe('speakers: English', () => {
       'The lawyer for the family, Mark Ellison, spoke after the hearing. “This ruling changes everything. Families will finally be heard,” Ellison said.',
     ]);
     expect(speaker(a, 'This ruling changes everything')).toBe('Mark Ellison');
+  });
+
+  it('a body is referred to by its kind paragraphs after it was named', () => {
+    const a = run('en', [
+      'The Supreme Court of Ohio ruled on Monday that the city tax was legal.',
+      'The city had raised the tax in 2019 to pay for new buses.',
+      'Residents had complained for years about the cost of living downtown.',
+      'Several shop owners said they would move to the suburbs.',
+      '“The city acted within its powers,” the court wrote in its opinion.',
+    ]);
+    const court = a.entities.find((e) => e.id === quote(a, 'within its powers').speakerId);
+    expect(court?.name).toMatch(/Supreme Court/);
+  });
+
+  it('a sentence whose subject has a statement introduces the quotation after it', () => {
+    const a = run('en', ['The hearing ended late on Friday. Maria Lopez, the family’s lawyer, gave a short statement after the ruling. “We will appeal this decision.”']);
+    expect(speaker(a, 'appeal this decision')).toBe('Maria Lopez');
+  });
+
+  it('a description in apposition after a name speaks for that name', () => {
+    const a = run('en', ['“The budget is simply too small,” Tom Reyes, a former director of the city agency, said on Tuesday.']);
+    expect(speaker(a, 'too small')).toBe('Tom Reyes');
   });
 
   it('a pronoun nobody was named for is withheld as uncertain rather than guessed', () => {
