@@ -100,7 +100,10 @@ export function decisionFeatures(via: string, cand: Candidate, res: Resolved, ca
   const ruleHit = site.ruleAt && res.at && site.ruleAt.block === res.at.block && site.ruleAt.start < res.at.end && res.at.start < site.ruleAt.end;
   const agree = !site.ruleAt && !site.ruleEntity ? 'none' : (res.entity && site.ruleEntity === res.entity) || ruleHit ? 'agree' : 'disagree';
   const resolution = cand.kind === 'name' ? 'name' : cand.kind === 'prev' ? 'prev' : !res.entity ? `${cand.kind}-${res.description ? 'described' : 'unnamed'}` : `${cand.kind}-resolved-${res.confidence >= 0.9 ? 'sure' : 'likely'}`;
-  const f = [`via:${via}`, `p:${bin(p)}`, `resConf:${bin(res.confidence)}`, `margin:${bin(p - second)}`, `agree:${agree}`, `res:${resolution}`, `type:${res.entity?.type ?? 'none'}`, `loc:${cand.loc}`, `via:${via}|agree:${agree}`, `res:${resolution}|agree:${agree}`];
+  // the ranker's belief in the person, over every candidate that names them
+  let mass = p;
+  if (res.entity) cands.forEach((c, k) => k !== i && c.entity === res.entity && (mass += probs[k]));
+  const f = [`via:${via}`, `p:${bin(p)}`, `mass:${bin(mass)}`, `resConf:${bin(res.confidence)}`, `margin:${bin(p - second)}`, `agree:${agree}`, `res:${resolution}`, `type:${res.entity?.type ?? 'none'}`, `loc:${cand.loc}`, `via:${via}|agree:${agree}`, `res:${resolution}|agree:${agree}`];
   return ['bias', ...f];
 }
 
