@@ -44,6 +44,8 @@ export interface QuoteSite {
 export interface NounPhrase {
   text: string;
   head: string;
+  /** token index of the head in its block */
+  headTok: number;
   det: 'def' | 'indef' | 'dem' | 'poss' | 'bare';
   info: NounInfo | null;
   plural: boolean;
@@ -100,6 +102,8 @@ export interface Doc {
   outlet: string | null;
   /** each sentence's first speech verb, per block, filled as needed */
   verbs: Map<number, number>[];
+  /** each block's noun phrases for people and bodies, filled as needed */
+  phrases: Candidate[][];
 }
 
 const PRONOUNS: Record<string, Record<string, string>> = {
@@ -142,6 +146,22 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
   if (!next || next.quoted) return false;
   const last = tokens[tokEnd - 1]?.text ?? '';
   return lang === 'de' && /s$/.test(last) && /^\p{Lu}\p{Ll}/u.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
+}
+
+/** A block's noun phrases for people and bodies, found once per article. */
+function blockPhrases(doc: Doc, b: number): Candidate[] {
+  let list = doc.phrases[b];
+  if (!list) {
+    const rb = doc.reading[b];
+    const taken = new Uint8Array(rb.tokens.length);
+    for (const m of doc.mentionsByBlock.get(b) ?? []) {
+      if (m.partOfWord) continue;
+      const tokEnd = tokenAt(rb.tokens, m.end);
+      for (let k = tokenAt(rb.tokens, m.start); k < tokEnd; k++) taken[k] = 1;
+    }
+    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, (i) => !rb.tokens[i].quoted, null);
+  }
+  return list;
 }
 
 /** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
@@ -242,7 +262,14 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
         return;
       }
     });
-    for (const np of nounPhrases(doc, rb, b, taken, inWindow, b === q.block ? site.verb : -1)) out.push(np);
+    // the block's phrases for people and bodies (found once per block), those in the window; and in the
+    // quotation's block the phrases in the speech verb's slots, whatever their noun
+    const inQuote = (c: Candidate) => q.direct && b === q.block && c.start < q.end && q.start < c.end;
+    for (const np of blockPhrases(doc, b)) if (inWindow(np.np!.headTok) && !inQuote(np)) out.push({ ...np, ...blank() });
+    if (b === q.block && site.verb >= 0) {
+      const heads = slotHeadsOf(rb.tokens, site.verb, doc.lang === 'de');
+      for (const np of nounPhrases(doc, rb, b, taken, inWindow, heads)) if (!out.some((o) => o.kind === 'np' && o.np!.headTok === np.np!.headTok && o.block === b)) out.push(np);
+    }
   }
   if (prev && q.block - prev.block <= CANDIDATES.prevSpeakerBlocks) {
     out.push({ kind: 'prev', block: prev.block, start: prev.at?.start ?? -1, end: prev.at?.end ?? -1, tok: -1, tokEnd: -1, entity: prev.entity ?? undefined, prev, ...blank() });
@@ -280,21 +307,30 @@ function addRecency(cands: Candidate[], q: QuoteSite, qTok: number) {
 }
 
 /** Noun phrases headed by a person or body noun, or standing in a speech verb's subject slot. */
-function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, inWindow: (i: number) => boolean, verb: number): Candidate[] {
+/** The heads of the phrases right before and right after a speech verb, whatever their noun. */
+function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number> {
+  const heads = new Set<number>();
+  if (verb < 0) return heads;
+  let k = verb - 1;
+  while (k >= 0 && GAP.has(toks[k].lower)) k--;
+  if (k >= 0) heads.add(k);
+  k = verb + 1;
+  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.test(toks[k].lower) || INDEFINITE.test(toks[k].lower) || isModifier(toks[k], de))) k++;
+  if (k < toks.length) heads.add(k);
+  return heads;
+}
+
+/**
+ * Noun phrases of a block headed by a person or body noun (`only` null: the whole block, as cached
+ * per block), or headed by the given tokens whatever their noun (the speech verb's slots).
+ */
+function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, inWindow: (i: number) => boolean, only: Set<number> | null): Candidate[] {
   const out: Candidate[] = [];
   const toks = r.tokens;
   const de = doc.lang === 'de';
-  // the heads of the phrases right before and right after the speech verb, whatever their noun
-  const slotHeads = new Set<number>();
-  if (verb >= 0) {
-    let k = verb - 1;
-    while (k >= 0 && GAP.has(toks[k].lower)) k--;
-    if (k >= 0) slotHeads.add(k);
-    k = verb + 1;
-    while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.test(toks[k].lower) || INDEFINITE.test(toks[k].lower) || isModifier(toks[k], de))) k++;
-    if (k < toks.length) slotHeads.add(k);
-  }
+  const slotHeads = only ?? new Set<number>();
   for (let i = 0; i < toks.length; i++) {
+    if (only && !only.has(i)) continue;
     const t = toks[i];
     if (taken[i] || !inWindow(i) || !/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
     if (de && !isCap(t.text)) continue;
@@ -374,7 +410,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       end: toks[e - 1].end,
       tok: s,
       tokEnd: e,
-      np: { text, head: t.text, det, info, plural: isPlural(t.text, info, doc.lang) },
+      np: { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) },
       ...blank(),
     });
     i = Math.max(i, e - 1);

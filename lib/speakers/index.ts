@@ -52,6 +52,7 @@ export function makeDoc(input: SpeakerInput): Doc | null {
     interviewee: interviewee(input, topPerson),
     outlet: input.outlet ?? null,
     verbs: [],
+    phrases: [],
   };
 }
 
