@@ -1,7 +1,7 @@
 /** The popup: the article at a glance — summary, people and places, quotations ready to cite. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatCitation, formatDate, type CitationFormat } from '../lib/citation';
+import { formatCitation, formatDate, speakerDescription, type CitationFormat } from '../lib/citation';
 import { SUPPORTED_LANGS } from '../lib/lang';
 import type { Analysis, EntityType, Quote } from '../lib/types';
 import { t } from './i18n';
@@ -177,7 +177,7 @@ function QuoteItem({ q, i, a, tabId, format }: { q: Quote; i: number; a: Analysi
       <div class="who">
         <span>
           — {q.uncertain ? <em title={t('speakerUncertainHint')}>{t('speakerUncertain')}</em> : q.speaker ?? t('unattributed')}
-          {q.speakerDescription ? ` (${q.speakerDescription})` : ''}
+          {speakerDescription(q) ? ` (${speakerDescription(q)})` : ''}
           {q.speakerRole ? `, ${q.speakerRole}` : ''}
           {q.kind === 'indirect' ? ` (${t('indirect')})` : ''}
         </span>

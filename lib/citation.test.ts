@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation, formatDate, fragmentLink } from './citation';
+import { formatCitation, formatDate, fragmentLink, speakerDescription } from './citation';
 import type { Analysis, Quote } from './types';
 
 const block = 'Er sagte „Ja“. Später sagte sie „Ja“ und ging.';
@@ -21,6 +21,12 @@ describe('citations', () => {
   });
 
   it('English uses “…”', () => expect(formatCitation(a('en'), q2)).toMatch(/^“Ja” — Anna Beispiel/));
+
+  it('shows the article’s description of a speaker only where it says more than the role', () => {
+    expect(speakerDescription({ ...q2, speakerRole: 'Virologin', speakerDescription: 'die Virologin' })).toBeNull();
+    expect(speakerDescription({ ...q2, speakerRole: null, speakerDescription: 'die Virologin' })).toBe('die Virologin');
+    expect(speakerDescription({ ...q2, speakerRole: 'Bürgermeisterin', speakerDescription: 'die Hamburgerin' })).toBe('die Hamburgerin');
+  });
 
   it('a speaker withheld as uncertain is not guessed in any format: the citation names nobody', () => {
     const unsure: Quote = { ...q2, speaker: null, speakerId: null, speakerRole: null, uncertain: true, guess: { speaker: 'Anna Beispiel', speakerId: 'e1' } };

@@ -13,6 +13,17 @@ const LABELS: Record<string, { in: string; unattributed: string; paraphrase: str
   en: { in: 'In', unattributed: 'unattributed', paraphrase: 'paraphrased' },
 };
 
+/**
+ * The article's own description of a speaker, where it says more than the role shown beside the name
+ * ("Anna Berger (die Virologin)" but not "Anna Berger (die Virologin), Virologin").
+ */
+export function speakerDescription(q: Quote): string | null {
+  const d = q.speakerDescription;
+  if (!d || q.uncertain) return null;
+  const head = d.split(/\s+/).pop()!.toLowerCase().replace(/(?:innen|in|en|n|s)$/, '');
+  return q.speakerRole && q.speakerRole.toLowerCase().includes(head) ? null : d;
+}
+
 /** The publisher's date as written in the article's own time zone (no shift to UTC). */
 export function formatDate(iso: string | null, lang: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');

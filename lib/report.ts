@@ -1,5 +1,5 @@
 /** Output formats of an Analysis: the JSON contract of DESIGN.md and a readable Markdown report. */
-import { formatDate } from './citation';
+import { formatDate, speakerDescription } from './citation';
 import type { Analysis } from './types';
 
 /** The CLI's JSON: the contract's fields first, then extras (occurrences, roles of speakers, …). */
@@ -56,7 +56,7 @@ export function toMarkdown(a: Analysis): string {
   if (!a.quotes.some((x) => !x.nonSpeech)) out.push(`- ${l.none}`);
   const [o, c] = a.lang === 'de' ? ['„', '“'] : ['“', '”'];
   for (const q of a.quotes.filter((x) => !x.nonSpeech)) {
-    const who = q.uncertain ? `_${l.uncertain}_` : q.speaker ? `**${md(q.speaker)}**${q.speakerDescription ? ` (${md(q.speakerDescription)})` : ''}${q.speakerRole ? `, ${md(q.speakerRole)}` : ''}` : `_${l.unattributed}_`;
+    const who = q.uncertain ? `_${l.uncertain}_` : q.speaker ? `**${md(q.speaker)}**${speakerDescription(q) ? ` (${md(speakerDescription(q)!)})` : ''}${q.speakerRole ? `, ${md(q.speakerRole)}` : ''}` : `_${l.unattributed}_`;
     const text = q.kind === 'indirect' ? `_(${l.indirect})_ ${md(q.text)}` : `${o}${md(q.text.replace(/\n/g, ' '))}${c}`;
     out.push(`- ${text} — ${who}`);
   }

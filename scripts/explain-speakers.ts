@@ -32,7 +32,7 @@ analyzeWith(extractArticle(html, url), nodeEngine, {
     t.candidates
       .map((c, i) => [c, t.probs[i]] as const)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 8)
+      .slice(0, withFeatures ? 8 : 20)
       .forEach(([c, p]) => {
         const r = t.resolve(c);
         console.log(`  ${c === t.chosen ? '*' : ' '} ${p.toFixed(3)} ${c.kind.padEnd(4)} ${label(c)} @${c.loc}${r && r.name !== label(c) ? ` → ${r.name}` : ''}`);

@@ -428,7 +428,7 @@ function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
 
 function isModifier(t: FrameToken, de: boolean): boolean {
   if (!/^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u.test(t.text)) return false;
-  if (de) return /^\p{Ll}/u.test(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower);
+  if (de) return /^\p{Ll}/u.test(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !QUANT.test(t.lower) && !GAP.has(t.lower);
   return !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && /^(?:\p{Ll}+(?:al|an|ive|ous|ic|ed|ing|er|ior|ent|ant|ary|ful|less|ish)|senior|top|chief|former|acting|deputy|local|young|old|new|second|first|third|vice|[\p{Lu}][\p{L}.-]*)$/u.test(t.text);
 }
 

@@ -10,7 +10,7 @@ import type { Block, Entity, Quote } from '../types';
 import { candidatesFor, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
 import { DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
-import { resolveCandidate, type Resolved } from './resolve';
+import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
 
 export interface SpeakerInput {
   blocks: Block[];
@@ -155,7 +155,8 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     applySpeaker(q, res);
     // a bare pronoun nobody was named for ("she said") tells the reader nothing: never shown as a speaker
     const bare = !res.entity && !res.description && pick.cand.kind === 'pron';
-    if (confidence < threshold || bare) withhold(q);
+    // and a resolution that itself found the mention ambiguous (a pronoun with unnamed people nearer than its name)
+    if (confidence < threshold || bare || res.confidence < RESOLVE.ambiguous) withhold(q);
     prev = { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
     decided.set(q, { res, confidence, inSentence: !unattributed });
     report();

@@ -16,12 +16,16 @@ export const RESOLVE = {
   /** How sure a pronoun is with one compatible person in reach, and with several. */
   pronounAlone: 0.95,
   pronounNearest: 0.75,
+  /** …and with people described but not named nearer to it than the name. */
+  pronounRival: 0.4,
   /** A role noun that matches a person's role; a definite one that matches nobody's. */
   roleMatch: 0.9,
   definiteUnmatched: 0.7,
   description: 0.85,
   /** A pronoun with nobody it could stand for. */
   unresolved: 0.2,
+  /** Below this a resolution is ambiguous and the speaker is withheld whatever the calibration says. */
+  ambiguous: 0.5,
 } as const;
 
 export interface Resolved {
@@ -151,7 +155,21 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
   }
   const first = compatible[0];
   const sure = compatible.length === 1 || (entityGender(first.entity) === gender && compatible.slice(1).every((a) => entityGender(a.entity) !== gender));
-  return { entity: first.entity, name: first.entity.name, description: null, organization: null, group: false, at, confidence: sure ? RESOLVE.pronounAlone : RESOLVE.pronounNearest };
+  // people described but not named between the name and the pronoun ("mehrere Besucherinnen … sagte sie"):
+  // the pronoun may well be one of them
+  const rival = ctx.cands.some(
+    (o) =>
+      o.kind === 'np' &&
+      o.np!.info?.kind === 'person' &&
+      // a new, unnamed referent ("mehrere Besucherinnen", "a woman"); a definite one mostly is the named person again
+      (o.np!.det === 'indef' || o.np!.det === 'bare') &&
+      (o.block > first.block || (o.block === first.block && o.start > first.start)) &&
+      (o.block < c.block || (o.block === c.block && o.end <= c.start)) &&
+      // one of several just before ("sprachen mehrere Besucherinnen … sagte sie"), or one not named of its gender
+      (o.np!.plural ? o.block === c.block && (o.loc === 'S-1' || o.loc === 'S0') && o.np!.info.gender !== (gender === 'f' ? 'm' : 'f') : !o.np!.info.gender || o.np!.info.gender === gender) &&
+      !roleHas(first.entity, o.np!.info.lemma.toLowerCase()),
+  );
+  return { entity: first.entity, name: first.entity.name, description: null, organization: null, group: false, at, confidence: rival ? RESOLVE.pronounRival : sure ? RESOLVE.pronounAlone : RESOLVE.pronounNearest };
 }
 
 /**

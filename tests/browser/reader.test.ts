@@ -236,6 +236,38 @@ for (const name of BROWSERS) {
       await popup.close();
     });
 
+    it('shows a speaker it is unsure of as uncertain, copies no guessed name, and lists the quotation under nobody’s card', async () => {
+      const article = await b.newPage(`${origin}/speakers/index.html`);
+      await annotate(article);
+      const popup = await b.openPopup(article);
+      await popup.locator('.quote.direct').first().waitFor();
+      // "„…“, sagte sie" after several unnamed visitors: not the virologist named two paragraphs before
+      const unsure = popup.locator('.quote.direct.uncertain');
+      expect(await unsure.count()).toBe(1);
+      expect(await unsure.innerText()).toMatch(/Angst um meine Mutter[\s\S]*(Sprecher ungewiss|speaker uncertain)/);
+      expect(await unsure.getAttribute('data-speaker')).toBe('');
+      // a resolved speaker by name, with her role (the article's description "die Virologin" says no more than it)
+      expect(await popup.locator('.quote.direct[data-speaker="Anna Berger"]').innerText()).toMatch(/— Anna Berger, Virologin/);
+      await unsure.locator('button.copy').click();
+      await expect.poll(() => unsure.locator('button.copy').innerText()).toMatch(/Kopiert|Copied/);
+      const clip = await pastedText(popup);
+      expect(clip).toMatch(/^„Ich habe Angst um meine Mutter“\. In: /);
+      expect(clip).not.toMatch(/Anna Berger|ohne Quellenangabe/);
+      await popup.setViewportSize({ width: 420, height: 700 });
+      await popup.screenshot({ path: join(SHOTS, 'popup-uncertain.png'), fullPage: true });
+      await popup.close();
+      // her card lists her quotation only
+      await article.keyboard.press('Escape');
+      const { x, y } = await wordPoint(article, 'Berger');
+      await article.mouse.move(x, y);
+      const card = article.locator(CARD);
+      await card.waitFor({ timeout: 5000 });
+      const quotes = await card.locator('.quotes li').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      expect(quotes.some((q) => q.includes('vorsichtig sein'))).toBe(true);
+      expect(quotes.some((q) => q.includes('Angst um meine Mutter'))).toBe(false);
+      await article.close();
+    });
+
     it('options page: every setting is stored and takes effect in the page; no axe violations', async () => {
       const options = await b.openExtensionPage('options.html');
       await options.locator('input[name="types"]').first().waitFor();
