@@ -102,6 +102,16 @@ describe('speakers: German', () => {
     expect(speaker(a, 'Wir wachsen weiter')).toBe('Stefan Lang');
   });
 
+  it('a pronoun after several people not named is withheld, not given to the name further back', () => {
+    const a = run('de', [
+      'Die Ärztin Petra Wolf leitet seit Jahren die Notaufnahme in Bremen.',
+      'Im Wartezimmer erzählten mehrere Patientinnen von langen Nächten. „Ich warte seit sechs Stunden“, sagte sie.',
+    ]);
+    const q = quote(a, 'seit sechs Stunden');
+    expect(q.speaker).toBeNull();
+    expect(q.uncertain).toBe(true);
+  });
+
   it('a name inside a clause of what is said is not the speaker', () => {
     const a = run('de', ['Bürgermeister Hans Ott rechnet mit Protesten und kann sich vorstellen, dass in der Stadt „bald wieder Ruhe einkehrt“.']);
     expect(speaker(a, 'wieder Ruhe')).toBe('Hans Ott');
