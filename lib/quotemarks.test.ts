@@ -14,6 +14,9 @@ describe('quotation marks', () => {
     ['„Er sagte: ‚Nie wieder‘, und ging“, so Müller.', ['Er sagte: ‚Nie wieder‘, und ging']],
     ["Trump’s aide and geht's „ok“", ['ok']],
     ["He said 'fine' in the '90s.", ['fine']],
+    // a double mark closed by a single one after the punctuation (a typo), with no double closing mark after it
+    ['The dean added: “We cannot wait for a cure. We must teach safely now,’ she says.', ['We cannot wait for a cure. We must teach safely now,']],
+    ['“The students’ rooms are full,” he said.', ['The students’ rooms are full,']],
   ])('%s', (text, expected) => expect(inner([text])).toEqual(expected));
 
   it('follows a quotation over paragraphs that re-open the mark', () => {

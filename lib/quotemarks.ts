@@ -57,7 +57,9 @@ function opens(text: string, i: number): Open | null {
 
 function closes(text: string, i: number, open: Open): boolean {
   const c = text[i];
-  if (!open.closers.includes(c)) return false;
+  // a typo'd closing mark: “… endemic,’ he says — a single mark right after the closing punctuation
+  // closes a double one when no double closing mark follows in the paragraph
+  if (!open.closers.includes(c)) return (c === '’' || c === "'") && (open.mark === '“' || open.mark === '"') && /[,.!?]/.test(text[i - 1] ?? '') && !isWordChar(text[i + 1]) && !/[”"]/.test(text.slice(i + 1));
   const prev = text[i - 1];
   const next = text[i + 1];
   if ((c === '’' || c === "'") && isWordChar(prev) && isWordChar(next)) return false; // apostrophe: it's, geht's

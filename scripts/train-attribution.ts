@@ -359,7 +359,7 @@ if (process.env.ATTR_STATS) console.log([...locStats].sort((a, b) => b[1] - a[1]
 if (!args.includes('--eval-only')) {
   const weights: Record<string, number> = {};
   featNames.forEach((f, i) => {
-    if (Math.abs(w[i]) >= 0.005) weights[f] = Math.round(w[i] * 1000) / 1000;
+    if (Math.abs(w[i]) >= 0.01) weights[f] = Math.round(w[i] * 1000) / 1000;
   });
   const prior = JSON.parse(readFileSync(OUT, 'utf8')) as { threshold?: Record<string, number> };
   const model = {
