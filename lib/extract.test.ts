@@ -48,6 +48,11 @@ describe('extractArticle', () => {
     expect(r.blocks.length).toBeGreaterThan(0);
   });
 
+  it('leaves soft hyphens and zero-width characters out of the text, so a name is one word', () => {
+    const html = `<html><body><article>${para(long.repeat(2))}<p>Bürger\u00admeis\u00adterin Han\u00adna Kurz\u200bweil sprach\ufeff lange. ${long}</p></article></body></html>`;
+    expect(extractArticle(html).blocks[1].text).toBe(`Bürgermeisterin Hanna Kurzweil sprach lange. ${long.trim()}`);
+  });
+
   it('reads a date from JSON-LD when meta tags have none', () => {
     const html = `<html><head><title>T</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-05-01T08:00:00Z"}]}</script></head><body><article>${para(long.repeat(3))}${para(long.repeat(2))}</article></body></html>`;
     expect(extractArticle(html).published).toBe('2024-05-01T08:00:00Z');

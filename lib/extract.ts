@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { INVISIBLE_ALL } from './invisible';
 import { MAX_HTML_CHARS } from './limits';
 import type { Article, Block } from './types';
 import { countWords } from './words';
@@ -52,8 +53,9 @@ export class ExtractError extends Error {
 const BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DD', 'DT', 'TD', 'TH']);
 const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD', 'TR', 'FIGURE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FORM', 'DETAILS', 'CENTER']);
 
+/** Text as a reader sees it: invisible characters (lib/invisible) left out, white space collapsed to single spaces. */
 export function normalizeSpace(s: string): string {
-  return s.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+  return s.replace(INVISIBLE_ALL, '').replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
 }
 
 function meta(doc: Document, ...names: string[]): string | null {
