@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExtractError, extractArticle } from './extract';
+import { ExtractError, extractArticle, parseDate } from './extract';
 import { countWords } from './words';
 
 const demo = readFileSync(join(import.meta.dirname, '../tests/fixtures/seed-article/index.html'), 'utf8');
@@ -81,4 +81,61 @@ describe('extraction on saved pages that showed bugs (tests/fixtures/pages)', ()
     expect(text).toContain('Mitchell said she hoped schools in Ontario');
     expect(text).toContain('A new study suggests');
   });
+});
+
+/** A page around body paragraphs, with whatever the test puts before and after them. */
+const page = (inner: string, head = '') =>
+  `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Neue Brücke für Lindenau</title>${head}</head><body><header><h1>Neue Brücke für Lindenau</h1></header><main><article>${inner}</article></main></body></html>`;
+const body = [
+  'Der Stadtrat von Lindenau hat am Mittwoch den Bau einer neuen Fußgängerbrücke über die Weiße Elster beschlossen, die zwei Stadtteile verbinden soll.',
+  'Bürgermeisterin Hanna Kurzweil sprach nach der Sitzung von einem guten Tag für die Stadt und dankte den Fraktionen für die rasche Einigung.',
+  'Die Kosten von rund drei Millionen Euro teilen sich Stadt und Land, die Bauarbeiten sollen im kommenden Frühjahr beginnen und ein Jahr dauern.',
+  'Anwohner hatten seit Jahren eine sichere Verbindung gefordert, weil der Umweg über die alte Straßenbrücke mehr als zwei Kilometer lang ist.',
+].map(para);
+const texts = (html: string) => extractArticle(html).blocks.map((b) => b.text);
+
+describe('the publication date, from every common source, in the page’s own terms', () => {
+  const dateOf = (head: string, inner = body.join('')) => extractArticle(page(inner, head)).published;
+  it.each([
+    ['<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">', '2024-03-05T09:30:00+01:00'],
+    ['<meta name="pubdate" content="2024-03-05">', '2024-03-05'],
+    ['<meta name="DC.date.issued" content="2024-03-05T09:30:00+0100">', '2024-03-05T09:30:00+01:00'],
+    ['<meta name="sailthru.date" content="2024-03-05 09:30:00 -0500">', '2024-03-05T09:30:00-05:00'],
+    ['<meta name="parsely-pub-date" content="2024-03-05T14:30:00Z">', '2024-03-05T14:30:00Z'],
+    ['<meta name="date" content="Di., 05.03.2024 - 09:30">', '2024-03-05T09:30'],
+    ['<meta itemprop="datePublished" content="2024-3-5">', '2024-03-05'],
+    ['<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},{"@type":"NewsArticle","datePublished":"2024-03-05T09:30:00+01:00"}]}</script>', '2024-03-05T09:30:00+01:00'],
+  ])('%s', (head, want) => expect(dateOf(head)).toBe(want));
+
+  it('from microdata on an element and from the <time> in the article’s header', () => {
+    expect(dateOf('', `<div itemprop="datePublished" datetime="2024-03-05">5. März 2024</div>${body.join('')}`)).toBe('2024-03-05');
+    expect(dateOf('', `<div class="article-meta"><time datetime="2024-03-05T09:30:00+01:00">5. März</time></div>${body.join('')}`)).toBe('2024-03-05T09:30:00+01:00');
+    expect(dateOf('', `<p class="date"><time>5. März 2024, 09:30 Uhr</time></p>${body.join('')}`)).toBe('2024-03-05T09:30');
+  });
+
+  it('not from the dates of works an article cites, nor modification times', () => {
+    const cited = '<div itemscope itemtype="https://schema.org/Book"><meta itemprop="datePublished" content="1988-01-01"></div>';
+    expect(dateOf('<meta property="article:modified_time" content="2024-04-01T10:00:00Z">', `${cited}${body.join('')}`)).toBeNull();
+  });
+
+  it('a time from a second source on the same day completes a date', () => {
+    expect(dateOf('<meta name="dcterms.created" content="2024-03-05">', `<header><time datetime="2024-03-05T09:30:00+01:00">5. März</time></header>${body.join('')}`)).toBe('2024-03-05T09:30:00+01:00');
+  });
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['2024-03-05T09:30:00.123+01:00', '2024-03-05T09:30:00.123+01:00'],
+    ['2024-03-05 09:30', '2024-03-05T09:30'],
+    ['20240305', '2024-03-05'],
+    ['2024/03/05', '2024-03-05'],
+    ['5. März 2024', '2024-03-05'],
+    ['March 5, 2024 at 4:56 p.m.', '2024-03-05T16:56'],
+    ['Tue, 05 Mar 2024 09:30:00 +0100', '2024-03-05T09:30:00+01:00'],
+    ['Tue Mar 05 09:30:00 CET 2024', '2024-03-05T09:30:00+01:00'],
+    ['5 de marzo de 2024', '2024-03-05'],
+    ['2024', null],
+    ['2024-02-30', null],
+    ['Mo - So von 08 - 20 Uhr', null],
+  ])('%s → %s', (v, want) => expect(parseDate(v)).toBe(want));
 });

@@ -5,8 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { INVISIBLE_ALL } from './invisible';
 import { MAX_HTML_CHARS } from './limits';
+import { jsonLdObjects, normalizeSpace, parseDate, publishedDate } from './extract-meta';
 import type { Article, Block } from './types';
 import { countWords } from './words';
 
@@ -53,10 +53,9 @@ export class ExtractError extends Error {
 const BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'DD', 'DT', 'TD', 'TH']);
 const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD', 'TR', 'FIGURE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FORM', 'DETAILS', 'CENTER']);
 
-/** Text as a reader sees it: invisible characters (lib/invisible) left out, white space collapsed to single spaces. */
-export function normalizeSpace(s: string): string {
-  return s.replace(INVISIBLE_ALL, '').replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim();
-}
+export { normalizeSpace, parseDate };
+/** The old name of parseDate. */
+export const normalizeDate = parseDate;
 
 function meta(doc: Document, ...names: string[]): string | null {
   for (const name of names) {
@@ -65,47 +64,6 @@ function meta(doc: Document, ...names: string[]): string | null {
     if (v && v.trim()) return normalizeSpace(v);
   }
   return null;
-}
-
-function jsonLdDate(doc: Document): string | null {
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      const found = findKey(JSON.parse(s.textContent ?? ''), 'datePublished', 0);
-      if (typeof found === 'string') return found;
-    } catch {
-      /* malformed JSON-LD is common; ignore it */
-    }
-  }
-  return null;
-}
-
-function findKey(v: unknown, key: string, depth: number): unknown {
-  if (depth > 6 || v === null || typeof v !== 'object') return undefined;
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const r = findKey(x, key, depth + 1);
-      if (r !== undefined) return r;
-    }
-    return undefined;
-  }
-  const o = v as Record<string, unknown>;
-  if (key in o) return o[key];
-  for (const k of Object.keys(o)) {
-    const r = findKey(o[k], key, depth + 1);
-    if (r !== undefined) return r;
-  }
-  return undefined;
-}
-
-/** Returns an ISO-8601 string, or null when the value is not a date. */
-export function normalizeDate(v: string | null | undefined): string | null {
-  if (!v) return null;
-  const t = v.trim();
-  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) {
-    const d = new Date(t);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
-  }
-  return Number.isNaN(new Date(t).getTime()) ? null : t;
 }
 
 function linkDensity(el: Element, textLen: number): number {
@@ -190,12 +148,10 @@ export function extractArticle(html: string, url: string | null = null): Article
   const doc = parseDocument(html);
   if (!doc.documentElement || !doc.body) throw new ExtractError('empty', 'empty page: no body');
   const declaredLang = (doc.documentElement.getAttribute('lang') || meta(doc, 'og:locale') || '').trim() || null;
-  const metaPublished = meta(doc, 'article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued', 'pubdate');
-  const timeEl = doc.querySelector('article time[datetime], time[datetime]');
   const description = meta(doc, 'og:description', 'description', 'twitter:description');
   const metaTitle = meta(doc, 'og:title', 'twitter:title');
-  const ldDate = jsonLdDate(doc); // before Readability, which removes scripts from the document
-  const timeDate = timeEl?.getAttribute('datetime') ?? null;
+  // before Readability, which removes scripts and changes the document
+  const published = publishedDate(doc, jsonLdObjects(doc));
 
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
@@ -218,7 +174,7 @@ export function extractArticle(html: string, url: string | null = null): Article
     title,
     siteName: parsed.siteName ? normalizeSpace(parsed.siteName) : meta(doc, 'og:site_name', 'application-name') ?? (url ? hostOf(url) : null),
     byline: cleanByline(parsed.byline),
-    published: normalizeDate(parsed.publishedTime) ?? normalizeDate(metaPublished) ?? normalizeDate(timeDate) ?? normalizeDate(ldDate),
+    published: published ?? parseDate(parsed.publishedTime),
     description,
     declaredLang,
     blocks,
