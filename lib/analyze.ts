@@ -29,6 +29,7 @@ export function analyze(article: Article, engine: Engine): Analysis {
     title: article.title,
     siteName: article.siteName,
     byline: article.byline,
+    authors: article.authors,
     published: article.published,
     description: article.description,
     lang,

@@ -5,7 +5,7 @@ import type { Analysis, Quote } from './types';
 const block = 'Er sagte „Ja“. Später sagte sie „Ja“ und ging.';
 const q2: Quote = { text: 'Ja', speaker: 'Anna Beispiel', speakerId: 'e1', speakerRole: 'Sprecherin der <Firma>', partial: false, kind: 'direct', block: 0, start: block.lastIndexOf('Ja'), end: block.lastIndexOf('Ja') + 2 };
 const a = (lang: string, over: Partial<Analysis> = {}): Analysis => ({
-  url: 'https://example.org/a?x=1#top', title: 'Titel & Co', siteName: 'Demo', byline: null, published: '2025-12-03T00:30:00+01:00', description: null,
+  url: 'https://example.org/a?x=1#top', title: 'Titel & Co', siteName: 'Demo', byline: null, authors: [], published: '2025-12-03T00:30:00+01:00', description: null,
   lang, summary: [], entities: [], quotes: [q2], blocks: [{ text: block, kind: 'paragraph' }], words: 10, readingMinutes: 1, ...over,
 });
 

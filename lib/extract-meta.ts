@@ -1,7 +1,7 @@
 /**
- * What a page says about its article besides the text: when it was published.
- * Read from the page's markup (meta tags, schema.org JSON-LD and microdata, <time>) before Readability,
- * which changes the document.
+ * What a page says about its article besides the text: when it was published and who wrote it.
+ * Read from the page's markup (meta tags, schema.org JSON-LD and microdata, <time>, rel=author,
+ * byline elements) before Readability, which changes the document.
  */
 
 import { INVISIBLE_ALL } from './invisible';
@@ -252,3 +252,122 @@ function* dateCandidates(doc: Document, ld: Record<string, unknown>[]): Generato
     if (d) yield d;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Authors
+
+/** Label words before a byline: "Von", "By", "Text:", "Autorin:", "Interview:", "Written by", … */
+export const BYLINE_LABEL =
+  /^(?:(?:ein\s+)?(?:beitrag|artikel|text|bericht|interview|kommentar|gastbeitrag|analyse)\s+von|von|by|text(?:\s+und\s+fotos?)?\s*:|autor(?:in|en|innen)?\s*:|author(?:s)?\s*:|written\s+by|posted\s+by|reporting\s+by|additional\s+reporting\s+by|erstellt\s+von|geschrieben\s+von|interview\s*:|mitarbeit\s*:|redaktion\s*:|recherche\s*:|par|por|di|door)\s*:?\s*/i;
+
+/** Words that make a byline part an outlet or desk rather than a person. */
+const NOT_A_PERSON =
+  /\b(?:authors?|autor(?:in)?|unknown|anonym\w*|admin\w*|guest|gast|news|online|redaktion|newsroom|staff|team|desk|verlag|zeitung|magazin|magazine|media|medien|gmbh|ag|e\.\s?v\.|inc|ltd|llc|agentur|agency|press|presse|nachrichten|service|stiftung|foundation|institut|institute|verband|association|reporters?|korrespondent(?:en|in)?|correspondents?|editors?|editorial|contributors?|dpa|afp|ap|reuters|kna|epd|apa|sda|ddp|sid|ansa|efe|bloomberg|getty|imago|picture alliance)\b|\.(?:com|de|at|ch|org|net|it|uk|fr|es|ie)\b|https?:|www\.|@/i;
+
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.|(?:von|van|vom|zu|der|den|de|da|di|du|del|della|des|le|la|ter|ten|bin|ibn|al|el|y)|[\p{Ll}]{1,3}['’]\p{Lu}[\p{L}'’-]*)$/u;
+
+/** "Max Muster", "Anna-Lena von der Heide", "MORITZ GATHMANN", "Evan V. Symon": 1–5 name words, capitalised, no digits. */
+export function looksLikeName(s: string, single = false): boolean {
+  const words = s.split(' ').filter(Boolean);
+  if (!words.length || words.length > 5 || (words.length === 1 && !single)) return false;
+  if (!/^\p{Lu}/u.test(words[0]) || !/^\p{Lu}/u.test(words.at(-1)!)) return false;
+  if (words.length === 1 && (/^\p{Lu}+$/u.test(words[0]) || words[0].length < 3)) return false; // an acronym
+  return words.every((w) => NAME_WORD.test(w)) && !NOT_A_PERSON.test(s);
+}
+
+const titleCase = (s: string) => s.replace(/\p{L}+/gu, (w) => w[0] + w.slice(1).toLowerCase());
+
+/** A date, time or "am 21. April 2020" inside a byline. */
+export const DATE_PART =
+  /(?:\b(?:am|on|den|le|el|il|published|veröffentlicht|updated|aktualisiert|stand)\b\s*:?\s*)?(?:\d{1,2}\.?\s*(?:\p{L}{3,10}\.?|\d{1,2}\.)\s*\d{2,4}|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|a\.?m\.?|p\.?m\.?))?)/giu;
+
+/**
+ * The person names in a byline as written on the page: label, dates, outlet and roles removed,
+ * split at commas and "und"/"and"/"&". "VON MORITZ GATHMANN am 21. April 2020" → ["Moritz Gathmann"];
+ * "By Nada Tawfik, BBC News, New York" → ["Nada Tawfik"]; "Miami Today" (the outlet) → [].
+ */
+export function bylineNames(raw: string | null | undefined, outlets: (string | null)[] = [], single = false): string[] {
+  let t = normalizeSpace(raw ?? '');
+  if (!t || t.length > 200) return [];
+  t = t.replace(BYLINE_LABEL, '').replace(DATE_PART, ' ').replace(/\([^)]*\)/g, ' ');
+  const outletKeys = outlets.filter(Boolean).map((o) => key(o!));
+  const out: string[] = [];
+  // "Max Muster, Outlet, City": after the first comma come outlet, place and role, unless the commas list
+  // names ("Max Muster, Erika Beispiel und Hans Hase")
+  const segments = t.split(/\s*[,;|/·•–—]\s*|\s+-\s+/);
+  const listed = segments.length > 1 && /\s(?:und|and|&|sowie)\s/i.test(segments.at(-1)!);
+  const names = listed ? t : segments[0];
+  for (let part of names.split(/\s*(?:[,;|/·•–—]|\s-\s|\bund\b|\band\b|&|\bsowie\b|\bmit\b|\bwith\b)\s*/i)) {
+    part = part.replace(/^[\s:.]+|[\s:.,]+$/g, '').replace(BYLINE_LABEL, '');
+    if (!part) continue;
+    if (/^[\p{Lu}\s.'’-]+$/u.test(part) && /\p{Lu}{2}/u.test(part)) part = titleCase(part);
+    if (outletKeys.some((k) => k && (k === key(part) || k.startsWith(key(part)) || key(part).startsWith(k)))) continue;
+    if (looksLikeName(part, single) && !out.includes(part)) out.push(part);
+  }
+  return out;
+}
+
+/** Outlet names compared without case, spaces, punctuation and a domain ending ("Lebensmittel Praxis" = "Lebensmittelpraxis.de"). */
+const key = (s: string) => s.toLowerCase().replace(/\.(?:com|de|at|ch|org|net|it|co\.uk|uk|fr|es|ie)\b/g, '').replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The names of a JSON-LD author value: a string, a Person (or a reference to one by @id), or a list; no organisations. */
+function ldNames(v: unknown, byId: Map<string, Record<string, unknown>>, depth = 0): { name: string; person: boolean }[] {
+  if (depth > 3 || v === null || v === undefined) return [];
+  if (typeof v === 'string') return [{ name: v, person: false }];
+  if (Array.isArray(v)) return v.flatMap((x) => ldNames(x, byId, depth + 1));
+  if (typeof v !== 'object') return [];
+  let o = v as Record<string, unknown>;
+  if (!o.name && typeof o['@id'] === 'string') o = byId.get(o['@id']) ?? o;
+  const types = [o['@type']].flat().filter((x): x is string => typeof x === 'string');
+  if (types.some((x) => /organi[sz]ation|corporation|newsmedia/i.test(x))) return [];
+  const name = typeof o.name === 'string' ? o.name : [o.givenName, o.familyName].filter((x) => typeof x === 'string').join(' ');
+  return name ? [{ name, person: types.some((x) => /person/i.test(x)) }] : [];
+}
+
+/** Comments, sidebars, teasers and lists of other articles name other authors than the article's. */
+const OTHER_CONTENT = /(?:^|[^a-z])(?:comments?|repl(?:y|ies)|sidebar|widget|related|teasers?|recommend\w*|list|grid|slider)(?:[^a-z]|$)/i;
+
+export function inOtherContent(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.tagName.toUpperCase() === 'LI' || OTHER_CONTENT.test(`${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** Meta tags that name the author(s). article:author is often a profile URL, which names nobody here. */
+const AUTHOR_METAS = ['author', 'article:author', 'og:article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'dcterms.creator', 'citation_author', 'twitter:creator:name'];
+
+/**
+ * The article's author(s) from the page's structured data, strongest first: the JSON-LD author of the
+ * page's article (a person, not an organisation or the outlet), author meta tags, microdata author and rel=author links of the first item that has them. null when none
+ * of these names anybody; the caller then reads the byline.
+ */
+export function structuredAuthors(doc: Document, ld: Record<string, unknown>[], outlets: (string | null)[]): string[] | null {
+  // the page's article is the first one with an author (a list page has more, each with its own)
+  const article = ld.find((o) => isArticleObject(o) && (o.author || o.creator));
+  if (article) {
+    const byId = new Map(ld.filter((o) => typeof o['@id'] === 'string').map((o) => [o['@id'] as string, o]));
+    const names = ldNames(article.author ?? article.creator, byId).flatMap((n) => bylineNames(n.name, outlets, n.person));
+    if (names.length) return names.slice(0, MAX_AUTHORS);
+  }
+  const names: string[] = [];
+  const add = (xs: string[]) => xs.forEach((x) => !names.includes(x) && names.push(x));
+  for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const n = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+    if (AUTHOR_METAS.includes(n)) add(bylineNames(el.getAttribute('content'), outlets));
+  }
+  if (names.length) return names.slice(0, MAX_AUTHORS);
+  // microdata: the authors of the first item that has one (a list of teasers has one per teaser)
+  let item: Element | null | undefined;
+  for (const el of Array.from(doc.querySelectorAll('[itemprop~="author" i], [itemprop~="creator" i], a[rel~="author" i]'))) {
+    if (el.tagName === 'META' || !articleScoped(el) || inOtherContent(el)) continue;
+    const scope = el.parentElement?.closest('[itemscope]') ?? null;
+    if (item !== undefined && scope !== item) break;
+    item = scope;
+    const named = el.querySelector('[itemprop~="name" i]');
+    add(bylineNames(named?.getAttribute('content') ?? named?.textContent ?? el.textContent, outlets, !!named));
+  }
+  return names.length ? names.slice(0, MAX_AUTHORS) : null;
+}
+
+const MAX_AUTHORS = 8;

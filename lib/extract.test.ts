@@ -94,6 +94,101 @@ const body = [
 ].map(para);
 const texts = (html: string) => extractArticle(html).blocks.map((b) => b.text);
 
+describe('what is not the article’s text (GUIDELINES “Article text”)', () => {
+  it('drops a byline, by its class or by its words, and names the author', () => {
+    const a = extractArticle(page(`<p class="article-byline">Von Torsten Beispielmann, Lindenau</p>${body.join('')}<p>By Jane Roe, Valley Courier, Springfield</p>`));
+    const t = a.blocks.map((b) => b.text).join('\n');
+    expect(t).not.toMatch(/Beispielmann|Jane Roe/);
+    expect(a.authors).toEqual(['Torsten Beispielmann']);
+  });
+
+  it('drops a photo credit and a caption inside a figure, and a caption that ends with its credit', () => {
+    const t = texts(
+      page(
+        `${body[0]}<figure><img src="bruecke.jpg"><figcaption>Hanna Kurzweil am Ufer der Weißen Elster. Foto: Karl Knipser</figcaption></figure>` +
+          `${body[1]}<p>Die alte Straßenbrücke im Morgennebel (Foto: Paula Pixel)</p><p>(dpa)</p>${body.slice(2).join('')}`,
+      ),
+    );
+    expect(t.join('\n')).not.toMatch(/Knipser|Pixel|Morgennebel|\(dpa\)/);
+    expect(t).toHaveLength(4);
+  });
+
+  it('drops a caption in an inline box around a picture, not the paragraphs beside it', () => {
+    const t = texts(page(`<div>${body[0]} <span class="story-image"><img src="a.jpg"><span class="caption"><span class="credit">© Bildagentur</span> Kurt Knips zeigt die Pläne</span></span> ${body[1]}</div>${body.slice(2).join('')}`));
+    expect(t.join('\n')).not.toMatch(/Knips|Bildagentur/);
+    expect(t.join('\n')).toContain('Bürgermeisterin Hanna Kurzweil');
+  });
+
+  it('drops a teaser box for other articles and a paragraph that is one link elsewhere, with its label', () => {
+    const t = texts(
+      page(
+        `${body.slice(0, 2).join('')}<div class="related-articles"><h3>Mehr aus der Region</h3><ul><li><a href="/a">Bürgermeister Otto Nebel tritt zurück</a></li><li><a href="/b">Neues Hallenbad in Auental eröffnet</a></li></ul></div>` +
+          `<p><strong>Mehr zum Hochwasser:</strong></p><p><a href="/c">Wie sich Lindenau auf das nächste Hochwasser an der Weißen Elster vorbereitet (Lindenauer Bote)</a></p>${body.slice(2).join('')}`,
+      ),
+    );
+    expect(t.join('\n')).not.toMatch(/Otto Nebel|Hallenbad|Hochwasser/);
+    expect(t).toHaveLength(4);
+  });
+
+  it('keeps the article’s own lead even when its class says “teaser” (it links nowhere)', () => {
+    const t = texts(page(`<p class="article-teaser">Lindenau bekommt eine zweite Brücke über die Weiße Elster, und Radfahrer wie Fußgänger sparen sich künftig einen langen Umweg.</p>${body.join('')}`));
+    expect(t[0]).toMatch(/^Lindenau bekommt/);
+  });
+
+  it('drops a job advertisement box, also when broken HTML puts it inside a paragraph', () => {
+    const ad = '<div class="job-slider"><span>Entwicklungsingenieur (m/w/d) Brückenbau</span> <small>Musterbau GmbH</small> <span>Auental</span></div>';
+    const t = texts(page(`${body[0]}<p>${body[1].slice(3, -4)} ${ad} ${body[2].slice(3, -4)}</p>${body[3]}`));
+    expect(t.join('\n')).not.toMatch(/Musterbau|Entwicklungsingenieur/);
+    expect(t.join('\n')).toContain('Die Kosten von rund drei Millionen Euro');
+  });
+
+  it('does not take a “no_caption” class for a caption', () => {
+    const t = texts(page(`<div class="item no_caption"><img src="a.jpg"><p>${body[0].slice(3, -4)}</p></div>${body.slice(1).join('')}`));
+    expect(t).toHaveLength(4);
+  });
+});
+
+describe('a live blog with many entries', () => {
+  const entry = (time: string, who: string, text: string) =>
+    `<div class="live-entry"><div class="entry-info"><time>${time}</time><mark>${who}</mark></div><div class="entry-content"><h3>Neues aus dem Rathaus</h3><p>${text}</p></div></div>`;
+  const repeated = '„Wir bauen die Brücke so schnell wie möglich, aber nicht auf Kosten der Sicherheit“, sagte Kurzweil am Abend noch einmal.';
+  const updates = Array.from({ length: 12 }, (_, i) => `Update ${i + 1}: Der Stadtrat berät weiter über die Brücke in Lindenau, heute ist Sitzung Nummer ${i + 1} des Bauausschusses.`);
+  const html = page(`${body[0]}${[repeated, ...updates, repeated].map((t, i) => entry(`1${i % 10}:0${i % 6}`, 'Jana Beispiel', t)).join('')}`);
+  const t = texts(html);
+
+  it('keeps every entry, and a statement an entry repeats far from its first one', () => {
+    for (const u of updates) expect(t).toContain(u);
+    expect(t.filter((x) => x === repeated)).toHaveLength(2);
+  });
+
+  it('leaves out the entries’ time and author lines', () => {
+    expect(t.join('\n')).not.toContain('Jana Beispiel');
+  });
+});
+
+describe('authors', () => {
+  const withHead = (head: string, inner = body.join('')) => extractArticle(page(inner, head));
+  it('from JSON-LD (a person, also by @id in a @graph), not the publisher', () => {
+    const ld = { '@context': 'https://schema.org', '@graph': [{ '@type': 'NewsArticle', author: [{ '@id': '#p1' }, { '@type': 'Person', name: 'Erika Muster' }], publisher: { '@type': 'Organization', name: 'Lindenauer Bote' } }, { '@type': 'Person', '@id': '#p1', name: 'Max Beispiel' }] };
+    expect(withHead(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`).authors).toEqual(['Max Beispiel', 'Erika Muster']);
+  });
+
+  it('from meta author, without the outlet', () => {
+    expect(withHead('<meta name="author" content="Lindenauer Bote"><meta property="og:site_name" content="Lindenauer Bote">').authors).toEqual([]);
+    expect(withHead('<meta name="author" content="Max Beispiel | Lindenauer Bote"><meta property="og:site_name" content="Lindenauer Bote">').authors).toEqual(['Max Beispiel']);
+  });
+
+  it('from a rel=author link or a byline, cleaned of label, date and capitals', () => {
+    expect(withHead('', `<p class="meta">Ein Beitrag von <a rel="author" href="/autor/mb">Max Beispiel</a></p>${body.join('')}`).authors).toEqual(['Max Beispiel']);
+    expect(withHead('', `<div class="byline">VON ERIKA MUSTER UND MAX BEISPIEL am 3. März 2024</div>${body.join('')}`).authors).toEqual(['Erika Muster', 'Max Beispiel']);
+  });
+
+  it('not from the bylines of a list of other articles', () => {
+    const teasers = Array.from({ length: 4 }, (_, i) => `<div class="teaser-item"><a href="/t${i}">Anderer Artikel ${i}</a><span class="item-author">Autor Nummer${i} Beispiel</span></div>`).join('');
+    expect(withHead('', `${body.join('')}${teasers}`).authors).toEqual([]);
+  });
+});
+
 describe('the publication date, from every common source, in the page’s own terms', () => {
   const dateOf = (head: string, inner = body.join('')) => extractArticle(page(inner, head)).published;
   it.each([

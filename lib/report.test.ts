@@ -3,7 +3,7 @@ import { toJSON, toMarkdown } from './report';
 import type { Analysis } from './types';
 
 const a: Analysis = {
-  url: 'https://example.org/a', title: 'Titel', siteName: 'Blatt', byline: null, published: '2025-12-03T11:00:00+01:00', description: null, lang: 'de',
+  url: 'https://example.org/a', title: 'Titel', siteName: 'Blatt', byline: null, authors: [], published: '2025-12-03T11:00:00+01:00', description: null, lang: 'de',
   summary: ['Ein Satz.'], blocks: [{ text: 'Er sah „Tatort“. „Ja“, sagte Anna.', kind: 'paragraph' }], words: 7, readingMinutes: 1,
   entities: [{ id: 'e1', type: 'person', name: 'Anna Berg', forms: ['Anna'], role: 'Ministerin', mentions: 1, occurrences: [] }],
   quotes: [

@@ -23,6 +23,7 @@ export function toJSON(a: Analysis) {
     quotes: a.quotes,
     description: a.description,
     byline: a.byline,
+    authors: a.authors,
     words: a.words,
     readingMinutes: a.readingMinutes,
   };

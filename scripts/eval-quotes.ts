@@ -112,7 +112,7 @@ for (const file of readdirSync(textDir).sort()) {
     blocks.push({ text: t, kind: 'paragraph' });
     offsets.push(m.index! + lead);
   }
-  const article: Article = { url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, published: null, description: null, declaredLang: 'en', blocks };
+  const article: Article = { url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, authors: [], published: null, description: null, declaredLang: 'en', blocks };
   const a = analyze(article, nodeEngine);
   const abs = (s: { block: number; start: number; end: number }): [number, number] => [offsets[s.block] + s.start, offsets[s.block] + s.end];
   const predicted = a.quotes.filter((q) => q.kind === 'direct' && q.speaker);
