@@ -25,4 +25,10 @@ describe('reports', () => {
     expect(Object.keys(j).slice(0, 9)).toEqual(['url', 'title', 'siteName', 'published', 'lang', 'summary', 'entities', 'quotes', 'description']);
     expect(j.quotes.map((q) => q.nonSpeech ?? null)).toEqual(['title', null]);
   });
+
+  it('names the article’s authors (JSON keeps the byline as the page wrote it)', () => {
+    const by = { ...a, byline: 'VON MAX MUSTER, 3. März', authors: ['Max Muster', 'Erika Beispiel'] };
+    expect(toJSON(by)).toMatchObject({ byline: 'VON MAX MUSTER, 3. März', authors: ['Max Muster', 'Erika Beispiel'] });
+    expect(toMarkdown(by)).toContain('Blatt · 03.12.2025 · Max Muster und Erika Beispiel');
+  });
 });
