@@ -142,6 +142,14 @@ describe('what is not the article’s text (GUIDELINES “Article text”)', () 
     expect(t.join('\n')).toContain('Die Kosten von rund drei Millionen Euro');
   });
 
+  it('keeps a paragraph whole when an element inside its text looks like a byline to Readability (a dateline, an editor’s author span)', () => {
+    const first = '<p><span class="dateline">LINDENAU —</span> Der Stadtrat von Lindenau hat am Mittwoch den Bau einer neuen Fußgängerbrücke über die Weiße Elster beschlossen, die zwei Stadtteile verbinden soll, und damit eine lange Debatte beendet, die seit Jahren die Stadt beschäftigt hat.</p>';
+    const second = '<p><span>Bürgermeisterin Hanna Kurzweil sprach nach der Sitzung von einem guten Tag für die Stadt</span><span class="author-a1b2c3">,</span><span> und sie dankte den Fraktionen für die rasche Einigung, die nach monatelangem Streit über die Kosten und den Standort der Brücke am Ende doch noch gelungen ist.</span></p>';
+    const t = texts(page(`${first}${second}${body.slice(2).join('')}`));
+    expect(t[0]).toMatch(/^LINDENAU — Der Stadtrat/);
+    expect(t[1]).toContain('guten Tag für die Stadt, und sie dankte');
+  });
+
   it('does not take a “no_caption” class for a caption', () => {
     const t = texts(page(`<div class="item no_caption"><img src="a.jpg"><p>${body[0].slice(3, -4)}</p></div>${body.slice(1).join('')}`));
     expect(t).toHaveLength(4);

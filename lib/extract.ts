@@ -182,6 +182,27 @@ function holdsArticle(el: Element, kind: Aside, pageParagraphWords: number): boo
   return kind === 'teaser' && linkDensity(el, normalizeSpace(el.textContent ?? '').length) < EXTRACT.teaserLinkDensity;
 }
 
+/** Readability's test for a byline (its REGEXPS.byline, rel=author, itemprop author), which it then removes. */
+const READABILITY_BYLINE = /byline|author|dateline|writtenby|p-author/i;
+
+/**
+ * An element inside running text that Readability would take for the byline and cut out of its sentence
+ * (an editor's author-coloured span around a comma, a dateline span opening the first paragraph): its
+ * class, id, rel and itemprop are dropped on the parsed copy, so the paragraph stays as the page shows it
+ * (the content script finds blocks by their text).
+ */
+function keepInlineBylines(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('[class], [id], [rel], [itemprop]'))) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const author = /byline|author|writtenby/i.test(names) || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`);
+    if (!(author || READABILITY_BYLINE.test(names)) || BLOCK_TAGS.has(el.tagName.toUpperCase()) || CONTAINER_TAGS.has(el.tagName.toUpperCase())) continue;
+    const parent = el.closest('p, li, td, blockquote, h1, h2, h3, h4, h5, h6');
+    // a dateline belongs to the article's text; an author's name, unless the paragraph around it is prose
+    if (!parent || (author && countWords(parent.textContent ?? '') < EXTRACT.longParagraphWords)) continue;
+    for (const a of ['class', 'id', 'rel', 'itemprop']) el.removeAttribute(a);
+  }
+}
+
 /**
  * Marks bylines, author boxes, credits, captions, teasers and ads in a parsed page, from its markup
  * (elements, classes, microdata, rel=author), on the parsed copy before Readability. Returns the
@@ -385,6 +406,7 @@ export function extractArticle(html: string, url: string | null = null): Article
   const publisher = ld.map((o) => (o.publisher as { name?: unknown } | null | undefined)?.name).find((n): n is string => typeof n === 'string') ?? null;
   const outlets = [metaSite, publisher, url ? hostOf(url) : null];
   const authors = structuredAuthors(doc, ld, outlets);
+  keepInlineBylines(doc);
   const pageBylines = markAsides(doc);
 
   let parsed: ReturnType<Readability<string>['parse']> = null;
