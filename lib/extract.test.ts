@@ -106,10 +106,10 @@ describe('what is not the article’s text (GUIDELINES “Article text”)', () 
     const t = texts(
       page(
         `${body[0]}<figure><img src="bruecke.jpg"><figcaption>Hanna Kurzweil am Ufer der Weißen Elster. Foto: Karl Knipser</figcaption></figure>` +
-          `${body[1]}<p>Die alte Straßenbrücke im Morgennebel (Foto: Paula Pixel)</p><p>(dpa)</p>${body.slice(2).join('')}`,
+          `${body[1]}<p>Die alte Straßenbrücke im Morgennebel (Foto: Paula Pixel)</p><p>(dpa)</p><p>Source: Lindenau Planning Office, Regional Statistics Bureau</p>${body.slice(2).join('')}`,
       ),
     );
-    expect(t.join('\n')).not.toMatch(/Knipser|Pixel|Morgennebel|\(dpa\)/);
+    expect(t.join('\n')).not.toMatch(/Knipser|Pixel|Morgennebel|\(dpa\)|Planning Office/);
     expect(t).toHaveLength(4);
   });
 

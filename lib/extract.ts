@@ -25,7 +25,7 @@ export const EXTRACT = {
     /^[\W_]*(?:advertisement|anzeige|werbung)\b/i,
     // found on the trafilatura pages: pointers to other pages, credits, copyright, sign-up calls
     /^(?:auch interessant|das könnte (?:dich|sie|euch) auch interessieren|mehr themen|noch mehr infos|themen im artikel|vorschau auf den nächsten artikel|häufig gestellte fragen|externer inhalt|zurück|hier können sie den artikel bewerten|related (?:stories|articles)|more stories|you may also like)\b/i,
-    /^(?:titelbild|bild|bilder|foto|fotos|photo|photos|photograph|image|credit|quelle|bildquelle|bildnachweis|fotonachweis|textquelle)\s*:/i,
+    /^(?:titelbild|bild|bilder|foto|fotos|photo|photos|photograph|image|credit|quelle|bildquelle|bildnachweis|fotonachweis|textquelle|source|sources)\s*:/i,
     /^(?:image|photo|picture|bild|foto)\s+(?:copyright|credit|by|von)\b/i,
     /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b/i,
     /^(?:subscribe|sign up|never miss|follow (?:us|the)\b|jetzt abonnieren|newsletter abonnieren)/i,
