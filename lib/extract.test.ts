@@ -71,8 +71,8 @@ describe('extraction on saved pages that showed bugs (tests/fixtures/pages)', ()
 
   it('drops pointers to other articles, picture credits, copyright lines and sign-up calls, not the article', () => {
     const text = extractArticle(page('boilerplate-blocks.html')).blocks.map((b) => b.text);
-    expect(text).toHaveLength(3);
-    expect(text[1]).toMatch(/^Bild und Ton der Sitzung/); // "Bild" without a colon is not a credit
+    expect(text).toEqual(['Stadtrat beschließt neuen Radweg am Fluss', expect.stringMatching(/^Der Stadtrat hat/), expect.stringMatching(/^Bild und Ton der Sitzung/), expect.stringMatching(/^„Wir wollen/)]);
+    // "Bild" without a colon is not a credit
     expect(text.join(' ')).not.toMatch(/Titelbild|Anzeige|Lesen Sie auch|Auch interessant|Subscribe|©/);
   });
 
@@ -92,7 +92,23 @@ const body = [
   'Die Kosten von rund drei Millionen Euro teilen sich Stadt und Land, die Bauarbeiten sollen im kommenden Frühjahr beginnen und ein Jahr dauern.',
   'Anwohner hatten seit Jahren eine sichere Verbindung gefordert, weil der Umweg über die alte Straßenbrücke mehr als zwei Kilometer lang ist.',
 ].map(para);
-const texts = (html: string) => extractArticle(html).blocks.map((b) => b.text);
+/** The blocks after the headline. */
+const texts = (html: string) => extractArticle(html).blocks.slice(1).map((b) => b.text);
+
+describe('the headline', () => {
+  it('is the first block, as the page’s <h1> shows it, also when the title names the outlet too', () => {
+    const a = extractArticle(page(body.join('')).replace('<title>Neue Brücke für Lindenau</title>', '<title>Neue Brücke für Lindenau | Lindenauer Bote</title>'));
+    expect(a.blocks[0]).toEqual({ text: 'Neue Brücke für Lindenau', kind: 'heading' });
+    expect(a.title).toBe('Neue Brücke für Lindenau');
+    expect(a.blocks.filter((b) => b.text === 'Neue Brücke für Lindenau')).toHaveLength(1);
+  });
+
+  it('is the part of a longer <h1> that the title confirms, and never the outlet’s logo', () => {
+    const html = page(body.join(''), '<meta property="og:title" content="Neue Brücke für Lindenau"><meta property="og:site_name" content="Lindenauer Bote">')
+      .replace('<header><h1>Neue Brücke für Lindenau</h1></header>', '<header><h1><a href="/">Lindenauer Bote</a></h1><h1><span>Lokales | </span><span>Neue Brücke für Lindenau</span></h1></header>');
+    expect(extractArticle(html).blocks[0].text).toBe('Neue Brücke für Lindenau');
+  });
+});
 
 describe('what is not the article’s text (GUIDELINES “Article text”)', () => {
   it('drops a byline, by its class or by its words, and names the author', () => {

@@ -69,6 +69,10 @@ export const EXTRACT = {
   linkOnlyDensity: 0.9,
   /** A label ("More on this:") over a list of links. */
   labelMaxWords: 6,
+  /** An <h1> that the page title contains is the headline when it is at least this share of the title. */
+  headlineShare: 0.5,
+  /** … and a title inside a longer <h1> ("Local News | Headline") is the headline from this many words. */
+  headlineMinWords: 3,
   /** A block repeating one of the last this many blocks is dropped (teaser and lead); further apart it stays (live blogs). */
   repeatWithin: 3,
 } as const;
@@ -406,6 +410,12 @@ export function extractArticle(html: string, url: string | null = null): Article
   const publisher = ld.map((o) => (o.publisher as { name?: unknown } | null | undefined)?.name).find((n): n is string => typeof n === 'string') ?? null;
   const outlets = [metaSite, publisher, url ? hostOf(url) : null];
   const authors = structuredAuthors(doc, ld, outlets);
+  // an <h1> that is a link (the outlet's logo to its home page) is not the headline
+  const headings = Array.from(doc.querySelectorAll('h1'))
+    .map((h) => ({ h, text: normalizeSpace(h.textContent ?? '') }))
+    .filter(({ h, text }) => text && linkDensity(h, text.length) < EXTRACT.linkDensityMax)
+    .map(({ text }) => text);
+  const docTitle = normalizeSpace(doc.querySelector('title')?.textContent ?? '');
   keepInlineBylines(doc);
   const pageBylines = markAsides(doc);
 
@@ -422,10 +432,12 @@ export function extractArticle(html: string, url: string | null = null): Article
   const words = blocks.reduce((n, b) => n + countWords(b.text), 0);
   if (!blocks.length || words < EXTRACT.minWords) throw new ExtractError('not-article', 'no article found on this page');
 
-  const title = normalizeSpace(parsed.title || metaTitle || doc.title || '');
-  // A heading that repeats the title is not part of the body text.
-  while (blocks.length && blocks[0].kind === 'heading' && blocks[0].text === title) blocks.shift();
+  const pageTitle = normalizeSpace(parsed.title || metaTitle || docTitle);
   const siteName = parsed.siteName ? normalizeSpace(parsed.siteName) : metaSite ?? (url ? hostOf(url) : null);
+  const headline = headlineOf(headings, [metaTitle, docTitle, normalizeSpace(parsed.title ?? '')], [siteName, metaSite]);
+  const title = headline ?? pageTitle;
+  while (blocks.length && blocks[0].kind === 'heading' && (blocks[0].text === title || blocks[0].text === pageTitle)) blocks.shift();
+  if (headline) blocks.unshift({ text: headline, kind: 'heading' });
   const byline = cleanByline(parsed.byline);
 
   return {
@@ -439,6 +451,27 @@ export function extractArticle(html: string, url: string | null = null): Article
     declaredLang,
     blocks,
   };
+}
+
+/**
+ * The headline, the article's first block (its quotations and names are the article's): the page's <h1>
+ * that a title of the page names, as far as the title confirms it — "Headline | Outlet" names the <h1>
+ * "Headline"; the <h1> "Local News | Headline" is "Headline" — never the outlet's name (a logo in an <h1>).
+ */
+function headlineOf(headings: string[], titles: (string | null)[], outlets: (string | null)[]): string | null {
+  // compared by letters and digits alone ("Zeit…" = "Zeit...")
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const ts = titles.filter((t): t is string => !!t && !!key(t));
+  const named = (h: string) => !!key(h) && !outlets.some((o) => o && key(o) === key(h));
+  for (const h of headings) if (named(h) && ts.some((t) => key(t) === key(h))) return h;
+  for (const h of headings) {
+    if (!named(h)) continue;
+    for (const t of ts) {
+      if (key(t).includes(key(h)) && h.length >= EXTRACT.headlineShare * t.length) return h;
+      if (h.includes(t) && t.split(' ').length >= EXTRACT.headlineMinWords && named(t)) return t;
+    }
+  }
+  return null;
 }
 
 /** The names of the first byline that names somebody. */
