@@ -103,6 +103,12 @@ describe('the headline', () => {
     expect(a.blocks.filter((b) => b.text === 'Neue Brücke für Lindenau')).toHaveLength(1);
   });
 
+  it('is followed by the teaser the page shows under it, found by its description, when the article’s container left it out', () => {
+    const dek = 'Nach Jahren des Streits bekommt Lindenau eine zweite Brücke über die Weiße Elster, und der Umweg über die Altstadt hat ein Ende.';
+    const html = page(body.join(''), '<meta name="description" content="Nach Jahren des Streits bekommt Lindenau eine zweite Brücke über die Weiße Elster, und der…">').replace('</h1></header>', `</h1><p class="dek">${dek}</p></header>`);
+    expect(extractArticle(html).blocks.slice(0, 3).map((b) => b.text)).toEqual(['Neue Brücke für Lindenau', dek, expect.stringMatching(/^Der Stadtrat von Lindenau/)]);
+  });
+
   it('is the part of a longer <h1> that the title confirms, and never the outlet’s logo', () => {
     const html = page(body.join(''), '<meta property="og:title" content="Neue Brücke für Lindenau"><meta property="og:site_name" content="Lindenauer Bote">')
       .replace('<header><h1>Neue Brücke für Lindenau</h1></header>', '<header><h1><a href="/">Lindenauer Bote</a></h1><h1><span>Lokales | </span><span>Neue Brücke für Lindenau</span></h1></header>');

@@ -69,6 +69,9 @@ export const EXTRACT = {
   linkOnlyDensity: 0.9,
   /** A label ("More on this:") over a list of links. */
   labelMaxWords: 6,
+  /** The page's description, when it has this many words, is looked for on the page as its teaser by its first characters. */
+  teaserMinWords: 5,
+  teaserPrefixChars: 60,
   /** An <h1> that the page title contains is the headline when it is at least this share of the title. */
   headlineShare: 0.5,
   /** … and a title inside a longer <h1> ("Local News | Headline") is the headline from this many words. */
@@ -418,6 +421,7 @@ export function extractArticle(html: string, url: string | null = null): Article
   const docTitle = normalizeSpace(doc.querySelector('title')?.textContent ?? '');
   keepInlineBylines(doc);
   const pageBylines = markAsides(doc);
+  const teaser = teaserOf(doc, description);
 
   let parsed: ReturnType<Readability<string>['parse']> = null;
   try {
@@ -437,6 +441,9 @@ export function extractArticle(html: string, url: string | null = null): Article
   const headline = headlineOf(headings, [metaTitle, docTitle, normalizeSpace(parsed.title ?? '')], [siteName, metaSite]);
   const title = headline ?? pageTitle;
   while (blocks.length && blocks[0].kind === 'heading' && (blocks[0].text === title || blocks[0].text === pageTitle)) blocks.shift();
+  // the teaser the page shows under its headline, when the article's container left it out; display text
+  // like the headline (the summary, which shows the description apart, does not take its sentences)
+  if (teaser && !blocks.some((b) => b.text.includes(teaser) || teaser.includes(b.text))) blocks.unshift({ text: teaser, kind: 'heading' });
   if (headline) blocks.unshift({ text: headline, kind: 'heading' });
   const byline = cleanByline(parsed.byline);
 
@@ -472,6 +479,24 @@ function headlineOf(headings: string[], titles: (string | null)[], outlets: (str
     }
   }
   return null;
+}
+
+/**
+ * The teaser (dek, lead, sub-title) the page shows, found by its description (og:description, meta
+ * description; often cut short with "…"): the smallest element whose text starts with it and is not much
+ * longer, outside the asides. null when the page does not show it.
+ */
+function teaserOf(doc: Document, description: string | null): string | null {
+  const d = (description ?? '').replace(/\s*(?:\.\.\.|…)$/, '');
+  if (!doc.body || d.split(' ').length < EXTRACT.teaserMinWords) return null;
+  const head = d.slice(0, EXTRACT.teaserPrefixChars);
+  let best: string | null = null;
+  for (const el of Array.from(doc.body.querySelectorAll('p, h2, h3, h4, div, span, strong, section'))) {
+    if (el.closest(`[${ASIDE_ATTR}]`)) continue;
+    const t = normalizeSpace(el.textContent ?? '');
+    if (t.startsWith(head) && t.length <= d.length * 1.5 + 20 && (!best || t.length < best.length) && linkDensity(el, t.length) < EXTRACT.linkDensityMax) best = t;
+  }
+  return best;
 }
 
 /** The names of the first byline that names somebody. */
