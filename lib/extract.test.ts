@@ -145,7 +145,7 @@ describe('what is not the article’s text (GUIDELINES “Article text”)', () 
     const t = texts(
       page(
         `${body.slice(0, 2).join('')}<div class="related-articles"><h3>Mehr aus der Region</h3><ul><li><a href="/a">Bürgermeister Otto Nebel tritt zurück</a></li><li><a href="/b">Neues Hallenbad in Auental eröffnet</a></li></ul></div>` +
-          `<p><strong>Mehr zum Hochwasser:</strong></p><p><a href="/c">Wie sich Lindenau auf das nächste Hochwasser an der Weißen Elster vorbereitet (Lindenauer Bote)</a></p>${body.slice(2).join('')}`,
+          `<p><strong>Mehr zum Hochwasser:</strong></p><p><a href="/p">Die Pegelstände der Elster</a></p><p><a href="/c">Wie sich Lindenau auf das nächste Hochwasser an der Weißen Elster vorbereitet (Lindenauer Bote)</a></p>${body.slice(2).join('')}`,
       ),
     );
     expect(t.join('\n')).not.toMatch(/Otto Nebel|Hallenbad|Hochwasser/);

@@ -95,8 +95,6 @@ const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL',
 const SPLIT_TAGS = new Set(['P', 'BLOCKQUOTE', 'LI', 'TD', 'TH', 'DD', 'DT', 'FIGCAPTION']);
 
 export { normalizeSpace, parseDate };
-/** The old name of parseDate. */
-export const normalizeDate = parseDate;
 
 function meta(doc: Document, ...names: string[]): string | null {
   for (const name of names) {
@@ -304,14 +302,15 @@ function asideOfText(el: Element, text: string, kind: Block['kind']): Aside | nu
   return null;
 }
 
-function isBoilerplate(el: Element, text: string): boolean {
+/** Why a block is site furniture: 'links' (short and mostly link text), 'boilerplate' (its words), or null. */
+function boilerplateOf(el: Element, text: string): 'links' | 'boilerplate' | null {
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < EXTRACT.minLetters) return true;
+  if (letters < EXTRACT.minLetters) return 'boilerplate';
   const words = text.split(' ').length;
-  if (words <= EXTRACT.linkBlockMaxWords && linkDensity(el, text.length) > EXTRACT.linkDensityMax) return true;
-  if (words <= EXTRACT.linkBlockMaxWords && EXTRACT.boilerplate.some((re) => re.test(text))) return true;
-  if (words <= EXTRACT.teaserMaxWords && EXTRACT.teasers.test(text)) return true;
-  return false;
+  if (words <= EXTRACT.linkBlockMaxWords && linkDensity(el, text.length) > EXTRACT.linkDensityMax) return 'links';
+  if (words <= EXTRACT.linkBlockMaxWords && EXTRACT.boilerplate.some((re) => re.test(text))) return 'boilerplate';
+  if (words <= EXTRACT.teaserMaxWords && EXTRACT.teasers.test(text)) return 'boilerplate';
+  return null;
 }
 
 function kindOf(tag: string): Block['kind'] {
@@ -324,7 +323,7 @@ function kindOf(tag: string): Block['kind'] {
 
 interface Candidate extends Block {
   /** Why the block is not article text, if it is not. */
-  drop: 'boilerplate' | Aside | null;
+  drop: 'boilerplate' | 'links' | Aside | null;
 }
 
 /**
@@ -334,7 +333,7 @@ interface Candidate extends Block {
 export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
   const found: Candidate[] = [];
   const push = (el: Element, text: string, kind: Block['kind']) => {
-    if (text) found.push({ text, kind, drop: isBoilerplate(el, text) ? 'boilerplate' : asideOfText(el, text, kind) });
+    if (text) found.push({ text, kind, drop: boilerplateOf(el, text) ?? asideOfText(el, text, kind) });
   };
   // an inline element around an aside (a <span> holding a picture and its caption) is split around it
   const aroundAside = new Set<Element>();
@@ -379,7 +378,8 @@ export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
   const lastAt = new Map<string, number>();
   found.forEach((c, i) => {
     // a short label ("More on this:") over a list of links
-    if (!c.drop && found[i + 1]?.drop === 'teaser' && /:$/.test(c.text) && c.text.split(' ').length <= EXTRACT.labelMaxWords) c.drop = 'teaser';
+    const next = found[i + 1]?.drop;
+    if (!c.drop && (next === 'teaser' || next === 'links') && /:$/.test(c.text) && c.text.split(' ').length <= EXTRACT.labelMaxWords) c.drop = 'teaser';
     if (c.drop === 'byline' && BYLINE_LABEL.test(c.text)) bylines.push(c.text);
     if (c.drop) return;
     // a paragraph repeated right after itself (teaser and lead); a live blog repeats an entry far apart
