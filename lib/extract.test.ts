@@ -107,6 +107,9 @@ describe('the headline', () => {
     const dek = 'Nach Jahren des Streits bekommt Lindenau eine zweite Brücke über die Weiße Elster, und der Umweg über die Altstadt hat ein Ende.';
     const html = page(body.join(''), '<meta name="description" content="Nach Jahren des Streits bekommt Lindenau eine zweite Brücke über die Weiße Elster, und der…">').replace('</h1></header>', `</h1><p class="dek">${dek}</p></header>`);
     expect(extractArticle(html).blocks.slice(0, 3).map((b) => b.text)).toEqual(['Neue Brücke für Lindenau', dek, expect.stringMatching(/^Der Stadtrat von Lindenau/)]);
+    // a card that points to the article with its teaser cut short is not the teaser
+    const card = html.replace(`<p class="dek">${dek}</p>`, '<p class="dek">Nach Jahren des Streits bekommt Lindenau eine zweite Brücke über die Weiße Elster, und der…</p>');
+    expect(extractArticle(card).blocks[1].text).toMatch(/^Der Stadtrat von Lindenau/);
   });
 
   it('is the part of a longer <h1> that the title confirms, and never the outlet’s logo', () => {

@@ -72,6 +72,8 @@ export const EXTRACT = {
   /** The page's description, when it has this many words, is looked for on the page as its teaser by its first characters. */
   teaserMinWords: 5,
   teaserPrefixChars: 60,
+  /** … in an element at most this many levels above the text that opens it. */
+  teaserDepth: 4,
   /** An <h1> that the page title contains is the headline when it is at least this share of the title. */
   headlineShare: 0.5,
   /** … and a title inside a longer <h1> ("Local News | Headline") is the headline from this many words. */
@@ -148,6 +150,7 @@ const classWords = (el: Element) =>
 
 function asideOfMarkup(el: Element): Aside | null {
   const tag = el.tagName.toUpperCase();
+  if (tag !== 'FIGCAPTION' && tag !== 'FIGURE' && tag !== 'ADDRESS' && !el.hasAttribute('class') && !el.hasAttribute('id') && !el.hasAttribute('itemprop')) return null;
   if (tag === 'FIGCAPTION') return 'caption';
   // a figure holds a picture, a video or a chart with its caption and credit; not a quotation, table or listing
   if (tag === 'FIGURE' && !el.querySelector('blockquote, table, pre, ul, ol, h1, h2, h3')) return 'caption';
@@ -196,8 +199,13 @@ const READABILITY_BYLINE = /byline|author|dateline|writtenby|p-author/i;
  * class, id, rel and itemprop are dropped on the parsed copy, so the paragraph stays as the page shows it
  * (the content script finds blocks by their text).
  */
+const BYLINE_LOOKING = ['byline', 'author', 'dateline', 'writtenby']
+  .flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`])
+  .concat('[rel*="author" i]', '[itemprop*="author" i]')
+  .join(', ');
+
 function keepInlineBylines(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll('[class], [id], [rel], [itemprop]'))) {
+  for (const el of Array.from(doc.querySelectorAll(BYLINE_LOOKING))) {
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const author = /byline|author|writtenby/i.test(names) || /author/i.test(`${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`);
     if (!(author || READABILITY_BYLINE.test(names)) || BLOCK_TAGS.has(el.tagName.toUpperCase()) || CONTAINER_TAGS.has(el.tagName.toUpperCase())) continue;
@@ -443,7 +451,7 @@ export function extractArticle(html: string, url: string | null = null): Article
   while (blocks.length && blocks[0].kind === 'heading' && (blocks[0].text === title || blocks[0].text === pageTitle)) blocks.shift();
   // the teaser the page shows under its headline, when the article's container left it out; display text
   // like the headline (the summary, which shows the description apart, does not take its sentences)
-  if (teaser && !blocks.some((b) => b.text.includes(teaser) || teaser.includes(b.text))) blocks.unshift({ text: teaser, kind: 'heading' });
+  if (teaser && teaser !== title && !blocks.some((b) => b.text.includes(teaser) || teaser.includes(b.text))) blocks.unshift({ text: teaser, kind: 'heading' });
   if (headline) blocks.unshift({ text: headline, kind: 'heading' });
   const byline = cleanByline(parsed.byline);
 
@@ -490,13 +498,19 @@ function teaserOf(doc: Document, description: string | null): string | null {
   const d = (description ?? '').replace(/\s*(?:\.\.\.|…)$/, '');
   if (!doc.body || d.split(' ').length < EXTRACT.teaserMinWords) return null;
   const head = d.slice(0, EXTRACT.teaserPrefixChars);
-  let best: string | null = null;
-  for (const el of Array.from(doc.body.querySelectorAll('p, h2, h3, h4, div, span, strong, section'))) {
-    if (el.closest(`[${ASIDE_ATTR}]`)) continue;
-    const t = normalizeSpace(el.textContent ?? '');
-    if (t.startsWith(head) && t.length <= d.length * 1.5 + 20 && (!best || t.length < best.length) && linkDensity(el, t.length) < EXTRACT.linkDensityMax) best = t;
+  const start = d.split(' ').slice(0, 3).join(' ');
+  // from the text that opens like the description up to the smallest element that holds all of it
+  const walker = doc.createTreeWalker(doc.body, 0x4 /* text */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!normalizeSpace(n.textContent ?? '').startsWith(start)) continue;
+    for (let el = n.parentElement, up = 0; el && el !== doc.body && up < EXTRACT.teaserDepth; el = el.parentElement, up++) {
+      const t = normalizeSpace(el.textContent ?? '');
+      if (t.length > d.length * 1.5 + 20 || !t.startsWith(start)) break;
+      // cut short ("…"), it is a card pointing to the article, not the article's own teaser
+      if (t.startsWith(head) && !/(?:\.\.\.|…)$/.test(t) && !el.closest(`[${ASIDE_ATTR}]`) && linkDensity(el, t.length) < EXTRACT.linkDensityMax) return t;
+    }
   }
-  return best;
+  return null;
 }
 
 /** The names of the first byline that names somebody. */
