@@ -10,7 +10,7 @@ const uschakow: Entity = { id: 'e1', type: 'person', name: 'Juri Uschakow', form
 const putin: Entity = { id: 'e2', type: 'person', name: 'Wladimir Putin', forms: ['Putin'], role: null, mentions: 8, occurrences: [] };
 const text = '„Es wurden noch keine Kompromisse erzielt“, sagte Uschakow.';
 const analysis = {
-  url: 'https://example.org/a', title: 'US-Delegation trifft Putin', siteName: 'Demo Rundschau', published: '2025-12-03', lang: 'de', byline: null, description: null,
+  url: 'https://example.org/a', title: 'US-Delegation trifft Putin', siteName: 'Demo Rundschau', published: '2025-12-03', lang: 'de', byline: null, authors: [], description: null,
   summary: [], entities: [uschakow, putin], blocks: [{ text, kind: 'paragraph' }], words: 9, readingMinutes: 1,
   quotes: [{ text: 'Es wurden noch keine Kompromisse erzielt', speakerId: 'e1', speaker: 'Juri Uschakow', speakerRole: null, partial: false, kind: 'direct', block: 0, start: 1, end: 41 }],
 } as Analysis;

@@ -1,7 +1,7 @@
 /** The popup: the article at a glance — summary, people and places, quotations ready to cite. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatCitation, formatDate, speakerDescription, type CitationFormat } from '../lib/citation';
+import { formatAuthors, formatCitation, formatDate, speakerDescription, type CitationFormat } from '../lib/citation';
 import { SUPPORTED_LANGS } from '../lib/lang';
 import type { Analysis, EntityType, Quote } from '../lib/types';
 import { t } from './i18n';
@@ -85,7 +85,7 @@ export function Popup() {
 
 function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: number; format: CitationFormat; onFormat: (f: CitationFormat) => void }) {
   const date = formatDate(a.published, a.lang);
-  const meta = [a.siteName, date, t('minutes', a.readingMinutes), a.lang.toUpperCase()].filter(Boolean).join(' · ');
+  const meta = [a.siteName, formatAuthors(a.authors, a.lang), date, t('minutes', a.readingMinutes), a.lang.toUpperCase()].filter(Boolean).join(' · ');
   const shown = useShownTypes();
   const [speaker, setSpeaker] = useState('');
   const section = (type: EntityType, key: string) => {

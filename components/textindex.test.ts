@@ -17,6 +17,19 @@ describe('text index over the live DOM', () => {
     expect(document.body.innerHTML).toBe(html); // nothing in the page changed
   });
 
+  it('skips soft hyphens and zero-width characters as the article text does, so a name inside them is marked whole', () => {
+    document.body.innerHTML = '<p>Gestern sprach Ma\u00adxi\u00admi\u00adlia\u00adne Brück\u200bner-Haus\u00admann im Rat\ufeff.</p>';
+    const idx = buildTextIndex(document.body);
+    const block = 'Gestern sprach Maximiliane Brückner-Hausmann im Rat.';
+    expect(idx.text).toBe(block);
+    const [at] = findBlocks(idx, [block]);
+    expect(at).toBe(0);
+    const start = block.indexOf('Maximiliane');
+    const r = rangeFor(idx, start, start + 'Maximiliane Brückner-Hausmann'.length)!;
+    expect(r.toString()).toBe('Ma\u00adxi\u00admi\u00adlia\u00adne Brück\u200bner-Haus\u00admann');
+    expect(rangeFor(idx, block.indexOf('Rat'), block.indexOf('Rat') + 4)!.toString()).toBe('Rat\ufeff.');
+  });
+
   it('reports -1 for a block that is not on the page', () => {
     document.body.innerHTML = '<p>Nur dies.</p>';
     expect(findBlocks(buildTextIndex(document.body), ['Etwas anderes.'])).toEqual([-1]);

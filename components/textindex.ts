@@ -3,10 +3,12 @@
  * copy) can be found again in the real DOM and their offsets turned into DOM Ranges — without
  * changing a single node of the page.
  */
+import { INVISIBLE, INVISIBLE_ALL } from '../lib/invisible';
 import { runSliced, runSync, type Slicer } from './slicer';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO']);
-const WS = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
+/** White space, collapsed to one space; invisible characters (lib/invisible) are skipped first, as in the article's text. */
+const WS = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
 interface NodeSpan {
   node: Text;
@@ -48,7 +50,7 @@ function* indexSteps(root: Node, exclude?: Node | null): Generator<void, TextInd
     if (++k % NODES_PER_STEP === 0) yield;
     const node = n as Text;
     const spaceBefore = space;
-    let out = node.data.replace(WS_RUN, ' ');
+    let out = node.data.replace(INVISIBLE_ALL, '').replace(WS_RUN, ' ');
     if (space && out.charCodeAt(0) === 32) out = out.slice(1);
     if (!out) continue;
     space = out.charCodeAt(out.length - 1) === 32;
@@ -84,6 +86,7 @@ export function locate(index: TextIndex, g: number, end = false): { node: Text; 
       let k = s.start;
       let space = s.spaceBefore;
       for (let i = 0; i < data.length; i++) {
+        if (INVISIBLE.test(data[i])) continue;
         const ws = WS.test(data[i]);
         const emits = ws ? !space : true;
         if (emits) {

@@ -44,6 +44,7 @@ export function analyzeWith(article: Article, engine: Engine, opts: AnalyzeOptio
     title: article.title,
     siteName: article.siteName,
     byline: article.byline,
+    authors: article.authors,
     published: article.published,
     description: article.description,
     lang,

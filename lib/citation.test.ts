@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCitation, formatDate, fragmentLink, speakerDescription } from './citation';
+import { formatAuthors, formatCitation, formatDate, fragmentLink, speakerDescription } from './citation';
 import type { Analysis, Quote } from './types';
 
 const block = 'Er sagte „Ja“. Später sagte sie „Ja“ und ging.';
 const q2: Quote = { text: 'Ja', speaker: 'Anna Beispiel', speakerId: 'e1', speakerRole: 'Sprecherin der <Firma>', partial: false, kind: 'direct', block: 0, start: block.lastIndexOf('Ja'), end: block.lastIndexOf('Ja') + 2 };
 const a = (lang: string, over: Partial<Analysis> = {}): Analysis => ({
-  url: 'https://example.org/a?x=1#top', title: 'Titel & Co', siteName: 'Demo', byline: null, published: '2025-12-03T00:30:00+01:00', description: null,
+  url: 'https://example.org/a?x=1#top', title: 'Titel & Co', siteName: 'Demo', byline: null, authors: [], published: '2025-12-03T00:30:00+01:00', description: null,
   lang, summary: [], entities: [], quotes: [q2], blocks: [{ text: block, kind: 'paragraph' }], words: 10, readingMinutes: 1, ...over,
 });
 
@@ -54,6 +54,15 @@ describe('citations', () => {
     const md = formatCitation(a('de'), q2, 'markdown');
     expect(md.split('\n')[0]).toBe('> „Ja“');
     expect(md).toContain('— **Anna Beispiel**, Sprecherin der \\<Firma\\>. In: [Titel & Co](https://example.org/a?x=1#:~:text=');
+  });
+
+  it('names the article’s authors before its title, in every format', () => {
+    const two = a('de', { authors: ['Max Muster', 'Erika Beispiel'] });
+    expect(formatCitation(two, q2)).toBe(`„Ja“ — Anna Beispiel, Sprecherin der <Firma>. In: Max Muster und Erika Beispiel: Titel & Co, Demo, 03.12.2025. ${fragmentLink(two, q2)}`);
+    expect(formatCitation(two, q2, 'markdown')).toContain('. In: Max Muster und Erika Beispiel: [Titel & Co](https://example.org/a?x=1#:~:text=');
+    expect(formatCitation(two, q2, 'html')).toContain('. In: Max Muster und Erika Beispiel: <cite><a href=');
+    expect(formatCitation(a('en', { authors: ['Jane Roe', 'John Doe', 'Max Muster', 'Erika Beispiel'] }), q2)).toContain('. In: Jane Roe et al.: Titel & Co, Demo, 3 December 2025.');
+    expect(formatAuthors(['A B', 'C D', 'E F'], 'en')).toBe('A B, C D and E F');
   });
 
   it('works without a URL', () => expect(formatCitation(a('de', { url: null }), q2)).toBe('„Ja“ — Anna Beispiel, Sprecherin der <Firma>. In: Titel & Co, Demo, 03.12.2025.'));

@@ -8,9 +8,9 @@ import type { Analysis, Quote } from './types';
 export type CitationFormat = 'text' | 'markdown' | 'html';
 
 const MARKS: Record<string, [string, string]> = { de: ['„', '“'], en: ['“', '”'], fr: ['« ', ' »'] };
-const LABELS: Record<string, { in: string; unattributed: string; paraphrase: string }> = {
-  de: { in: 'In', unattributed: 'ohne Quellenangabe', paraphrase: 'sinngemäß' },
-  en: { in: 'In', unattributed: 'unattributed', paraphrase: 'paraphrased' },
+const LABELS: Record<string, { in: string; unattributed: string; paraphrase: string; and: string; etAl: string }> = {
+  de: { in: 'In', unattributed: 'ohne Quellenangabe', paraphrase: 'sinngemäß', and: 'und', etAl: 'u. a.' },
+  en: { in: 'In', unattributed: 'unattributed', paraphrase: 'paraphrased', and: 'and', etAl: 'et al.' },
 };
 
 /**
@@ -22,6 +22,15 @@ export function speakerDescription(q: Quote): string | null {
   if (!d || q.uncertain) return null;
   const head = d.split(/\s+/).pop()!.toLowerCase().replace(/(?:innen|in|en|n|s)$/, '');
   return q.speakerRole && q.speakerRole.toLowerCase().includes(head) ? null : d;
+}
+
+/** "Max Muster", "Max Muster und Erika Beispiel", "A, B und C", more than three: "A u. a." / "A et al.". */
+export function formatAuthors(authors: readonly string[] | undefined, lang: string): string | null {
+  const l = LABELS[lang] ?? LABELS.en;
+  const list = authors ?? [];
+  if (!list.length) return null;
+  if (list.length > 3) return `${list[0]} ${l.etAl}`;
+  return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} ${l.and} ${list.at(-1)}`;
 }
 
 /** The publisher's date as written in the article's own time zone (no shift to UTC). */
@@ -72,6 +81,8 @@ export interface CitationParts {
   /** null when the engine withheld an uncertain speaker: the citation then names nobody rather than a guess */
   speaker: string | null;
   role: string | null;
+  /** The article's authors, joined ("Max Muster und Erika Beispiel"), or null. */
+  authors: string | null;
   title: string;
   outlet: string | null;
   date: string | null;
@@ -87,6 +98,7 @@ export function citationParts(analysis: Analysis, q: Quote): CitationParts {
     quote: q.kind === 'indirect' ? `(${LABELS[lang].paraphrase}) ${text}` : `${open}${text}${close}`,
     speaker: q.uncertain ? null : q.speaker ?? LABELS[lang].unattributed,
     role: q.uncertain ? null : q.speakerRole,
+    authors: formatAuthors(analysis.authors, lang),
     title: analysis.title,
     outlet: analysis.siteName,
     date: formatDate(analysis.published, analysis.lang),
@@ -98,21 +110,26 @@ export function citationParts(analysis: Analysis, q: Quote): CitationParts {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 
+/**
+ * "„…“ — Speaker, role. In: Author: Title, Outlet, date. link" (the author and its colon only when the page
+ * names one), as plain text, Markdown or HTML.
+ */
 export function formatCitation(analysis: Analysis, q: Quote, format: CitationFormat = 'text'): string {
   const p = citationParts(analysis, q);
   const lang = LABELS[analysis.lang] ? analysis.lang : 'en';
   const source = [p.title, p.outlet, p.date].filter(Boolean);
   const who = p.speaker && (p.role ? `${p.speaker}, ${p.role}` : p.speaker);
+  const by = (esc: (s: string) => string) => (p.authors ? `${esc(p.authors)}: ` : '');
   if (format === 'markdown') {
     const title = p.link ? `[${escapeMd(p.title)}](${p.link.replace(/\)/g, '%29')})` : escapeMd(p.title);
     const rest = [title, ...[p.outlet, p.date].filter(Boolean).map((x) => escapeMd(x!))].join(', ');
-    const by = p.speaker ? `— **${escapeMd(p.speaker)}**${p.role ? `, ${escapeMd(p.role)}` : ''}. ` : '';
-    return `> ${escapeMd(p.quote)}\n>\n> ${by}${LABELS[lang].in}: ${rest}.`;
+    const speaker = p.speaker ? `— **${escapeMd(p.speaker)}**${p.role ? `, ${escapeMd(p.role)}` : ''}. ` : '';
+    return `> ${escapeMd(p.quote)}\n>\n> ${speaker}${LABELS[lang].in}: ${by(escapeMd)}${rest}.`;
   }
   if (format === 'html') {
     const cite = p.link ? `<a href="${escapeHtml(p.link)}">${escapeHtml(p.title)}</a>` : escapeHtml(p.title);
     const rest = [p.outlet, p.date].filter(Boolean).map((x) => escapeHtml(x!)).join(', ');
-    return `<blockquote${p.link ? ` cite="${escapeHtml(p.link)}"` : ''}><p>${escapeHtml(p.quote)}</p><footer>${who ? `— ${escapeHtml(who)}. ` : ''}${LABELS[lang].in}: <cite>${cite}</cite>${rest ? ', ' + rest : ''}.</footer></blockquote>`;
+    return `<blockquote${p.link ? ` cite="${escapeHtml(p.link)}"` : ''}><p>${escapeHtml(p.quote)}</p><footer>${who ? `— ${escapeHtml(who)}. ` : ''}${LABELS[lang].in}: ${by(escapeHtml)}<cite>${cite}</cite>${rest ? ', ' + rest : ''}.</footer></blockquote>`;
   }
-  return `${p.quote}${who ? ` — ${who}` : ''}. ${LABELS[lang].in}: ${source.join(', ')}.${p.link ? ' ' + p.link : ''}`;
+  return `${p.quote}${who ? ` — ${who}` : ''}. ${LABELS[lang].in}: ${by((s) => s)}${source.join(', ')}.${p.link ? ' ' + p.link : ''}`;
 }

@@ -74,7 +74,7 @@ function checkOffsets(a: Analysis, blocks: Block[]) {
   for (const e of a.entities) for (const o of e.occurrences) expect(blocks[o.block].text.slice(o.start, o.end)).toBe(o.text);
 }
 
-const article = (blocks: Block[], lang: string | null): Article => ({ url: null, title: 'T', siteName: null, byline: null, published: null, description: null, declaredLang: lang, blocks });
+const article = (blocks: Block[], lang: string | null): Article => ({ url: null, title: 'T', siteName: null, byline: null, authors: [], published: null, description: null, declaredLang: lang, blocks });
 
 describe('the pipeline on random input', () => {
   it('never throws on random Unicode text, keeps offsets in range and on code points, and is deterministic', () => {

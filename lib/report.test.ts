@@ -3,7 +3,7 @@ import { toJSON, toMarkdown } from './report';
 import type { Analysis } from './types';
 
 const a: Analysis = {
-  url: 'https://example.org/a', title: 'Titel', siteName: 'Blatt', byline: null, published: '2025-12-03T11:00:00+01:00', description: null, lang: 'de',
+  url: 'https://example.org/a', title: 'Titel', siteName: 'Blatt', byline: null, authors: [], published: '2025-12-03T11:00:00+01:00', description: null, lang: 'de',
   summary: ['Ein Satz.'], blocks: [{ text: 'Er sah „Tatort“. „Ja“, sagte Anna.', kind: 'paragraph' }], words: 7, readingMinutes: 1,
   entities: [{ id: 'e1', type: 'person', name: 'Anna Berg', forms: ['Anna'], role: 'Ministerin', mentions: 1, occurrences: [] }],
   quotes: [
@@ -24,5 +24,11 @@ describe('reports', () => {
     const j = toJSON(a);
     expect(Object.keys(j).slice(0, 9)).toEqual(['url', 'title', 'siteName', 'published', 'lang', 'summary', 'entities', 'quotes', 'description']);
     expect(j.quotes.map((q) => q.nonSpeech ?? null)).toEqual(['title', null]);
+  });
+
+  it('names the article’s authors (JSON keeps the byline as the page wrote it)', () => {
+    const by = { ...a, byline: 'VON MAX MUSTER, 3. März', authors: ['Max Muster', 'Erika Beispiel'] };
+    expect(toJSON(by)).toMatchObject({ byline: 'VON MAX MUSTER, 3. März', authors: ['Max Muster', 'Erika Beispiel'] });
+    expect(toMarkdown(by)).toContain('Blatt · 03.12.2025 · Max Muster und Erika Beispiel');
   });
 });

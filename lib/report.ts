@@ -1,5 +1,5 @@
 /** Output formats of an Analysis: the JSON contract of DESIGN.md and a readable Markdown report. */
-import { formatDate, speakerDescription } from './citation';
+import { formatAuthors, formatDate, speakerDescription } from './citation';
 import type { Analysis } from './types';
 
 /** The CLI's JSON: the contract's fields first, then extras (occurrences, roles of speakers, …). */
@@ -23,6 +23,7 @@ export function toJSON(a: Analysis) {
     quotes: a.quotes,
     description: a.description,
     byline: a.byline,
+    authors: a.authors,
     words: a.words,
     readingMinutes: a.readingMinutes,
   };
@@ -38,7 +39,7 @@ const md = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 export function toMarkdown(a: Analysis): string {
   const l = a.lang === 'de' ? L.de : L.en;
   const out: string[] = [`# ${md(a.title)}`, ''];
-  const meta = [a.siteName, formatDate(a.published, a.lang), a.byline, a.url ? `<${a.url}>` : null].filter(Boolean);
+  const meta = [a.siteName, formatDate(a.published, a.lang), formatAuthors(a.authors, a.lang), a.url ? `<${a.url}>` : null].filter(Boolean);
   if (meta.length) out.push(meta.map((m) => (m!.startsWith('<') ? m! : md(m!))).join(' · '), '');
   if (a.description) out.push(`> ${md(a.description)}`, '');
   out.push(`## ${l.summary}`, '', ...(a.summary.length ? a.summary.map((s) => `- ${md(s)}`) : [`- ${l.none}`]), '');

@@ -94,6 +94,23 @@ describe('extractive summary', () => {
     expect(out).not.toContain(b[1].text);
   });
 
+  it('leaves a dateline out of the first sentence; the place stays an entity of the article', () => {
+    const b = [
+      para('LINDENAU (dpa) – Der Stadtrat hat am Mittwoch den Bau einer neuen Brücke über die Weiße Elster beschlossen.'),
+      para('Die neue Brücke soll zwei Stadtteile verbinden, die bisher nur über einen langen Umweg erreichbar sind.'),
+      para('Die Kosten für die neue Brücke teilen sich die Stadt und das Land, gebaut wird ab dem Frühjahr.'),
+    ];
+    expect(summarize(b, [], 'de')[0]).toBe('Der Stadtrat hat am Mittwoch den Bau einer neuen Brücke über die Weiße Elster beschlossen.');
+    const en = [para('SPRINGFIELD — The town council voted on Monday to build a new bridge over the river near the old mill.'), ...b.slice(1)];
+    expect(summarize(en, [], 'en')[0]).toMatch(/^The town council voted/);
+    // "Auental – Die …": a name and a dash is a dateline only when the name is a place the article names
+    const named = [para('Auental – Die Gemeinde hat am Mittwoch den Bau einer neuen Brücke über den Bach beschlossen.'), ...b.slice(1)];
+    const place: Entity = { id: 'p', type: 'place', name: 'Auental', forms: ['Auental'], role: null, mentions: 1, occurrences: [{ block: 0, start: 0, end: 7, text: 'Auental' }] };
+    expect(summarize(named, [place], 'de')[0]).toMatch(/^Die Gemeinde hat/);
+    const person: Entity = { ...place, type: 'person' };
+    expect(summarize(named, [person], 'de')[0]).toMatch(/^Auental – Die Gemeinde/);
+  });
+
   it('falls back gracefully for a language without word lists', () => {
     const fr = [
       'Le gouvernement français a présenté mercredi un projet de loi sur la réforme des retraites.',

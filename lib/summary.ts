@@ -43,19 +43,49 @@ interface Sent {
   text: string;
 }
 
+/** What may follow a dateline: the sentence proper, opening with a capital or a quotation mark. */
+const SENTENCE_OPENS = String.raw`(?=[\p{Lu}\p{N}„“"»«‚‘])`;
+/** "BERLIN (dpa) – ", "Warendorf (fn-press). ", "Berlin/Paris (dpa/AFP) ": a place and a news agency. */
+const AGENCY_DATELINE = new RegExp(String.raw`^(\p{Lu}[\p{L}\p{M}'’.]*(?:[\s/-]+[\p{L}\p{M}'’.]+){0,3})\s*\([\p{L}-]{2,12}(?:\s*[/,]\s*[\p{L}-]{2,12}){0,3}\)\s*(?:[–—-]|[.:])\s+${SENTENCE_OPENS}`, 'u');
+/** A news agency's tag: written in lower case ("dpa", "epd", "fn-press") or one of the large agencies. */
+const AGENCY_TAG = /^\s*\((?:[\p{Ll}-]{2,12}|AFP|AP|Reuters|REUTERS|APA|SDA|KNA|ANSA|EFE|UPI|TASS|Xinhua|OTS)(?:\s*[/,]\s*[\p{L}-]{2,12}){0,3}\)/u;
+/** "LONDON — ", "WEST PALM BEACH — ", "CALDEN. ", "NEW YORK, Oct. 1 – ": a place in capitals. */
+const CAPS = String.raw`\p{Lu}{2,}(?:[\s/.'’-]+\p{Lu}{2,})*`;
+const CAPS_DATELINE = new RegExp(String.raw`^(?:${CAPS}\.|${CAPS}(?:,\s*[^–—(),]{1,20}?)?(?:\s*\([\p{L}-]{2,12}(?:\s*[/,]\s*[\p{L}-]{2,12}){0,3}\))?\s*[–—-])\s+${SENTENCE_OPENS}`, 'u');
+/** "Villach – ", "Frankfurt am Main – ": a name and a dash, a dateline when the name is a place of the article. */
+const NAME_DATELINE = new RegExp(String.raw`^(\p{Lu}[\p{Ll}\p{M}'’]+(?:[\s/-]+(?:\p{Lu}[\p{Ll}\p{M}'’]+|am|an|der|im|upon|on|sur))*)\s+[–—-]\s+${SENTENCE_OPENS}`, 'u');
+
+/**
+ * Where the sentence proper starts after a dateline at the start of a paragraph ("BERLIN (dpa) – Die
+ * Regierung …" → at "Die"); 0 without one. `isPlace(end)`: a place entity's name fills [0, end).
+ */
+export function datelineEnd(text: string, isPlace: (end: number) => boolean): number {
+  const agency = AGENCY_DATELINE.exec(text);
+  // a person and a party ("Anna Muster (CDU) – Die …") look the same: the place must be one, or the tag an agency's
+  if (agency && (isPlace(agency[1].length) || AGENCY_TAG.test(agency[0].slice(agency[1].length)))) return agency[0].length;
+  const caps = CAPS_DATELINE.exec(text);
+  if (caps) return caps[0].length;
+  const named = NAME_DATELINE.exec(text);
+  if (named && isPlace(named[1].length)) return named[0].length;
+  return 0;
+}
+
 /**
  * The article's sentences, split by the language's rules (abbreviations, German ordinals and dates:
  * tokenize.ts), then rejoined where a split fell inside a quotation ("„… gesagt. Aber …“, sagte
- * Putin" is one sentence) or before a lower-case continuation ("„Warum?“, fragte er").
+ * Putin" is one sentence) or before a lower-case continuation ("„Warum?“, fragte er"). A paragraph's
+ * dateline is not part of its first sentence.
  */
-function quoteAwareSentences(blocks: Block[], lang: string): Sent[] {
+function quoteAwareSentences(blocks: Block[], lang: string, entities: Entity[]): Sent[] {
   const out: Sent[] = [];
   blocks.forEach((b, i) => {
     if (b.kind === 'heading') return;
     const qs = findQuoteSpans([b.text]).map((q) => ({ open: q.open, close: q.pieces.length > 1 ? b.text.length : q.close }));
     let cur: { start: number; end: number } | null = null;
+    const dateline = datelineEnd(b.text, (end) => entities.some((e) => e.type === 'place' && e.occurrences.some((o) => o.block === i && o.start === 0 && o.end === end)));
     const flush = () => {
-      if (cur) out.push({ block: i, start: cur.start, end: cur.end, order: out.length, text: b.text.slice(cur.start, cur.end).trim() });
+      if (cur && cur.start < dateline) cur.start = Math.min(dateline, cur.end);
+      if (cur && cur.end > cur.start) out.push({ block: i, start: cur.start, end: cur.end, order: out.length, text: b.text.slice(cur.start, cur.end).trim() });
       cur = null;
     };
     for (const s of splitSentences(b.text, i, lang)) {
@@ -102,7 +132,7 @@ const cosine = (a: Map<string, number>, b: Map<string, number>) => {
 };
 
 export function summarize(blocks: Block[], entities: Entity[], lang: string, teaser: string | null = null): string[] {
-  const sentences = quoteAwareSentences(blocks, lang);
+  const sentences = quoteAwareSentences(blocks, lang, entities);
   if (!sentences.length) return [];
   const tokens = sentences.map((s) => words(s.text));
   const stop = stopWords(lang, tokens);

@@ -14,7 +14,11 @@ export interface ArticleMeta {
   url: string | null;
   title: string;
   siteName: string | null;
+  /** The byline as the page writes it (Readability's reading), or null. */
   byline: string | null;
+  /** The article's authors, names only ("Von Max Muster" → "Max Muster"; no dates, no outlet). */
+  authors: string[];
+  /** ISO-8601 in the page's own terms: its offset kept, a date alone stays a date. */
   published: string | null;
   description: string | null;
 }

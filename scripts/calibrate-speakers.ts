@@ -63,7 +63,7 @@ for (const f of readdirSync(join(pdir, 'text')).sort()) {
   const { spans, rels } = parseAnn(readFileSync(join(pdir, 'attributions', annFile), 'utf8'));
   const { blocks, offsets } = paragraphBlocks(text);
   const traces = new Map<Quote, Trace>();
-  const a = analyzeWith({ url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, published: null, description: null, declaredLang: 'en', blocks }, nodeEngine, { speakerModel: open, speakerTrace: (t) => traces.set(t.quote, t) });
+  const a = analyzeWith({ url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, authors: [], published: null, description: null, declaredLang: 'en', blocks }, nodeEngine, { speakerModel: open, speakerTrace: (t) => traces.set(t.quote, t) });
   const abs = (s: { block: number; start: number; end: number }): [number, number] => [offsets[s.block] + s.start, offsets[s.block] + s.end];
   for (const q of a.quotes) {
     if (q.kind !== 'direct' || q.nonSpeech || q.speakerConfidence === undefined) continue;

@@ -96,7 +96,7 @@ for (const file of readdirSync(textDir).sort()) {
 
   // prediction: paragraphs as blocks, with their offsets in the file
   const { blocks, offsets } = paragraphBlocks(text);
-  const article: Article = { url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, published: null, description: null, declaredLang: 'en', blocks };
+  const article: Article = { url: null, title: blocks[0]?.text ?? '', siteName: null, byline: null, authors: [], published: null, description: null, declaredLang: 'en', blocks };
   const a = analyze(article, nodeEngine);
   const abs = (s: { block: number; start: number; end: number }): [number, number] => [offsets[s.block] + s.start, offsets[s.block] + s.end];
   // a quotation we attribute, or whose speaker we withheld as uncertain (found all the same)

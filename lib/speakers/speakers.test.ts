@@ -9,7 +9,7 @@ import type { Analysis, Block, Quote } from '../types';
 
 function run(lang: 'de' | 'en', paragraphs: (string | [string, Block['kind']])[], siteName: string | null = null): Analysis {
   const blocks: Block[] = paragraphs.map((p) => (typeof p === 'string' ? { text: p, kind: 'paragraph' } : { text: p[0], kind: p[1] }));
-  return analyze({ url: null, title: 'Test', siteName, byline: null, published: null, description: null, declaredLang: lang, blocks }, nodeEngine);
+  return analyze({ url: null, title: 'Test', siteName, byline: null, authors: [], published: null, description: null, declaredLang: lang, blocks }, nodeEngine);
 }
 
 /** The quotation that contains these words. */
