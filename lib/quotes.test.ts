@@ -52,10 +52,10 @@ describe('direct quotations and their speakers', () => {
     expect(who(['Leavitt traf Peskov. “We are optimistic,” she said.'], { 'Karoline Leavitt': { names: ['Leavitt'], gender: 'f' }, 'Dmitry Peskov': { names: ['Peskov'], gender: 'm' } }, 'en')[0][2]).toBe('Karoline Leavitt');
   });
 
-  it('a quotation over two paragraphs keeps one speaker', () => {
+  it('a quotation over two paragraphs is one item per paragraph, with one speaker', () => {
     const q = who(['“We will not stop,” said Biden. “This is the first part', '“and this is the second.”'], { 'Joe Biden': { names: ['Biden'] } }, 'en');
-    expect(q.map((x) => x[2])).toEqual(['Joe Biden', 'Joe Biden']);
-    expect(q[1][1]).toBe('This is the first part\nand this is the second.');
+    expect(q.map((x) => x[2])).toEqual(['Joe Biden', 'Joe Biden', 'Joe Biden']);
+    expect(q.slice(1).map((x) => x[1])).toEqual(['This is the first part', 'and this is the second.']);
   });
 
   it('flags fragments embedded in the author’s sentence as partial and groups as speakers', () => {
@@ -354,11 +354,12 @@ describe('continued paragraphs with their own speaker', () => {
     ]);
   });
 
-  it('a continuation closed by the same speaker stays one quotation', () => {
+  it('a continuation closed by the same speaker stays his, a paragraph each', () => {
     const q = who(['„Wir reden weiter“, sagte Juri Uschakow. „Es gibt noch viel zu tun.', '„Aber wir sind auf einem guten Weg“, fügte Uschakow hinzu.'], { 'Juri Uschakow': { names: ['Juri Uschakow', 'Uschakow'] } });
     expect(q.map((x) => [x[1], x[2]])).toEqual([
       ['Wir reden weiter', 'Juri Uschakow'],
-      ['Es gibt noch viel zu tun.\nAber wir sind auf einem guten Weg', 'Juri Uschakow'],
+      ['Es gibt noch viel zu tun.', 'Juri Uschakow'],
+      ['Aber wir sind auf einem guten Weg', 'Juri Uschakow'],
     ]);
   });
 });

@@ -243,6 +243,32 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
       if (ind) out.push(makeQuote('indirect', text.slice(ind[0], ind[1]), { block: b, start: ind[0], end: ind[1] }, frameSpeaker));
     }
   }
+  return splitContinued(out, texts);
+}
+
+/**
+ * A quotation over several paragraphs that re-open the mark is one item per paragraph (each is a
+ * span in quotation marks of its own, as readers and news-gold count them), the later ones marked
+ * `continued` and given the same speaker.
+ */
+function splitContinued(quotes: Quote[], texts: string[]): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    if (!q.continues?.length) {
+      out.push(q);
+      continue;
+    }
+    const rest = q.continues;
+    const first = { ...q, text: q.text.split('\n')[0] };
+    delete first.continues;
+    out.push(first);
+    for (const p of rest) {
+      const at = trimmed(texts, p);
+      const piece: Quote = { ...first, text: texts[p.block].slice(at.start, at.end), block: at.block, start: at.start, end: at.end, partial: false, continued: true };
+      delete piece.speakerAt;
+      out.push(piece);
+    }
+  }
   return out;
 }
 

@@ -93,8 +93,10 @@ export interface Quote {
   block: number;
   start: number;
   end: number;
-  /** Further paragraphs of a quotation that runs over several (text inside the marks). */
+  /** Further paragraphs of a quotation that runs over several (text inside the marks); findQuotes gives each its own item. */
   continues?: Span[];
+  /** This paragraph continues the quotation before it (a statement over several paragraphs that re-open the mark). */
+  continued?: boolean;
   /** Where the speaker is named (or referred to by a pronoun) for this quotation. */
   speakerAt?: Span;
   /** Marks that do not quote anybody: a title or name ("State of the Union") or scare quotes. */

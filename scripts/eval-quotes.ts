@@ -7,6 +7,8 @@
  * a direct quotation we attribute to a speaker. A prediction matches a gold quotation when their
  * overlap is at least half of their union. A matched speaker is right when the words we took for
  * the speaker overlap the gold Source span, or the speaker entity has a mention overlapping it.
+ * A quotation over several paragraphs counts one stretch per paragraph, as the engine gives one item per
+ * paragraph (each re-opens the mark; GUIDELINES of news-gold count them so too).
  * A quotation whose speaker the engine withheld as uncertain counts as found; speakerAccuracy is over
  * the speakers shown, with the share withheld, the accuracy counting withheld ones as wrong, and the
  * accuracy of the top choices had none been withheld beside it.
@@ -46,6 +48,14 @@ function quotedStretches(text: string): [number, number][] {
   const out: [number, number][] = [];
   const re = /“([^“”"]{1,3000})[”"]|"([^"“”\n]{1,3000})[”"]/g;
   for (const m of text.matchAll(re)) out.push([m.index! + 1, m.index! + m[0].length - 1]);
+  // a quotation over several paragraphs re-opens the mark in each and closes only in the last: the
+  // paragraphs before are quoted stretches too, from the mark to the end of their line (since 2026-12-07)
+  for (const m of text.matchAll(/(^|\n)([^\n]*?)([“"])([^\n“”"]+)(?=\n\s*[“"])/g)) {
+    const start = m.index! + m[1].length + m[2].length + 1;
+    if (/[“”"]/.test(m[2]) && (m[2].match(/[“”"]/g)!.length % 2 === 1)) continue; // the mark closes an earlier one
+    out.push([start, start + m[4].trimEnd().length]);
+  }
+  out.sort((a, b) => a[0] - b[0]);
   return out;
 }
 

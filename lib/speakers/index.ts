@@ -123,8 +123,17 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
   const threshold = model.threshold[input.lang] ?? 0;
   let prev: PrevSpeaker | null = null;
   const decided = new Map<Quote, Decision>();
+  let last: Quote | null = null;
   for (const q of quotes) {
     if (q.kind !== 'direct' || q.nonSpeech) continue;
+    // a further paragraph of the same statement: the same speaker, as sure
+    if (q.continued && last) {
+      copySpeaker(q, last);
+      const d = decided.get(last);
+      if (d) decided.set(q, d);
+      continue;
+    }
+    last = q;
     const site = siteOf(q, byId);
     const cands = candidatesFor(doc, site, prev);
     // a quotation its own sentence does not attribute: the interviewee in an interview's answer; else
@@ -226,6 +235,18 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     q.guess = undefined;
     if (from.confidence < threshold) withhold(q);
   }
+}
+
+function copySpeaker(q: Quote, from: Quote) {
+  q.speaker = from.speaker;
+  q.speakerId = from.speakerId;
+  q.speakerRole = from.speakerRole;
+  q.speakerConfidence = from.speakerConfidence;
+  q.speakerDescription = from.speakerDescription;
+  q.speakerOrganizationId = from.speakerOrganizationId;
+  q.group = from.group;
+  q.uncertain = from.uncertain;
+  q.guess = from.guess;
 }
 
 function withhold(q: Quote) {
