@@ -102,8 +102,10 @@ export interface Doc {
   outlet: string | null;
   /** each sentence's first speech verb, per block, filled as needed */
   verbs: Map<number, number>[];
-  /** each block's noun phrases for people and bodies, filled as needed */
+  /** each block's noun phrases for people and bodies, names and pronouns, filled as needed */
   phrases: Candidate[][];
+  names: { m: MentionRef; tok: number; tokEnd: number; modifier: boolean }[][];
+  pronouns: { tok: number; personal: boolean }[][];
 }
 
 const PRONOUNS: Record<string, Record<string, string>> = {
@@ -146,6 +148,50 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
   if (!next || next.quoted) return false;
   const last = tokens[tokEnd - 1]?.text ?? '';
   return lang === 'de' && /s$/.test(last) && /^\p{Lu}\p{Ll}/u.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
+}
+
+/**
+ * A block's names, once per article: where each stands in tokens, and whether it only modifies the
+ * noun after it (a German genitive before a title, "Dormagens Geschäftsführer"; an English name before a
+ * common noun, "the Trump campaign said", "the Albert Quay spot") and so never speaks. (English
+ * possessives stay speakers: PolNeAR's sources often are the whole phrase, "Trump’s campaign".)
+ */
+function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; modifier: boolean }[] {
+  let list = doc.names[b];
+  if (!list) {
+    const toks = doc.reading[b].tokens;
+    list = doc.names[b] = [];
+    for (const m of doc.mentionsByBlock.get(b) ?? []) {
+      if (m.partOfWord) continue;
+      const tok = tokenAt(toks, m.start);
+      const tokEnd = tokenAt(toks, m.end);
+      if (tok >= toks.length) continue;
+      const modifier = possessor(toks, tokEnd, m, doc.lang) || (doc.lang === 'en' && nounLike(toks[tokEnd], doc) && !!nounInfo(toks[tokEnd].text, 'en'));
+      list.push({ m, tok, tokEnd, modifier });
+    }
+  }
+  return list;
+}
+
+/** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */
+function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[] {
+  let list = doc.pronouns[b];
+  if (!list) {
+    const toks = doc.reading[b].tokens;
+    const pron = PRONOUNS[doc.lang] ?? {};
+    const found: { tok: number; personal: boolean }[] = [];
+    toks.forEach((t, i) => {
+      if (t.quoted) return;
+      const cls = pron[t.lower];
+      const relative = doc.lang === 'de' && /^(?:der|die|das|denen|dem)$/.test(t.lower) && toks[i - 1]?.text === ',' && !isCap(toks[i + 1]?.text ?? 'x');
+      // "einige", "some" stand alone, not before their noun ("einige Experten")
+      const next = toks[i + 1];
+      if (cls === 'quant' && next && /^\p{L}/u.test(next.text) && !doc.lex.verbs.has(next.lower) && (doc.lang !== 'de' || isCap(next.text))) return;
+      if (cls || POSSESSIVES.test(t.lower) || relative) found.push({ tok: i, personal: /^(?:3|1|sie)/.test(cls ?? '') });
+    });
+    list = doc.pronouns[b] = found;
+  }
+  return list;
 }
 
 /** A block's noun phrases for people and bodies, found once per article. */
@@ -232,36 +278,23 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
     const inWindow = (i: number) => fo[i] >= f0 && fo[i] <= f1 && !rb.tokens[i].quoted && !(q.direct && b === q.block && i >= qTok && i < qTokEnd);
     const taken = new Uint8Array(rb.tokens.length);
-    for (const m of doc.mentionsByBlock.get(b) ?? []) {
-      if (m.partOfWord) continue;
-      const tok = tokenAt(rb.tokens, m.start);
-      const tokEnd = tokenAt(rb.tokens, m.end);
-      if (tok >= rb.tokens.length || !inWindow(tok)) continue;
+    for (const n of blockNames(doc, b)) {
+      if (!inWindow(n.tok)) continue;
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
-      if (m.entity.type === 'place' && !(b === q.block && doc.frameOf[b][tok] === fq)) continue;
-      for (let k = tok; k < tokEnd; k++) taken[k] = 1;
-      // a German genitive before a noun names whose the noun is, not who speaks ("Dormagens Geschäftsführer")
-      // (English possessives stay: PolNeAR's sources often are the whole phrase, "Trump’s campaign")
-      if (possessor(rb.tokens, tokEnd, m, doc.lang)) continue;
-      // an English name before a common noun modifies it ("the Trump campaign said", "the Albert Quay spot")
-      if (doc.lang === 'en' && nounLike(rb.tokens[tokEnd], doc) && nounInfo(rb.tokens[tokEnd].text, 'en')) continue;
-      out.push({ kind: 'name', block: b, start: m.start, end: m.end, tok, tokEnd: Math.max(tokEnd, tok + 1), entity: m.entity, ...blank() });
+      if (n.m.entity.type === 'place' && !(b === q.block && fo[n.tok] === fq)) continue;
+      for (let k = n.tok; k < n.tokEnd; k++) taken[k] = 1;
+      if (n.modifier) continue;
+      out.push({ kind: 'name', block: b, start: n.m.start, end: n.m.end, tok: n.tok, tokEnd: Math.max(n.tokEnd, n.tok + 1), entity: n.m.entity, ...blank() });
     }
-    const pron = PRONOUNS[doc.lang] ?? {};
-    rb.tokens.forEach((t, i) => {
-      if (taken[i] || !inWindow(i)) return;
-      const relative = doc.lang === 'de' && /^(?:der|die|das|denen|dem)$/.test(t.lower) && rb.tokens[i - 1]?.text === ',' && !isCap(rb.tokens[i + 1]?.text ?? 'x');
-      // "einige", "some" stand alone, not before their noun ("einige Experten")
-      const next = rb.tokens[i + 1];
-      if (pron[t.lower] === 'quant' && next && /^\p{L}/u.test(next.text) && !doc.lex.verbs.has(next.lower) && (doc.lang !== 'de' || isCap(next.text))) return;
+    for (const p of blockPronouns(doc, b)) {
+      const i = p.tok;
+      if (taken[i] || !inWindow(i)) continue;
       // outside the quotation's own sentence only personal pronouns refer back to a speaker
-      const near = b === q.block && Math.abs(doc.frameOf[b][i] - fq) <= 1;
-      if (!near && !/^(?:3|1|sie)/.test(pron[t.lower] ?? '')) return;
-      if (pron[t.lower] || POSSESSIVES.test(t.lower) || relative) {
-        out.push({ kind: 'pron', block: b, start: t.start, end: t.end, tok: i, tokEnd: i + 1, word: t.text, ...blank() });
-        return;
-      }
-    });
+      const near = b === q.block && Math.abs(fo[i] - fq) <= 1;
+      if (!near && !p.personal) continue;
+      const t = rb.tokens[i];
+      out.push({ kind: 'pron', block: b, start: t.start, end: t.end, tok: i, tokEnd: i + 1, word: t.text, ...blank() });
+    }
     // the block's phrases for people and bodies (found once per block), those in the window; and in the
     // quotation's block the phrases in the speech verb's slots, whatever their noun
     const inQuote = (c: Candidate) => q.direct && b === q.block && c.start < q.end && q.start < c.end;
@@ -461,8 +494,9 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
   }
   const unquoted = r.tokens.filter((t, i) => !t.quoted && isWord(t) && !(i >= qTok && i < qTokEnd));
   const alone = unquoted.every((t) => CONNECTIVES.has(t.lower));
+  // (whether the words are in quotation marks is no flag: it is the same for every candidate, and the
+  // training sets differ in it by language, which the language's own weights already tell)
   const flags = [
-    q.direct ? 'direct' : 'indirect',
     alone ? 'alone' : 'inText',
     verb >= 0 ? 'verb' : 'noVerb',
     q.partial ? 'partial' : 'whole',

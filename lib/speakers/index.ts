@@ -53,6 +53,8 @@ export function makeDoc(input: SpeakerInput): Doc | null {
     outlet: input.outlet ?? null,
     verbs: [],
     phrases: [],
+    names: [],
+    pronouns: [],
   };
 }
 
