@@ -55,6 +55,16 @@ describe('entities', () => {
     ]);
   });
 
+  it('puts only real adjectives into the base form ("der Evangelischen Akademie"), not nouns or place words in club names', () => {
+    const es = run(['Ein Gast der Evangelischen Akademie sah den Sieg der Kadetten Schaffhausen über den Dresdner SC und Hannover 96.'], {
+      'Evangelischen Akademie': 'ORG',
+      'Kadetten Schaffhausen': 'ORG',
+      'Dresdner SC': 'ORG',
+      'Hannover 96': 'ORG',
+    });
+    expect(es.map((e) => e.name)).toEqual(['Evangelische Akademie', 'Kadetten Schaffhausen', 'Dresdner SC', 'Hannover 96']);
+  });
+
   it('merges a country’s aliases ("USA" and "Vereinigte Staaten")', () => {
     const es = run(['Die Vereinigten Staaten kamen.', 'Die USA gingen.'], { 'Vereinigten Staaten': 'LOC', USA: 'LOC' });
     expect(es.map((e) => [e.name, e.forms])).toEqual([['Vereinigte Staaten', ['Vereinigten Staaten', 'USA']]]);

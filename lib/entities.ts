@@ -8,7 +8,7 @@
  */
 import { spansFromLabels } from './ner/index';
 import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
-import { DETERMINER_GENDER, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { DETERMINER_GENDER, isAdjective, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
@@ -648,15 +648,20 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   let toks = tokensOf(longest[0]);
   if (lang === 'en') return toks.join(' ');
   if (lang !== 'de') return toks.join(' ');
+  // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
+  const listed = c.gazId ? gazetteer().get(stemKey(toks))?.find((e) => e.id === c.gazId) : undefined;
+  if (listed && listed.tokens.length === toks.length) return listed.tokens.join(' ');
   // the head noun without its genitive ending, when the article shows the bare form
   const head = base(toks[toks.length - 1]);
   const headStemOk = toks.length > 1 ? stripGenitive(toks[toks.length - 1], forms) : head;
   toks = [...toks.slice(0, -1), headStemOk];
   if (toks.length === 1) return toks[0];
-  const adjIdx = toks.map((t, i) => i < toks.length - 1 && isAdjectiveForm(t)).map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
-  if (!adjIdx.length) return toks.join(' ');
-  // gender: the head noun's, or what the articles before the mentions say
-  let g: Gender | null = nounGender(toks[toks.length - 1]);
+  // the adjectives that open the name ("Deutschen Wetterdienst"), not words after its head ("Bund Deutscher Architekten")
+  let nAdj = 0;
+  while (nAdj < toks.length - 1 && isAdjective(toks[nAdj])) nAdj++;
+  if (!nAdj) return toks.join(' ');
+  // gender: the noun the adjectives qualify, or what the articles before the mentions say
+  let g: Gender | null = nounGender(toks[nAdj]);
   if (!g) {
     const votes = new Map<Gender, number>();
     for (const r of longest) {
@@ -665,7 +670,7 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
     }
     g = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'n';
   }
-  return toks.map((t, i) => (adjIdx.includes(i) ? strongNominative(t, g!) : t)).join(' ');
+  return toks.map((t, i) => (i < nAdj ? strongNominative(t, g!) : t)).join(' ');
 }
 
 function stripGenitive(head: string, forms: string[]): string {

@@ -1,6 +1,7 @@
 /** Just enough German morphology to give names and roles in their base form. */
 import nouns from '../assets/lexicon/de-nouns.json';
 import common from '../assets/lexicon/de-common-nouns.json';
+import adjectives from '../assets/lexicon/de-adjectives.json';
 
 export type Gender = 'm' | 'f' | 'n' | 'pl';
 
@@ -133,6 +134,20 @@ export const DETERMINERS = new Set(Object.keys(DETERMINER_GENDER));
 /** An inflected adjective ("russischen", "Weißen", "oberster"). */
 export function isAdjectiveForm(word: string): boolean {
   return /^\p{L}{3,}(?:e|en|em|er|es)$/u.test(word) && !/(?:ungen|heiten|keiten)$/.test(word);
+}
+
+let adjectiveStems: Set<string> | null = null;
+
+/**
+ * An inflected form of a real adjective ("Schwarzen", "Europäische", "olympischen"): its stem is a listed
+ * adjective (assets/lexicon/de-adjectives.json) or ends in -isch/-lich. Nouns, place-derived words and foreign
+ * words that merely end like one are not ("Kadetten", "Dresdner", "Golden", "Hannover").
+ */
+export function isAdjective(word: string): boolean {
+  if (!isAdjectiveForm(word)) return false;
+  const stem = adjectiveStem(word.toLowerCase());
+  adjectiveStems ??= new Set(adjectives.stems.split('|'));
+  return adjectiveStems.has(stem) || (!word.endsWith('er') && /(?:isch|lich)$/.test(stem));
 }
 
 export function adjectiveStem(word: string): string {
