@@ -253,6 +253,14 @@ describe('entities', () => {
     ]);
   });
 
+  it('a dash between two names parts them ("Union Kirchberg – Austria Salzburg")', () => {
+    const es = run(['Am Samstag spielen Union Kirchberg – Austria Salzburg.'], { 'Union Kirchberg – Austria Salzburg': 'ORG' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([
+      ['Union Kirchberg', 'organization'],
+      ['Austria Salzburg', 'organization'],
+    ]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

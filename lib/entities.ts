@@ -115,15 +115,21 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         if (r) push(r);
         continue;
       }
-      let a = sp.start;
-      let b = sp.end;
-      // a name never runs across brackets or clause punctuation ("Nancy ( September" → "Nancy")
-      for (let k = a + 1; k < b; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) b = k;
-      while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
-      while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
-      // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
-      while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
-      if (a < b) push(mk(si, a, b, type, 2));
+      // a name never runs across brackets or clause punctuation ("Nancy ( September" → "Nancy"); a dash between
+      // two names parts them ("HSC Suhr Aarau – Kadetten Schaffhausen")
+      let end = sp.end;
+      for (let k = sp.start + 1; k < end; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) end = k;
+      for (let a = sp.start; a < end; ) {
+        let b = a + 1;
+        while (b < end && !/^[–—-]$/.test(s.tokens[b].text)) b++;
+        const next = b + 1;
+        while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
+        while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
+        // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
+        while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
+        if (a < b) push(mk(si, a, b, type, 2));
+        a = next;
+      }
     }
   });
 
