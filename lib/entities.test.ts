@@ -261,6 +261,21 @@ describe('entities', () => {
     ]);
   });
 
+  it('an abbreviation is the name it stands in brackets after, or whose initials it is ("BVDS", "RNLI")', () => {
+    const de = run(['Der Bundesverband Deutscher Stiftungen (BVDS) tagte in Bonn.', 'Der BVDS will mehr Geld.'], { 'Bundesverband Deutscher Stiftungen': 'ORG', Bonn: 'LOC' });
+    expect(de.map((e) => [e.name, e.type, e.forms])).toEqual([
+      ['Bundesverband Deutscher Stiftungen', 'organization', ['Bundesverband Deutscher Stiftungen', 'BVDS']],
+      ['Bonn', 'place', ['Bonn']],
+    ]);
+    const en = run(['The Royal National Lifeboat Institution sent a boat.', 'The RNLI said the crew was safe.'], { 'Royal National Lifeboat Institution': 'ORG', RNLI: 'PER' }, 'en');
+    expect(en.map((e) => [e.name, e.type, e.mentions])).toEqual([['Royal National Lifeboat Institution', 'organization', 2]]);
+  });
+
+  it('a compound that ends in a legal form is a company ("Nordsee-Fähren-AG")', () => {
+    const es = run(['Die Nordsee-Fähren-AG fährt wieder.'], { 'Nordsee-Fähren-AG': 'LOC' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Nordsee-Fähren-AG', 'organization']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -245,6 +245,21 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 2b. an abbreviation in brackets right after a name is its short form: "Deutscher Wetterdienst (DWD)",
+  //     "Max-Planck-Institut für Plasmaphysik (IPP)"; found everywhere else in the article by step 3
+  const abbreviations = new Map<string, string>();
+  for (const r of [...raws]) {
+    const t = sentences[r.sent].tokens;
+    if (r.part || r.type === 'person' || t[r.tokEnd]?.text !== '(' || t[r.tokEnd + 2]?.text !== ')') continue;
+    const ab = t[r.tokEnd + 1].text;
+    const words = t.slice(r.tokStart, r.tokEnd).map((x) => x.text);
+    if (!abbreviates(ab, words)) continue;
+    abbreviations.set(ab, stemKey(words));
+    const there = raws.find((x) => x.sent === r.sent && !x.part && x.tokStart === r.tokEnd + 1 && x.tokEnd === r.tokEnd + 2);
+    if (there) there.type = r.type;
+    else if (!covered[r.sent][r.tokEnd + 1]) push(mk(r.sent, r.tokEnd + 1, r.tokEnd + 2, r.type, 2));
+  }
+
   // 3. document-level consistency: every form found once is found everywhere
   const known = new Map<string, { type: EntityType; votes: Map<EntityType, number> }>();
   const vote = (form: string, type: EntityType, w: number) => {
@@ -337,7 +352,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (k && !r.gazId) r.type = k.type;
   }
 
-  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen);
+  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen, abbreviations);
   linkDemonyms(result.entities, demonyms);
   return result;
 }
@@ -379,7 +394,7 @@ interface Cluster {
   gazId?: string;
 }
 
-function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true, lowerSeen = new Set<string>()): Recognition {
+function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true, lowerSeen = new Set<string>(), abbreviations = new Map<string, string>()): Recognition {
   raws.sort((a, b) => a.block - b.block || a.start - b.start);
   const tokensOf = (r: Raw) => sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
   const allCaps = new Set<string>();
@@ -472,6 +487,28 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     keep.raws.push(...drop.raws);
     drop.raws = [];
     if (keep === other) for (const r of keep.raws) r.type = other.type;
+  }
+  // an abbreviation is the name it abbreviates: the one it stood in brackets after, or the one whose words' initials
+  // it is ("NPHET" … "National Public Health Emergency Team", "HSS" … "Hanns-Seidel-Stiftung")
+  const longestTokens = (c: Cluster) => c.raws.filter((r) => !r.part).map(tokensOf).sort((a, b) => b.length - a.length)[0] ?? null;
+  for (const c of clusters) {
+    if (!c.raws.length || (c.type === 'person' && c.fullTokens)) continue;
+    const forms = new Set(c.raws.map((r) => (r.part ? r.text : tokensOf(r).join(' '))));
+    if (forms.size !== 1) continue;
+    const ab = [...forms][0];
+    if (!isAbbreviation(ab)) continue;
+    const bracketed = abbreviations.get(ab);
+    const targets = clusters.filter((o) => {
+      if (o === c || !o.raws.length || o.type === 'person') return false;
+      const toks = longestTokens(o);
+      if (!toks || toks.length < 2 && !toks[0].includes('-')) return false;
+      return bracketed ? o.raws.some((r) => !r.part && stemKey(tokensOf(r)) === bracketed) : initials(toks) === ab;
+    });
+    if (targets.length !== 1) continue;
+    const [t] = targets;
+    for (const r of c.raws) r.type = t.type;
+    t.raws.push(...c.raws);
+    c.raws = [];
   }
   // Type by majority of the mentions the tagger or a gazetteer made.
   // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
@@ -688,3 +725,38 @@ function stripGenitive(head: string, forms: string[]): string {
   return head;
 }
 
+/** An abbreviation: two to eight capitals and digits ("DWD", "NPHET", "T3N"). */
+function isAbbreviation(w: string): boolean {
+  return /^\p{Lu}[\p{Lu}\p{N}&]{1,7}$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+/** The capitals of a name's words and hyphen parts ("Hanns-Seidel-Stiftung" → "HSS", "Vintners Federation of Ireland" → "VFI"). */
+function initials(words: string[]): string {
+  return words.flatMap((w) => w.split('-')).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * Whether an abbreviation in brackets can stand for the name before it: its first letter begins a word or part of
+ * the name, and its letters follow in the name in order ("IPP" ~ "Max-Planck-Institut für Plasmaphysik",
+ * "IWF" ~ "Internationale Währungsfonds"; not "BRITAIN" after "Getty Images").
+ */
+function abbreviates(ab: string, words: string[]): boolean {
+  if (!isAbbreviation(ab)) return false;
+  const parts = words.flatMap((w) => w.split('-'));
+  const name = parts.join(' ').toLowerCase();
+  const letters = ab.toLowerCase().replace(/[^\p{L}]/gu, '');
+  for (const p of parts) {
+    if (p[0]?.toLowerCase() !== letters[0]) continue;
+    let k = name.indexOf(p.toLowerCase()) + 1;
+    let ok = true;
+    for (const ch of letters.slice(1)) {
+      k = name.indexOf(ch, k) + 1;
+      if (!k) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}

@@ -124,6 +124,8 @@ export function typeByHead(tokens: string[]): { type: EntityType; strong: boolea
   const last = tokens[tokens.length - 1];
   const multi = tokens.length > 1;
   const hyphen = last.includes('-');
+  // a legal form at the end of a compound ("Saar-Elektrizitäts-AG")
+  if (hyphen && LEGAL_FORM.test(last.slice(last.lastIndexOf('-') + 1))) return { type: 'organization', strong: true, legal: true };
   for (const [type, h] of HEAD_TYPES) {
     if (!(multi || hyphen) || !headMatch(last, h.last, true)) continue;
     const legal = LEGAL_FORM.test(last);
