@@ -9,6 +9,8 @@ function fakeTagger(names: Record<string, string>): Tagger {
     sentences.map((toks) => {
       const out = toks.map(() => 'O');
       for (let i = 0; i < toks.length; i++) {
+        // inside a name already found, no other starts ("Landeskreditbank" in "Allgemeine Landeskreditbank")
+        if (out[i] !== 'O') continue;
         for (const [name, type] of Object.entries(names)) {
           const parts = name.split(' ');
           if (parts.every((p, k) => toks[i + k] === p)) parts.forEach((_, k) => (out[i + k] = (k ? 'I-' : 'B-') + type));
@@ -274,6 +276,22 @@ describe('entities', () => {
   it('a compound that ends in a legal form is a company ("Nordsee-Fähren-AG")', () => {
     const es = run(['Die Nordsee-Fähren-AG fährt wieder.'], { 'Nordsee-Fähren-AG': 'LOC' });
     expect(es.map((e) => [e.name, e.type])).toEqual([['Nordsee-Fähren-AG', 'organization']]);
+  });
+
+  it('a short form of an organisation is that organisation ("Harbour Ferry" … "Harbour Ferry Company"), "the House" is not its committee', () => {
+    const en = run(['The Harbour Ferry Company cut its fares.', 'Harbour Ferry said the House and the House Budget Committee would hear it.'], {
+      'Harbour Ferry Company': 'ORG',
+      'Harbour Ferry': 'ORG',
+      House: 'ORG',
+      'House Budget Committee': 'ORG',
+    }, 'en');
+    expect(en.map((e) => [e.name, e.forms])).toEqual([
+      ['Harbour Ferry Company', ['Harbour Ferry Company', 'Harbour Ferry']],
+      ['House', ['House']],
+      ['House Budget Committee', ['House Budget Committee']],
+    ]);
+    const de = run(['Die Allgemeine Landeskreditbank verlor Geld.', 'Die Landeskreditbank schwieg.'], { Landeskreditbank: 'ORG', 'Allgemeine Landeskreditbank': 'ORG' });
+    expect(de.map((e) => [e.name, e.forms])).toEqual([['Allgemeine Landeskreditbank', ['Allgemeine Landeskreditbank', 'Landeskreditbank']]]);
   });
 
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {

@@ -510,6 +510,30 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     t.raws.push(...c.raws);
     c.raws = [];
   }
+  // a short form of an organisation's name is that organisation: its last words ("Telekom" … "Deutsche Telekom",
+  // "Rapid" … "SK Rapid") or its first before one more word or a phrase ("IG Metall" … "IG Metall Nordhessen",
+  // "Max-Planck-Institut" … "Max-Planck-Institut für Plasmaphysik");
+  // a place stays a place ("Essen" … "Finanzamt Essen")
+  const orgKey = (toks: string[]) => toks.map((t, i) => (i === toks.length - 1 ? headStem(t) : t.toLowerCase()));
+  for (const c of clusters) {
+    if (c.type !== 'organization' || !c.raws.length) continue;
+    const short = longestTokens(c);
+    if (!short) continue;
+    const sk = orgKey(short).join(' ');
+    const targets = clusters.filter((o) => {
+      if (o === c || o.type !== 'organization' || !o.raws.length) return false;
+      const long = longestTokens(o);
+      if (!long || long.length <= short.length) return false;
+      const pre = orgKey(long.slice(0, short.length)).join(' ');
+      const suf = orgKey(long.slice(long.length - short.length)).join(' ');
+      // the first words only when one word or a phrase after a lower-case word follows ("House" is not "House Freedom Caucus")
+      const rest = long.slice(short.length);
+      return suf === sk || (pre === sk && (rest.length === 1 || /^\p{Ll}/u.test(rest[0])));
+    });
+    if (targets.length !== 1) continue;
+    targets[0].raws.push(...c.raws);
+    c.raws = [];
+  }
   // Type by majority of the mentions the tagger or a gazetteer made.
   // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
   // the gazetteer knows it ("Telegram-Beitrag": the platform)
