@@ -294,6 +294,13 @@ describe('entities', () => {
     expect(de.map((e) => [e.name, e.forms])).toEqual([['Allgemeine Landeskreditbank', ['Allgemeine Landeskreditbank', 'Landeskreditbank']]]);
   });
 
+  it('a head that is never the other kind decides against the tagger ("Hans-Sachs-Boulevard" is a street, "Riverside Hospital" no place)', () => {
+    const de = run(['Der Umzug führt über den Hans-Sachs-Boulevard.'], { 'Hans-Sachs-Boulevard': 'ORG' });
+    expect(de.map((e) => [e.name, e.type])).toEqual([['Hans-Sachs-Boulevard', 'place']]);
+    const en = run(['Two nurses at Riverside Hospital were ill.'], { 'Riverside Hospital': 'LOC' }, 'en');
+    expect(en.map((e) => [e.name, e.type])).toEqual([['Riverside Hospital', 'organization']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -555,8 +555,8 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const firstNamed = toks.length >= 2 && knownFirstNames().has(toks[0]);
     const head = typeByHead(toks);
     // the tagger tells places from organisations well ("Notts County" the club, "Soviet Union"): heads overrule it
-    // only for a person or a legal form
-    let type: EntityType | null = head && (head.strong || !firstNamed) && (c.type === 'person' || head.legal) ? head.type : null;
+    // only for a person, a legal form, or a head that is never the other kind ("Boulevard", "Hospital", "Cafe")
+    let type: EntityType | null = head && (head.overrules || ((head.strong || !firstNamed) && (c.type === 'person' || head.legal))) ? head.type : null;
     if (!type && !firstNamed) {
       const votes = new Map<EntityType | 'none', number>();
       for (const r of standalone) {

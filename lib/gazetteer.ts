@@ -118,20 +118,23 @@ function headMatch(word: string, list: string[], byEnding: boolean): boolean {
  * The kind of thing a name's own words say it is: its last word ("Autonomous Tenant Union",
  * "Robert Koch-Institut", "Albany Park"), or its first ("Universität Leipzig", "Lake Como").
  * A single word counts only as a hyphen compound ("Hanns-Seidel-Stiftung").
- * `strong` is true for legal forms, compounds and words no surname is ('Quay', 'Straße').
+ * `strong` is true for legal forms, compounds and words no surname is ('Quay', 'Straße'); `overrules` for the
+ * heads that decide against the tagger too ('Berthold-Beitz-Boulevard', 'Cork University Hospital').
  */
-export function typeByHead(tokens: string[]): { type: EntityType; strong: boolean; legal: boolean } | null {
+export function typeByHead(tokens: string[]): { type: EntityType; strong: boolean; legal: boolean; overrules: boolean } | null {
   const last = tokens[tokens.length - 1];
   const multi = tokens.length > 1;
   const hyphen = last.includes('-');
+  const lastPart = last.slice(last.lastIndexOf('-') + 1);
   // a legal form at the end of a compound ("Saar-Elektrizitäts-AG")
-  if (hyphen && LEGAL_FORM.test(last.slice(last.lastIndexOf('-') + 1))) return { type: 'organization', strong: true, legal: true };
+  if (hyphen && LEGAL_FORM.test(lastPart)) return { type: 'organization', strong: true, legal: true, overrules: true };
   for (const [type, h] of HEAD_TYPES) {
     if (!(multi || hyphen) || !headMatch(last, h.last, true)) continue;
     const legal = LEGAL_FORM.test(last);
-    return { type, strong: hyphen || legal || last.length > 12 || heads.neverSurname.includes(last), legal };
+    const overrules = heads.overrules.includes(lastPart) && h.last.includes(lastPart);
+    return { type, strong: hyphen || legal || last.length > 12 || heads.neverSurname.includes(last), legal, overrules };
   }
-  if (multi) for (const [type, h] of HEAD_TYPES) if (h.first.includes(tokens[0])) return { type, strong: true, legal: false };
+  if (multi) for (const [type, h] of HEAD_TYPES) if (h.first.includes(tokens[0])) return { type, strong: true, legal: false, overrules: false };
   return null;
 }
 
