@@ -301,6 +301,16 @@ describe('entities', () => {
     expect(en.map((e) => [e.name, e.type])).toEqual([['Riverside Hospital', 'organization']]);
   });
 
+  it('a noun that says what kind of thing a name is gives its kind and is no part of it, unless names open with it ("Kanton Uri")', () => {
+    const es = run(['Die Wahl im Bundesstaat Oregon gewann die Partei Nueva Fuerza.', 'Im Kanton Uri sammelt die Organisation Clean Water for Everyone Geld.'], { 'Bundesstaat Oregon': 'ORG', 'Partei Nueva Fuerza': 'ORG' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([
+      ['Oregon', 'place'],
+      ['Nueva Fuerza', 'organization'],
+      ['Kanton Uri', 'place'],
+      ['Clean Water for Everyone', 'organization'],
+    ]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

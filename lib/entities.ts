@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, isAdjective, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -28,6 +28,9 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
 
 /** Particles that are articles too: inside a name only after another particle ("von der", "van den"). */
 const ARTICLE_PARTICLES = new Set(['der', 'den', 'des']);
+
+/** Small words inside organisations' names between capitalised words ("Housing Justice for All", "Bank of America"). */
+const CONNECTORS = new Set(['for', 'of', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'für', 'und']);
 
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
@@ -94,6 +97,9 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     return { sent: si, tokStart: a, tokEnd: b, block: s.block, start, end, text: blocks[s.block].text.slice(start, end), type, part, source };
   };
 
+  // a capitalised word that is no common noun, no function word and not written in lower case here: a name's word
+  const unknownName = (w: string) => /^\p{Lu}\p{L}/u.test(w) && !lowerSeen.has(w.toLowerCase()) && !ENTITIES.stopNames.has(w.toLowerCase()) && !(lang === 'de' && isCommonNoun(w));
+
   // 1. the tagger
   sentences.forEach((s, si) => {
     for (const sp of spansFromLabels(labels[si])) {
@@ -125,8 +131,10 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const next = b + 1;
         while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
         while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
-        // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
+        // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus"),
+        // nor a noun that only says what kind of thing the name is ("im Bundesstaat Illinois", "die Partei Ennahda")
         while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
+        if (type !== 'person' && b - a >= 2 && isClassifier(s.tokens[a].text) && /^\p{Lu}\p{L}/u.test(s.tokens[a + 1].text)) a++;
         if (a < b) push(mk(si, a, b, type, 2));
         a = next;
       }
@@ -232,6 +240,19 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         }
         i += n - 1;
         break;
+      }
+      // a classifier noun before an unknown name gives it its kind: "im Kanton Nidwalden", "die Reederei Nordlicht";
+      // the classifier belongs to the name when names open with it ("Kanton Nidwalden")
+      const kind = i + 1 < s.tokens.length ? typeByClassifier(s.tokens[i].text, true) : null;
+      if (kind && kind !== 'none' && !covered[si][i] && !covered[si][i + 1] && unknownName(s.tokens[i + 1].text)) {
+        let j = i + 2;
+        // on across the small words of foreign names ("Housing Justice for All", "Coalition al-Karama")
+        const nameWord = (k: number) => k < s.tokens.length && !covered[si][k] && (unknownName(s.tokens[k].text) || /^(?:al|el|ad|as|ash|an)-\p{Lu}/u.test(s.tokens[k].text));
+        const capAfter = (k: number) => k < s.tokens.length && !covered[si][k] && /^\p{Lu}\p{L}/u.test(s.tokens[k].text);
+        while (nameWord(j) || (CONNECTORS.has(s.tokens[j]?.text ?? '') && capAfter(j + 1))) j += nameWord(j) ? 1 : 2;
+        push(mk(si, opensName(s.tokens[i].text) ? i : i + 1, j, kind, 2));
+        i = j - 1;
+        continue;
       }
       const c = ctxNames[s.tokens[i].text];
       if (c && i > 0 && c.after.has(s.tokens[i - 1].text) && (i + 1 >= s.tokens.length || !isCap(s.tokens[i + 1].text))) {
@@ -783,4 +804,10 @@ function abbreviates(ab: string, words: string[]): boolean {
     if (ok) return true;
   }
   return false;
+}
+
+/** A noun that says what kind of thing the name after it is, without being part of it ("Bundesstaat", "Partei"). */
+function isClassifier(w: string): boolean {
+  const k = typeByClassifier(w, true);
+  return !!k && k !== 'none' && !opensName(w);
 }

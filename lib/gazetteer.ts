@@ -143,13 +143,19 @@ const LEGAL_FORM = /^(?:GmbH|AG|KG|KGaA|SE|eG|mbH|OHG|Inc\.?|Corp\.?|Ltd\.?|LLC|
 
 /**
  * The kind of thing a noun right before a name says the name is ("die Partei Attayar", "die Insel Lampedusa"),
- * or 'none' for a product, model or work ("des Hubschraubers Tiger", "der Film Barbie").
+ * or 'none' for a product, model or work ("des Hubschraubers Tiger", "der Film Barbie"). `exact`: the listed word
+ * itself, not a compound ending in it ("Bundesverband Deutscher Stiftungen" is a name, not a kind).
  */
-export function typeByClassifier(word: string | undefined): EntityType | 'none' | null {
+export function typeByClassifier(word: string | undefined, exact = false): EntityType | 'none' | null {
   if (!word) return null;
-  const byEnding = /^\p{Lu}/u.test(word);
+  const byEnding = !exact && /^\p{Lu}/u.test(word);
   for (const [type, h] of HEAD_TYPES) if (headMatch(word, h.before, byEnding)) return type;
   const stem = word.replace(/(?:e?s|e?n)$/, '');
   if (headMatch(word, heads.notName.before, byEnding) || (stem !== word && headMatch(stem, heads.notName.before, byEnding))) return 'none';
   return null;
+}
+
+/** A classifier noun that is part of the name it stands before ("Kanton Nidwalden", "Universität Leipzig"), not only its kind. */
+export function opensName(word: string): boolean {
+  return HEAD_TYPES.some(([, h]) => h.first.includes(word));
 }
