@@ -311,6 +311,11 @@ describe('entities', () => {
     ]);
   });
 
+  it('a club\'s name runs to the end of its bracket and takes the place adjective before it ("TuS Nord Hamm 09", "Bremer SV")', () => {
+    const es = run(['Es siegte Eva Lind (TuS Nord Hamm 09; 12,1 s) vor Ida Roth (Bremer SV).'], { 'Eva Lind': 'PER', 'Ida Roth': 'PER', 'TuS Nord': 'ORG', Bremer: 'LOCderiv', SV: 'ORG' });
+    expect(es.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['TuS Nord Hamm 09', 'Bremer SV']);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

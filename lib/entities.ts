@@ -141,6 +141,25 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1c. an organisation's name runs on to the end of the bracket it fills ("(LG Ohra Energie; 11:43 min)",
+  //     "(TV Wattenscheid 01)"), and a place adjective before it is part of it ("Gothaer LAC", "Kasseler Sparkasse")
+  for (const r of [...raws]) {
+    if (r.type !== 'organization' || r.part) continue;
+    const t = sentences[r.sent].tokens;
+    let b = r.tokEnd;
+    if (t[r.tokStart - 1]?.text === '(') {
+      let k = b;
+      while (k < t.length && k - b < 3 && !covered[r.sent][k] && /^(?:\p{Lu}[\p{L}.-]*|\d{2})$/u.test(t[k].text)) k++;
+      if (k > b && /^[);]$/.test(t[k]?.text ?? '')) b = k;
+    }
+    let a = r.tokStart;
+    const before = t[a - 1]?.text ?? '';
+    if (lang === 'de' && a > 0 && !covered[r.sent][a - 1] && /^\p{Lu}\p{Ll}+er$/u.test(before) && demonyms.some((d) => d.block === r.block && d.start === t[a - 1].start)) a--;
+    if (a === r.tokStart && b === r.tokEnd) continue;
+    raws.splice(raws.indexOf(r), 1);
+    push(mk(r.sent, a, b, 'organization', 2));
+  }
+
   // 1a'. a name runs across its particles: "Mohammed/PER bin Salman/PER" → "Mohammed bin Salman"
   sentences.forEach((s, si) => {
     for (const r of raws.filter((x) => x.sent === si && x.type === 'person' && !x.part)) {
