@@ -316,6 +316,18 @@ describe('entities', () => {
     expect(es.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['TuS Nord Hamm 09', 'Bremer SV']);
   });
 
+  it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
+    const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
+    expect(es.map((e) => [e.name, e.type])).toEqual([
+      ['Lindenstr.', 'place'],
+      ['Mühlenstieg', 'place'],
+    ]);
+  });
+
+  it('"Bündnis" opens a name ("Bündnis Zukunft"), it is no bare kind to strip', () => {
+    expect(run(['Das Bündnis Zukunft trat an.'], { 'Bündnis Zukunft': 'ORG' }).map((e) => e.name)).toEqual(['Bündnis Zukunft']);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

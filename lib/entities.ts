@@ -7,8 +7,8 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
-import { DETERMINER_GENDER, isAdjective, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
@@ -259,6 +259,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         }
         i += n - 1;
         break;
+      }
+      // a one-word street name where an address stands ("in der Kruppstraße", "Kortumstr. 46", "im Bargkoppelstieg"), with
+      // its abbreviation's dot; not a compound of a common noun ("auf dem Truppenübungsplatz")
+      if (lang === 'de' && isStreetWord(s.tokens[i].text) && unknownName(s.tokens[i].text) && addressAt(s.tokens, i, blocks[s.block].text.slice(s.tokens[i].end, s.tokens[i].end + 8))) {
+        const t = s.tokens[i];
+        const dot = /str$/.test(t.text) && s.tokens[i + 1]?.text === '.' && s.tokens[i + 1].start === t.end;
+        const same = raws.find((r) => r.sent === si && !r.part && r.tokStart === i && r.tokEnd === i + 1);
+        if (same) {
+          same.type = 'place';
+          if (dot) Object.assign(same, { end: t.end + 1, text: blocks[s.block].text.slice(t.start, t.end + 1) });
+        } else if (!covered[si][i]) push(mk(si, i, i + 1, 'place', 2, false, t.start, dot ? t.end + 1 : t.end));
+        continue;
       }
       // a classifier noun before an unknown name gives it its kind: "im Kanton Nidwalden", "die Reederei Nordlicht";
       // the classifier belongs to the name when names open with it ("Kanton Nidwalden")
@@ -753,6 +765,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   const longestLen = Math.max(...standalone.map((r) => r.tokEnd - r.tokStart));
   const longest = standalone.filter((r) => r.tokEnd - r.tokStart === longestLen);
   let toks = tokensOf(longest[0]);
+  // an abbreviation's dot the tokens left out ("Kortumstr.")
+  if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
   if (lang === 'en') return toks.join(' ');
   if (lang !== 'de') return toks.join(' ');
   // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
@@ -829,4 +843,19 @@ function abbreviates(ab: string, words: string[]): boolean {
 function isClassifier(w: string): boolean {
   const k = typeByClassifier(w, true);
   return !!k && k !== 'none' && !opensName(w);
+}
+
+/** Prepositions before a street's name, with an article ("in der", "an der") or fused with it ("im", "am", "zum"). */
+const STREET_PREPOSITIONS = new Set(['in', 'an', 'auf', 'aus', 'von', 'bis', 'über', 'durch', 'entlang', 'nach', 'zu', 'bei', 'vor', 'hinter', 'neben', 'Ecke']);
+const FUSED_PREPOSITIONS = new Set(['im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans']);
+
+/** Whether the word at i stands where a street's name does: after a preposition (and article), or before a house number (`after`: the text after it). */
+function addressAt(toks: { text: string }[], i: number, after: string): boolean {
+  const w = toks[i].text;
+  // a square named by a common noun is mostly no square's name ("Truppenübungsplatz"; streets are: "Lindenstraße")
+  const modifier = w.replace(/platz$/, '');
+  if (modifier !== w && [modifier, modifier.replace(/(?:s|n|en|es)$/, '')].some((m) => m.length >= 3 && isCommonNoun(m))) return false;
+  const p1 = toks[i - 1]?.text ?? '';
+  const p2 = toks[i - 2]?.text ?? '';
+  return FUSED_PREPOSITIONS.has(p1.toLowerCase()) || (DETERMINERS.has(p1.toLowerCase()) && STREET_PREPOSITIONS.has(p2)) || /^\.?\s\d{1,4}[a-z]?\b/.test(after);
 }

@@ -159,3 +159,9 @@ export function typeByClassifier(word: string | undefined, exact = false): Entit
 export function opensName(word: string): boolean {
   return HEAD_TYPES.some(([, h]) => h.first.includes(word));
 }
+
+const STREET = new RegExp(`^\\p{Lu}\\p{Ll}{2,}(?:-?\\p{Lu}?\\p{Ll}+)*(?:${heads.streetEndings.join('|')})$`, 'u');
+/** A one-word German street name by its ending ("Kruppstraße", "Kortumstr", "Bargkoppelstieg"); the caller rules out common nouns. */
+export function isStreetWord(word: string): boolean {
+  return STREET.test(word);
+}
