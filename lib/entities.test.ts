@@ -328,6 +328,16 @@ describe('entities', () => {
     expect(run(['Das Bündnis Zukunft trat an.'], { 'Bündnis Zukunft': 'ORG' }).map((e) => e.name)).toEqual(['Bündnis Zukunft']);
   });
 
+  it('a word the article uses as a common noun is no place ("ein kleiner grauer Falke", "ein Saal", "Räumungen"), a town after an adjective is', () => {
+    const es = run(['Im Zoo lebt ein kleiner grauer Falke.', 'Der Falke frisst viel.', 'Es war eng wie in einem Saal, der Saal war voll.', 'Die Stadt stoppte alle Räumungen.', 'Sie wohnt im sächsischen Mittweida.'], {
+      Falke: 'LOC',
+      Saal: 'LOC',
+      Räumungen: 'LOC',
+      Mittweida: 'LOC',
+    });
+    expect(es.map((e) => e.name)).toEqual(['Mittweida']);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

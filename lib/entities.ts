@@ -8,7 +8,7 @@
  */
 import { spansFromLabels } from './ner/index';
 import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
-import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
@@ -660,6 +660,22 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       c.type === 'person' ? commonWord(w, lang, lowerSeen) :
       lang === 'en' && lowerSeen.has(w.toLowerCase());
     if (words.every(([w]) => common(w) || (c.type !== 'organization' && /^\p{L}+-?\d+$/u.test(w)))) c.raws = [];
+    // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
+    // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
+    // an adjective alone is no sign ("im sächsischen Mittweida")
+    if (lang === 'de' && c.type === 'place' && c.raws.length) {
+      const standalone = c.raws.filter((r) => !r.part);
+      const toks = (r: Raw) => sentences[r.sent].tokens;
+      const adjBefore = (r: Raw, k: number) => k >= 0 && /^\p{Ll}/u.test(toks(r)[k].text) && isAdjectiveForm(toks(r)[k].text) && !DETERMINERS.has(toks(r)[k].text);
+      const indefinite = (r: Raw) => {
+        let k = r.tokStart - 1;
+        while (adjBefore(r, k)) k--;
+        return k >= 0 && INDEFINITE.has(toks(r)[k].text.toLowerCase());
+      };
+      const nounAfterAdjective = (r: Raw) => adjBefore(r, r.tokStart - 1) && !r.text.includes('-') && isCommonNoun(r.text);
+      const plural = words.every(([w]) => /(?:ungen|heiten|keiten|schaften)$/.test(w) && isCommonNoun(w));
+      if (plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
+    }
   }
   const kept = live.filter((c) => c.raws.length);
   live.length = 0;
@@ -848,6 +864,7 @@ function isClassifier(w: string): boolean {
 /** Prepositions before a street's name, with an article ("in der", "an der") or fused with it ("im", "am", "zum"). */
 const STREET_PREPOSITIONS = new Set(['in', 'an', 'auf', 'aus', 'von', 'bis', 'über', 'durch', 'entlang', 'nach', 'zu', 'bei', 'vor', 'hinter', 'neben', 'Ecke']);
 const FUSED_PREPOSITIONS = new Set(['im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans']);
+const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'kein', 'keine', 'keinen', 'keinem', 'keiner']);
 
 /** Whether the word at i stands where a street's name does: after a preposition (and article), or before a house number (`after`: the text after it). */
 function addressAt(toks: { text: string }[], i: number, after: string): boolean {
