@@ -338,6 +338,11 @@ describe('entities', () => {
     expect(es.map((e) => e.name)).toEqual(['Mittweida']);
   });
 
+  it('a classifier noun, also before "wie", names one word the tagger took for a person ("ein Lieferdienst wie Flinko")', () => {
+    const es = run(['Flinko bringt das Essen.', 'Flinko wächst.', 'Die Stadt fördert Flinko.', 'Ein Lieferdienst wie Flinko braucht Fahrer.'], { Flinko: 'PER' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Flinko', 'organization']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -457,6 +457,13 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   const coveredSet = new Set<string>();
   for (const x of raws) for (let k = x.tokStart; k < x.tokEnd; k++) coveredSet.add(`${x.sent}:${k}`);
   const coveredAt = (si: number, k: number) => coveredSet.has(`${si}:${k}`);
+  // the classifier noun before a mention, also across "wie"/"like" ("eine Reinigungsfirma wie Filana", "clubs like Rapid")
+  const classifierBefore = (r: Raw) => {
+    const toks = sentences[r.sent].tokens;
+    let k = r.tokStart - 1;
+    if (/^(?:wie|like)$/.test(toks[k]?.text ?? '')) k--;
+    return k < 0 || coveredAt(r.sent, k) ? null : typeByClassifier(toks[k].text);
+  };
   const genitive = (r: Raw) => {
     if (lang !== 'de' || r.type !== 'person' || r.part) return false;
     const toks = sentences[r.sent].tokens;
@@ -612,11 +619,14 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     if (!type && !firstNamed) {
       const votes = new Map<EntityType | 'none', number>();
       for (const r of standalone) {
-        const t = coveredAt(r.sent, r.tokStart - 1) ? null : typeByClassifier(sentences[r.sent].tokens[r.tokStart - 1]?.text);
+        const t = classifierBefore(r);
         if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
       }
       const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
-      if (best && best[1] * 2 >= standalone.length) {
+      // one word the tagger took for a person that a classifier names something else ("eine Reinigungsfirma wie Filana")
+      const single = standalone.every((r) => r.tokEnd - r.tokStart === 1);
+      if (single && c.type === 'person' && best && best[0] !== 'none' && votes.size === 1) type = best[0];
+      else if (best && best[1] * 2 >= standalone.length) {
         // a product, model or work is no entity ("des Hubschraubers Tiger")
         if (best[0] === 'none') {
           c.raws = [];
