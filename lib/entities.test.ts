@@ -343,6 +343,11 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Flinko', 'organization']]);
   });
 
+  it('a name of two words alone in quotation marks is a title, no person («Super Kicker»); a classifier before the mark names a one-word outlet', () => {
+    const es = run(['Sie spielten «Super Kicker» bis spät.', 'Der Reporter vom Portal «Blick» lachte.'], { 'Super Kicker': 'PER', Blick: 'PER' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Blick', 'organization']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -29,6 +29,9 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
 /** Particles that are articles too: inside a name only after another particle ("von der", "van den"). */
 const ARTICLE_PARTICLES = new Set(['der', 'den', 'des']);
 
+const OPEN_QUOTE = /^[„“”"«»‚‘’'´]$/;
+const CLOSE_QUOTE = /^[“”"«»‘’'`]$/;
+
 /** Small words inside organisations' names between capitalised words ("Housing Justice for All", "Bank of America"). */
 const CONNECTORS = new Set(['for', 'of', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'für', 'und']);
 
@@ -458,9 +461,11 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   for (const x of raws) for (let k = x.tokStart; k < x.tokEnd; k++) coveredSet.add(`${x.sent}:${k}`);
   const coveredAt = (si: number, k: number) => coveredSet.has(`${si}:${k}`);
   // the classifier noun before a mention, also across "wie"/"like" ("eine Reinigungsfirma wie Filana", "clubs like Rapid")
+  // and an opening quotation mark ("vom Online-Portal «Nau»")
   const classifierBefore = (r: Raw) => {
     const toks = sentences[r.sent].tokens;
     let k = r.tokStart - 1;
+    if (OPEN_QUOTE.test(toks[k]?.text ?? '')) k--;
     if (/^(?:wie|like)$/.test(toks[k]?.text ?? '')) k--;
     return k < 0 || coveredAt(r.sent, k) ? null : typeByClassifier(toks[k].text);
   };
@@ -639,6 +644,14 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.type = type;
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
+  }
+  // a name of more than one word that stands alone in quotation marks in half its mentions is a title, a work or
+  // product, no person («Mario Kart»)
+  for (const c of live) {
+    if (c.type !== 'person' || !c.raws.length || (longestTokens(c)?.length ?? 0) < 2) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    const quoted = standalone.filter((r) => OPEN_QUOTE.test(sentences[r.sent].tokens[r.tokStart - 1]?.text ?? '') && CLOSE_QUOTE.test(sentences[r.sent].tokens[r.tokEnd]?.text ?? ''));
+    if (quoted.length * 2 >= standalone.length) c.raws = [];
   }
   // a single word taken for a person that the article uses as a place: "in Dormagen", "auf Lampedusa",
   // the town of a club ("TSV Bayer Dormagen"), of a council or hospital ("Cork County Council")
