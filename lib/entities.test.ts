@@ -348,6 +348,11 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Blick', 'organization']]);
   });
 
+  it('the people of a place the article names are no person ("wir Brienzer" … "FC Brienz")', () => {
+    const es = run(['«Uns Brienzer kennt man», sagt der Präsident des FC Brienz.'], { Brienzer: 'PER', 'FC Brienz': 'ORG' });
+    expect(es.map((e) => e.name)).toEqual(['FC Brienz']);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

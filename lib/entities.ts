@@ -656,12 +656,18 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   // a single word taken for a person that the article uses as a place: "in Dormagen", "auf Lampedusa",
   // the town of a club ("TSV Bayer Dormagen"), of a council or hospital ("Cork County Council")
   const multiNames = live.filter((c) => c.type !== 'person').flatMap((c) => c.raws.filter((r) => !r.part && r.tokEnd - r.tokStart >= 2).map(tokensOf));
+  const placeWords = new Set(live.filter((c) => c.type !== 'person').flatMap((c) => c.raws.filter((r) => !r.part).flatMap(tokensOf)));
   for (const c of live) {
     if (c.type !== 'person' || c.fullTokens) continue;
     const standalone = c.raws.filter((r) => !r.part);
     if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart !== 1)) continue;
     const word = nameTokens(standalone[0])[0];
     if (knownFirstNames().has(word)) continue;
+    // the people of a place the article names are no person ("uns Stanser" … "BSV Stans", "in Stans")
+    if (lang === 'de' && /\p{Ll}er$/u.test(word) && [word.slice(0, -2), word.slice(0, -2) + 'en', word.slice(0, -3) + 'en'].some((p) => placeWords.has(p))) {
+      c.raws = [];
+      continue;
+    }
     const before = (r: Raw) => sentences[r.sent].tokens[r.tokStart - 1]?.text;
     const placeVotes = standalone.filter((r) => r.type === 'place' || PLACE_PREPOSITIONS.has(before(r) ?? '')).length;
     // a club's name ends in its town when it is more than a first and last name ("TSV Bayer Dormagen", "FC Basel")
