@@ -353,6 +353,14 @@ describe('entities', () => {
     expect(es.map((e) => e.name)).toEqual(['FC Brienz']);
   });
 
+  it('English: a capitalised "The" inside a sentence is part of the name after it, at the start of one it is not', () => {
+    const es = run(['We met at The Lantern Rooms in Leeds.', 'The Lantern Rooms said so.'], { 'Lantern Rooms': 'ORG', Leeds: 'LOC' }, 'en');
+    expect(es.map((e) => [e.name, e.forms])).toEqual([
+      ['The Lantern Rooms', ['The Lantern Rooms', 'Lantern Rooms']],
+      ['Leeds', ['Leeds']],
+    ]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -163,6 +163,16 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, a, b, 'organization', 2));
   }
 
+  // 1d. English: a capitalised "The" inside a sentence belongs to the name of a place or organisation after it ("at The
+  //     Oval", "In Youghal The Old Imperial will …"); at the start of a sentence or a quotation it is only the article
+  if (lang === 'en') for (const r of [...raws]) {
+    if (r.part || r.type === 'person' || r.tokStart < 2) continue;
+    const t = sentences[r.sent].tokens;
+    if (t[r.tokStart - 1].text !== 'The' || covered[r.sent][r.tokStart - 1] || /^[.:;!?"“”‘’'«»(—–-]$/.test(t[r.tokStart - 2].text)) continue;
+    raws.splice(raws.indexOf(r), 1);
+    push(mk(r.sent, r.tokStart - 1, r.tokEnd, r.type, r.source));
+  }
+
   // 1a'. a name runs across its particles: "Mohammed/PER bin Salman/PER" → "Mohammed bin Salman"
   sentences.forEach((s, si) => {
     for (const r of raws.filter((x) => x.sent === si && x.type === 'person' && !x.part)) {
