@@ -361,6 +361,11 @@ describe('entities', () => {
     ]);
   });
 
+  it('a name in quotation marks after a classifier noun, also a compound of one, is of its kind ("das Wochenblatt „Morgenruf“")', () => {
+    const es = run(['Das stand im Wochenblatt „Morgenruf“ am Montag.'], {});
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Morgenruf', 'organization']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

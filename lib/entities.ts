@@ -298,6 +298,17 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         i = j - 1;
         continue;
       }
+      // a name in quotation marks after a classifier noun, also a compound of one: 'das Klatschblatt „People“'
+      const quotedKind = i + 3 < s.tokens.length && OPEN_QUOTE.test(s.tokens[i + 1].text) ? typeByClassifier(s.tokens[i].text) : null;
+      if (quotedKind && quotedKind !== 'none' && !covered[si][i + 2]) {
+        let j = i + 2;
+        while (j < s.tokens.length && j - i <= 5 && !covered[si][j] && !CLOSE_QUOTE.test(s.tokens[j].text) && /^(?:\p{Lu}|&$|[\p{Ll}]{1,3}$)/u.test(s.tokens[j].text)) j++;
+        if (j > i + 2 && CLOSE_QUOTE.test(s.tokens[j]?.text ?? '') && isCap(s.tokens[i + 2].text)) {
+          push(mk(si, i + 2, j, quotedKind, 2));
+          i = j;
+          continue;
+        }
+      }
       const c = ctxNames[s.tokens[i].text];
       if (c && i > 0 && c.after.has(s.tokens[i - 1].text) && (i + 1 >= s.tokens.length || !isCap(s.tokens[i + 1].text))) {
         // "auf X", "on X": the platform, whatever the tagger made of the single letter
