@@ -366,6 +366,12 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Morgenruf', 'organization']]);
   });
 
+  it('a web address is no place ("ch" in "wetter.ch") and no entity', () => {
+    const blocks: Block[] = [{ text: 'Das meldet wetter.ch am Abend aus Bern.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'ch' || t === 'Bern' ? 'B-LOC' : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Bern']);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

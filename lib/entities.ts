@@ -29,6 +29,9 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
 /** Particles that are articles too: inside a name only after another particle ("von der", "van den"). */
 const ARTICLE_PARTICLES = new Set(['der', 'den', 'des']);
 
+/** Top-level domains of web addresses ("handball.ch", "Amazon.com"). */
+const TLD = /^(?:de|ch|at|com|org|net|eu|ie|uk|info|fr|it|es|nl|be|io)$/;
+
 const OPEN_QUOTE = /^[„“”"«»‚‘’'´]$/;
 const CLOSE_QUOTE = /^[“”"«»‘’'`]$/;
 
@@ -172,6 +175,20 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     raws.splice(raws.indexOf(r), 1);
     push(mk(r.sent, r.tokStart - 1, r.tokEnd, r.type, r.source));
   }
+
+  // 1e. a web address is no place "ch" or "de", and no entity at all ("handball.ch", "stern.de": GermEval calls them works,
+  //     news-gold now an outlet, now a website)
+  sentences.forEach((s, si) => {
+    for (let i = 2; i < s.tokens.length; i++) {
+      const [w, dot, tld] = [s.tokens[i - 2], s.tokens[i - 1], s.tokens[i]];
+      if (dot.text !== '.' || !TLD.test(tld.text) || dot.start !== w.end || tld.start !== dot.end) continue;
+      for (const r of raws.filter((x) => x.sent === si && !x.part && x.tokStart <= i && x.tokEnd >= i - 2)) {
+        raws.splice(raws.indexOf(r), 1);
+        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
+      }
+      for (let k = i - 2; k <= i; k++) covered[si][k] = 1;
+    }
+  });
 
   // 1a'. a name runs across its particles: "Mohammed/PER bin Salman/PER" → "Mohammed bin Salman"
   sentences.forEach((s, si) => {
