@@ -372,6 +372,11 @@ describe('entities', () => {
     expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Bern']);
   });
 
+  it('a compound of common nouns is no person ("Möbel-Einrichtungshaus"), a municipality\'s name a place', () => {
+    const es = run(['Neben dem Möbel-Einrichtungshaus lag die Munizipalität Kettwig.'], { 'Möbel-Einrichtungshaus': 'PER', Kettwig: 'PER' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Kettwig', 'place']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

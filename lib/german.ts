@@ -73,7 +73,7 @@ export function nounLemma(word: string): { lemma: string; head: string } | null 
   const hy = word.lastIndexOf('-');
   if (hy > 0) {
     const last = word.slice(hy + 1);
-    const head = /^\p{Lu}/u.test(last) ? listedNoun(last) : null;
+    const head = /^\p{Lu}/u.test(last) ? listedNoun(last) ?? nounLemma(last)?.head : null;
     return head ? { lemma: word, head } : null;
   }
   const exact = listedNoun(word);
@@ -82,9 +82,11 @@ export function nounLemma(word: string): { lemma: string; head: string } | null 
     const tail = word[i].toUpperCase() + word.slice(i + 1);
     const head = listedNoun(tail);
     if (!head) continue;
-    if (NAME_HEADS.test(head.toLowerCase())) return null;
     const first = word.slice(0, i);
-    const firstOk = [first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && COMMON().gender.has(f));
+    // "Einrichtungshaus": a linking s after a noun suffix makes it a compound of common nouns, not a name ("Neuhaus")
+    const nounLink = /(?:ung|heit|keit|schaft|ion|tät)s$/.test(first);
+    if (NAME_HEADS.test(head.toLowerCase()) && !nounLink) return null;
+    const firstOk = nounLink || [first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && COMMON().gender.has(f));
     return firstOk ? { lemma: word, head } : null;
   }
   return null;
