@@ -377,6 +377,11 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Kettwig', 'place']]);
   });
 
+  it('a compound the tagger took for a name inside a word is a place when its last part heads places ("Kiel-Südviertel")', () => {
+    const es = run(['Das Fest in Kiel-Südviertel war laut.'], { 'Kiel-Südviertel': 'LOCpart' });
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Kiel-Südviertel', 'place']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -123,6 +123,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       }
       if (!type) continue;
       if (sp.type.endsWith('part')) {
+        // a compound whose last part heads places' names is a place itself: a district ("Essen-Westviertel")
+        const whole = sp.end - sp.start === 1 ? typeByHead([s.tokens[sp.start].text]) : null;
+        if (whole?.type === 'place' && whole.strong) {
+          push(mk(si, sp.start, sp.end, 'place', 2));
+          continue;
+        }
         const r = compoundPart(s, si, sp.start, type, blocks);
         if (r) push(r);
         continue;
