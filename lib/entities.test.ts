@@ -382,6 +382,11 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Kiel-Südviertel', 'place']]);
   });
 
+  it('a hyphen compound of a name and a noun that heads places is a place the tagger missed ("Lindner-Gewerbepark")', () => {
+    const es = run(['Die Firma zog in den Lindner-Gewerbepark.'], {});
+    expect(es.map((e) => [e.name, e.type])).toEqual([['Lindner-Gewerbepark', 'place']]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

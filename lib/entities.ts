@@ -308,6 +308,17 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         } else if (!covered[si][i]) push(mk(si, i, i + 1, 'place', 2, false, t.start, dot ? t.end + 1 : t.end));
         continue;
       }
+      // a hyphen compound of a name and a noun that heads places' names is a place ("Krupp-Park", "Opti-Gewerbepark");
+      // not after an abbreviation ("US-Notenbank": GermEval counts it no name)
+      if (s.tokens[i].text.includes('-') && !covered[si][i]) {
+        const w = s.tokens[i].text;
+        const head = typeByHead([w]);
+        const first = w.slice(0, w.indexOf('-'));
+        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first) && !(lang === 'de' && isCommonNoun(w))) {
+          push(mk(si, i, i + 1, head.type, 2));
+          continue;
+        }
+      }
       // a classifier noun before an unknown name gives it its kind: "im Kanton Nidwalden", "die Reederei Nordlicht";
       // the classifier belongs to the name when names open with it ("Kanton Nidwalden")
       const kind = i + 1 < s.tokens.length ? typeByClassifier(s.tokens[i].text, true) : null;
