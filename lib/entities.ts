@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -37,6 +37,12 @@ const CLOSE_QUOTE = /^[“”"«»‘’'`]$/;
 
 /** Small words inside organisations' names between capitalised words ("Housing Justice for All", "Bank of America"). */
 const CONNECTORS = new Set(['for', 'of', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'für', 'und']);
+
+/** Months and days, which are towns too ("in March", "in Mai"). */
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
+
+/** Prepositions before a town's name. */
+const TOWN_PREPOSITIONS = new Set(['in', 'In', 'aus', 'Aus', 'nach', 'Nach', 'bei', 'Bei', 'from', 'From', 'near', 'Near']);
 
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
@@ -85,6 +91,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   const raws: Raw[] = [];
   const demonyms: Recognition['demonyms'] = [];
   const covered = sentences.map((s) => new Uint8Array(s.tokens.length));
+  const inOther = sentences.map((s) => new Uint8Array(s.tokens.length));
   const lowerSeen = new Set<string>();
   for (const s of sentences) for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text.toLowerCase());
 
@@ -121,7 +128,11 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         if (base === 'LOC') demonyms.push({ block: s.block, start: tokens[0].start, end: tokens[tokens.length - 1].end, text: tokens.map((t) => t.text).join(' ') });
         continue;
       }
-      if (!type) continue;
+      if (!type) {
+        // a work, event or other name (GermEval OTH, CoNLL MISC): no town is found inside it ("Fear and Loathing in Las Vegas")
+        for (let k = sp.start; k < sp.end; k++) inOther[si][k] = 1;
+        continue;
+      }
       if (sp.type.endsWith('part')) {
         // a compound whose last part heads places' names is a place itself: a district ("Essen-Westviertel")
         const whole = sp.end - sp.start === 1 ? typeByHead([s.tokens[sp.start].text]) : null;
@@ -308,6 +319,20 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         } else if (!covered[si][i]) push(mk(si, i, i + 1, 'place', 2, false, t.start, dot ? t.end + 1 : t.end));
         continue;
       }
+      // a town GeoNames knows after "in", "aus", "nach" that the tagger left ("in St. Veit", "Anwurf in Stans"), when
+      // it is no common noun ("in Ordnung", "aus Liebe")
+      if (i > 0 && TOWN_PREPOSITIONS.has(s.tokens[i - 1].text) && !covered[si][i - 1] && !inOther[si][i]) {
+        let n = 0;
+        for (let k = Math.min(3, s.tokens.length - i); k >= 1 && !n; k--) {
+          const words = s.tokens.slice(i, i + k).map((t) => t.text);
+          if (!anyCovered(si, i, i + k) && words.every((w) => /^\p{Lu}/u.test(w)) && unknownName(words[k - 1]) && !CALENDAR.test(words[0]) && isTownName(words.join(' '))) n = k;
+        }
+        if (n) {
+          push(mk(si, i, i + n, 'place', 2));
+          i += n - 1;
+          continue;
+        }
+      }
       // a hyphen compound of a name and a noun that heads places' names is a place ("Krupp-Park", "Opti-Gewerbepark");
       // not after an abbreviation ("US-Notenbank": GermEval counts it no name)
       if (s.tokens[i].text.includes('-') && !covered[si][i]) {
@@ -405,7 +430,9 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
       let matched = 0;
-      for (let n = Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1 && !matched; n--) {
+      // no stand-alone mention inside the title of a work or event; the compound check below still counts
+      const inTitle = !!inOther[si][i];
+      for (let n = inTitle ? 0 : Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1 && !matched; n--) {
         if (anyCovered(si, i, i + n)) continue;
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         const last = formOf(words[n - 1]);

@@ -4,6 +4,7 @@ import countriesEn from 'i18n-iso-countries/langs/en.json';
 import gaz from '../assets/lexicon/gazetteer.json';
 import firstNameList from '../assets/lexicon/first-names.json';
 import heads from '../assets/lexicon/name-heads.json';
+import places from '../assets/lexicon/places.json';
 import { adjectiveStem } from './german';
 import type { EntityType } from './types';
 
@@ -164,4 +165,10 @@ const STREET = new RegExp(`^\\p{Lu}\\p{Ll}{2,}(?:-?\\p{Lu}?\\p{Ll}+)*(?:${heads.
 /** A one-word German street name by its ending ("Kruppstraße", "Kortumstr", "Bargkoppelstieg"); the caller rules out common nouns. */
 export function isStreetWord(word: string): boolean {
   return STREET.test(word);
+}
+
+let towns: Set<string> | null = null;
+/** A town or village GeoNames knows (assets/lexicon/places.json: "St. Veit", "Stans", "Youghal"). */
+export function isTownName(name: string): boolean {
+  return (towns ??= new Set(places.names.split('|'))).has(name);
 }
