@@ -397,6 +397,16 @@ describe('entities', () => {
     expect(en.map((e) => [e.name, e.mentions])).toEqual([['Kinsale', 1]]);
   });
 
+  it('English: a name before a street word is a street the tagger left ("Harbour Road", "on Mill St"), a word also seen in lower case is not', () => {
+    const en = run(['Harbour Road was closed on Monday, and traffic backed up on Mill St for an hour.', 'The main road was quiet.'], {}, 'en');
+    expect(en.map((e) => [e.name, e.type])).toEqual([
+      ['Harbour Road', 'place'],
+      ['Mill St', 'place'],
+    ]);
+    const lower = run(['Main Street traders met; the main concern was rent.'], {}, 'en');
+    expect(lower.map((e) => e.name)).toEqual([]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -41,6 +41,9 @@ const CONNECTORS = new Set(['for', 'of', 'and', 'the', 'de', 'du', 'des', 'la', 
 /** Months and days, which are towns too ("in March", "in Mai"). */
 const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
 
+/** English street words after a name ("Princes Street", "Cornmarket St"). */
+const EN_STREETS = new Set(['Street', 'St', 'St.', 'Road', 'Rd', 'Rd.', 'Avenue', 'Ave', 'Ave.', 'Boulevard', 'Quay', 'Square']);
+
 /** Prepositions before a town's name. */
 const TOWN_PREPOSITIONS = new Set(['in', 'In', 'aus', 'Aus', 'nach', 'Nach', 'bei', 'Bei', 'from', 'From', 'near', 'Near']);
 
@@ -332,6 +335,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           i += n - 1;
           continue;
         }
+      }
+      // English: a name before a street word is a street the tagger left ("Princes Street is quiet", "on Cornmarket St")
+      if (lang === 'en' && !covered[si][i] && i + 1 < s.tokens.length && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[i].text) && EN_STREETS.has(s.tokens[i + 1].text) && !covered[si][i + 1] && !lowerSeen.has(s.tokens[i].text.toLowerCase())) {
+        push(mk(si, i, i + 2, 'place', 2));
+        i++;
+        continue;
       }
       // a hyphen compound of a name and a noun that heads places' names is a place ("Krupp-Park", "Opti-Gewerbepark");
       // not after an abbreviation ("US-Notenbank": GermEval counts it no name)
