@@ -7,8 +7,8 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, knownFirstNames, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
-import { DETERMINER_GENDER, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import type { Block, Entity, EntityType, Sentence } from './types';
@@ -28,6 +28,24 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
 
 /** Particles that are articles too: inside a name only after another particle ("von der", "van den"). */
 const ARTICLE_PARTICLES = new Set(['der', 'den', 'des']);
+
+/** Top-level domains of web addresses ("handball.ch", "Amazon.com"). */
+const TLD = /^(?:de|ch|at|com|org|net|eu|ie|uk|info|fr|it|es|nl|be|io)$/;
+
+const OPEN_QUOTE = /^[„“”"«»‚‘’'´]$/;
+const CLOSE_QUOTE = /^[“”"«»‘’'`]$/;
+
+/** Small words inside organisations' names between capitalised words ("Housing Justice for All", "Bank of America"). */
+const CONNECTORS = new Set(['for', 'of', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'für', 'und']);
+
+/** Months and days, which are towns too ("in March", "in Mai"). */
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
+
+/** English street words after a name ("Princes Street", "Cornmarket St"). */
+const EN_STREETS = new Set(['Street', 'St', 'St.', 'Road', 'Rd', 'Rd.', 'Avenue', 'Ave', 'Ave.', 'Boulevard', 'Quay', 'Square']);
+
+/** Prepositions before a town's name. */
+const TOWN_PREPOSITIONS = new Set(['in', 'In', 'aus', 'Aus', 'nach', 'Nach', 'bei', 'Bei', 'from', 'From', 'near', 'Near']);
 
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
@@ -76,6 +94,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   const raws: Raw[] = [];
   const demonyms: Recognition['demonyms'] = [];
   const covered = sentences.map((s) => new Uint8Array(s.tokens.length));
+  const inOther = sentences.map((s) => new Uint8Array(s.tokens.length));
   const lowerSeen = new Set<string>();
   for (const s of sentences) for (const t of s.tokens) if (/^\p{Ll}/u.test(t.text)) lowerSeen.add(t.text.toLowerCase());
 
@@ -94,6 +113,9 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     return { sent: si, tokStart: a, tokEnd: b, block: s.block, start, end, text: blocks[s.block].text.slice(start, end), type, part, source };
   };
 
+  // a capitalised word that is no common noun, no function word and not written in lower case here: a name's word
+  const unknownName = (w: string) => /^\p{Lu}\p{L}/u.test(w) && !lowerSeen.has(w.toLowerCase()) && !ENTITIES.stopNames.has(w.toLowerCase()) && !(lang === 'de' && isCommonNoun(w));
+
   // 1. the tagger
   sentences.forEach((s, si) => {
     for (const sp of spansFromLabels(labels[si])) {
@@ -109,21 +131,82 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         if (base === 'LOC') demonyms.push({ block: s.block, start: tokens[0].start, end: tokens[tokens.length - 1].end, text: tokens.map((t) => t.text).join(' ') });
         continue;
       }
-      if (!type) continue;
+      if (!type) {
+        // a work, event or other name (GermEval OTH, CoNLL MISC): no town is found inside it ("Fear and Loathing in Las Vegas")
+        for (let k = sp.start; k < sp.end; k++) inOther[si][k] = 1;
+        continue;
+      }
       if (sp.type.endsWith('part')) {
+        // a compound whose last part heads places' names is a place itself: a district ("Essen-Westviertel")
+        const whole = sp.end - sp.start === 1 ? typeByHead([s.tokens[sp.start].text]) : null;
+        if (whole?.type === 'place' && whole.strong) {
+          push(mk(si, sp.start, sp.end, 'place', 2));
+          continue;
+        }
         const r = compoundPart(s, si, sp.start, type, blocks);
         if (r) push(r);
         continue;
       }
-      let a = sp.start;
-      let b = sp.end;
-      // a name never runs across brackets or clause punctuation ("Nancy ( September" → "Nancy")
-      for (let k = a + 1; k < b; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) b = k;
-      while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
-      while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
-      // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus")
-      while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
-      if (a < b) push(mk(si, a, b, type, 2));
+      // a name never runs across brackets or clause punctuation ("Nancy ( September" → "Nancy"); a dash between
+      // two names parts them ("HSC Suhr Aarau – Kadetten Schaffhausen")
+      let end = sp.end;
+      for (let k = sp.start + 1; k < end; k++) if (/^[()[\]{},;:!?„“”"«»]$/.test(s.tokens[k].text)) end = k;
+      for (let a = sp.start; a < end; ) {
+        let b = a + 1;
+        while (b < end && !/^[–—-]$/.test(s.tokens[b].text)) b++;
+        const next = b + 1;
+        while (a < b && (ENTITIES.stopNames.has(s.tokens[a].text.toLowerCase()) || !/[\p{L}\p{N}]/u.test(s.tokens[a].text))) a++;
+        while (b > a && !/[\p{L}\p{N}]/u.test(s.tokens[b - 1].text)) b--;
+        // a title or role before a person's name is not part of it ("Dr Fauci", "Mr Cummins", "Papst Franziskus"),
+        // nor a noun that only says what kind of thing the name is ("im Bundesstaat Illinois", "die Partei Ennahda")
+        while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
+        if (type !== 'person' && b - a >= 2 && isClassifier(s.tokens[a].text) && /^\p{Lu}\p{L}/u.test(s.tokens[a + 1].text)) a++;
+        if (a < b) push(mk(si, a, b, type, 2));
+        a = next;
+      }
+    }
+  });
+
+  // 1c. an organisation's name runs on to the end of the bracket it fills ("(LG Ohra Energie; 11:43 min)",
+  //     "(TV Wattenscheid 01)"), and a place adjective before it is part of it ("Gothaer LAC", "Kasseler Sparkasse")
+  for (const r of [...raws]) {
+    if (r.type !== 'organization' || r.part) continue;
+    const t = sentences[r.sent].tokens;
+    let b = r.tokEnd;
+    if (t[r.tokStart - 1]?.text === '(') {
+      let k = b;
+      while (k < t.length && k - b < 3 && !covered[r.sent][k] && /^(?:\p{Lu}[\p{L}.-]*|\d{2})$/u.test(t[k].text)) k++;
+      if (k > b && /^[);]$/.test(t[k]?.text ?? '')) b = k;
+    }
+    let a = r.tokStart;
+    const before = t[a - 1]?.text ?? '';
+    if (lang === 'de' && a > 0 && !covered[r.sent][a - 1] && /^\p{Lu}\p{Ll}+er$/u.test(before) && demonyms.some((d) => d.block === r.block && d.start === t[a - 1].start)) a--;
+    if (a === r.tokStart && b === r.tokEnd) continue;
+    raws.splice(raws.indexOf(r), 1);
+    push(mk(r.sent, a, b, 'organization', 2));
+  }
+
+  // 1d. English: a capitalised "The" inside a sentence belongs to the name of a place or organisation after it ("at The
+  //     Oval", "In Youghal The Old Imperial will …"); at the start of a sentence or a quotation it is only the article
+  if (lang === 'en') for (const r of [...raws]) {
+    if (r.part || r.type === 'person' || r.tokStart < 2) continue;
+    const t = sentences[r.sent].tokens;
+    if (t[r.tokStart - 1].text !== 'The' || covered[r.sent][r.tokStart - 1] || /^[.:;!?"“”‘’'«»(—–-]$/.test(t[r.tokStart - 2].text)) continue;
+    raws.splice(raws.indexOf(r), 1);
+    push(mk(r.sent, r.tokStart - 1, r.tokEnd, r.type, r.source));
+  }
+
+  // 1e. a web address is no place "ch" or "de", and no entity at all ("handball.ch", "stern.de": GermEval calls them works,
+  //     news-gold now an outlet, now a website)
+  sentences.forEach((s, si) => {
+    for (let i = 2; i < s.tokens.length; i++) {
+      const [w, dot, tld] = [s.tokens[i - 2], s.tokens[i - 1], s.tokens[i]];
+      if (dot.text !== '.' || !TLD.test(tld.text) || dot.start !== w.end || tld.start !== dot.end) continue;
+      for (const r of raws.filter((x) => x.sent === si && !x.part && x.tokStart <= i && x.tokEnd >= i - 2)) {
+        raws.splice(raws.indexOf(r), 1);
+        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
+      }
+      for (let k = i - 2; k <= i; k++) covered[si][k] = 1;
     }
   });
 
@@ -227,6 +310,73 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         i += n - 1;
         break;
       }
+      // a one-word street name where an address stands ("in der Kruppstraße", "Kortumstr. 46", "im Bargkoppelstieg"), with
+      // its abbreviation's dot; not a compound of a common noun ("auf dem Truppenübungsplatz")
+      if (lang === 'de' && isStreetWord(s.tokens[i].text) && unknownName(s.tokens[i].text) && addressAt(s.tokens, i, blocks[s.block].text.slice(s.tokens[i].end, s.tokens[i].end + 8))) {
+        const t = s.tokens[i];
+        const dot = /str$/.test(t.text) && s.tokens[i + 1]?.text === '.' && s.tokens[i + 1].start === t.end;
+        const same = raws.find((r) => r.sent === si && !r.part && r.tokStart === i && r.tokEnd === i + 1);
+        if (same) {
+          same.type = 'place';
+          if (dot) Object.assign(same, { end: t.end + 1, text: blocks[s.block].text.slice(t.start, t.end + 1) });
+        } else if (!covered[si][i]) push(mk(si, i, i + 1, 'place', 2, false, t.start, dot ? t.end + 1 : t.end));
+        continue;
+      }
+      // a town GeoNames knows after "in", "aus", "nach" that the tagger left ("in St. Veit", "Anwurf in Stans"), when
+      // it is no common noun ("in Ordnung", "aus Liebe")
+      if (i > 0 && TOWN_PREPOSITIONS.has(s.tokens[i - 1].text) && !covered[si][i - 1] && !inOther[si][i]) {
+        let n = 0;
+        for (let k = Math.min(3, s.tokens.length - i); k >= 1 && !n; k--) {
+          const words = s.tokens.slice(i, i + k).map((t) => t.text);
+          if (!anyCovered(si, i, i + k) && words.every((w) => /^\p{Lu}/u.test(w)) && unknownName(words[k - 1]) && !CALENDAR.test(words[0]) && isTownName(words.join(' '))) n = k;
+        }
+        if (n) {
+          push(mk(si, i, i + n, 'place', 2));
+          i += n - 1;
+          continue;
+        }
+      }
+      // English: a name before a street word is a street the tagger left ("Princes Street is quiet", "on Cornmarket St")
+      if (lang === 'en' && !covered[si][i] && i + 1 < s.tokens.length && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[i].text) && EN_STREETS.has(s.tokens[i + 1].text) && !covered[si][i + 1] && !lowerSeen.has(s.tokens[i].text.toLowerCase())) {
+        push(mk(si, i, i + 2, 'place', 2));
+        i++;
+        continue;
+      }
+      // a hyphen compound of a name and a noun that heads places' names is a place ("Krupp-Park", "Opti-Gewerbepark");
+      // not after an abbreviation ("US-Notenbank": GermEval counts it no name)
+      if (s.tokens[i].text.includes('-') && !covered[si][i]) {
+        const w = s.tokens[i].text;
+        const head = typeByHead([w]);
+        const first = w.slice(0, w.indexOf('-'));
+        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first) && !(lang === 'de' && isCommonNoun(w))) {
+          push(mk(si, i, i + 1, head.type, 2));
+          continue;
+        }
+      }
+      // a classifier noun before an unknown name gives it its kind: "im Kanton Nidwalden", "die Reederei Nordlicht";
+      // the classifier belongs to the name when names open with it ("Kanton Nidwalden")
+      const kind = i + 1 < s.tokens.length ? typeByClassifier(s.tokens[i].text, true) : null;
+      if (kind && kind !== 'none' && !covered[si][i] && !covered[si][i + 1] && unknownName(s.tokens[i + 1].text)) {
+        let j = i + 2;
+        // on across the small words of foreign names ("Housing Justice for All", "Coalition al-Karama")
+        const nameWord = (k: number) => k < s.tokens.length && !covered[si][k] && (unknownName(s.tokens[k].text) || /^(?:al|el|ad|as|ash|an)-\p{Lu}/u.test(s.tokens[k].text));
+        const capAfter = (k: number) => k < s.tokens.length && !covered[si][k] && /^\p{Lu}\p{L}/u.test(s.tokens[k].text);
+        while (nameWord(j) || (CONNECTORS.has(s.tokens[j]?.text ?? '') && capAfter(j + 1))) j += nameWord(j) ? 1 : 2;
+        push(mk(si, opensName(s.tokens[i].text) ? i : i + 1, j, kind, 2));
+        i = j - 1;
+        continue;
+      }
+      // a name in quotation marks after a classifier noun, also a compound of one: 'das Klatschblatt „People“'
+      const quotedKind = i + 3 < s.tokens.length && OPEN_QUOTE.test(s.tokens[i + 1].text) ? typeByClassifier(s.tokens[i].text) : null;
+      if (quotedKind && quotedKind !== 'none' && !covered[si][i + 2]) {
+        let j = i + 2;
+        while (j < s.tokens.length && j - i <= 5 && !covered[si][j] && !CLOSE_QUOTE.test(s.tokens[j].text) && /^(?:\p{Lu}|&$|[\p{Ll}]{1,3}$)/u.test(s.tokens[j].text)) j++;
+        if (j > i + 2 && CLOSE_QUOTE.test(s.tokens[j]?.text ?? '') && isCap(s.tokens[i + 2].text)) {
+          push(mk(si, i + 2, j, quotedKind, 2));
+          i = j;
+          continue;
+        }
+      }
       const c = ctxNames[s.tokens[i].text];
       if (c && i > 0 && c.after.has(s.tokens[i - 1].text) && (i + 1 >= s.tokens.length || !isCap(s.tokens[i + 1].text))) {
         // "auf X", "on X": the platform, whatever the tagger made of the single letter
@@ -238,6 +388,21 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       }
     }
   });
+
+  // 2b. an abbreviation in brackets right after a name is its short form: "Deutscher Wetterdienst (DWD)",
+  //     "Max-Planck-Institut für Plasmaphysik (IPP)"; found everywhere else in the article by step 3
+  const abbreviations = new Map<string, string>();
+  for (const r of [...raws]) {
+    const t = sentences[r.sent].tokens;
+    if (r.part || r.type === 'person' || t[r.tokEnd]?.text !== '(' || t[r.tokEnd + 2]?.text !== ')') continue;
+    const ab = t[r.tokEnd + 1].text;
+    const words = t.slice(r.tokStart, r.tokEnd).map((x) => x.text);
+    if (!abbreviates(ab, words)) continue;
+    abbreviations.set(ab, stemKey(words));
+    const there = raws.find((x) => x.sent === r.sent && !x.part && x.tokStart === r.tokEnd + 1 && x.tokEnd === r.tokEnd + 2);
+    if (there) there.type = r.type;
+    else if (!covered[r.sent][r.tokEnd + 1]) push(mk(r.sent, r.tokEnd + 1, r.tokEnd + 2, r.type, 2));
+  }
 
   // 3. document-level consistency: every form found once is found everywhere
   const known = new Map<string, { type: EntityType; votes: Map<EntityType, number> }>();
@@ -274,7 +439,9 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
       let matched = 0;
-      for (let n = Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1 && !matched; n--) {
+      // no stand-alone mention inside the title of a work or event; the compound check below still counts
+      const inTitle = !!inOther[si][i];
+      for (let n = inTitle ? 0 : Math.min(ENTITIES.maxNameTokens, s.tokens.length - i); n >= 1 && !matched; n--) {
         if (anyCovered(si, i, i + n)) continue;
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         const last = formOf(words[n - 1]);
@@ -331,7 +498,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (k && !r.gazId) r.type = k.type;
   }
 
-  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen);
+  const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen, abbreviations);
   linkDemonyms(result.entities, demonyms);
   return result;
 }
@@ -373,7 +540,7 @@ interface Cluster {
   gazId?: string;
 }
 
-function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true, lowerSeen = new Set<string>()): Recognition {
+function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Recognition['demonyms'], lang: string, surnames = true, lowerSeen = new Set<string>(), abbreviations = new Map<string, string>()): Recognition {
   raws.sort((a, b) => a.block - b.block || a.start - b.start);
   const tokensOf = (r: Raw) => sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
   const allCaps = new Set<string>();
@@ -384,6 +551,15 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   const coveredSet = new Set<string>();
   for (const x of raws) for (let k = x.tokStart; k < x.tokEnd; k++) coveredSet.add(`${x.sent}:${k}`);
   const coveredAt = (si: number, k: number) => coveredSet.has(`${si}:${k}`);
+  // the classifier noun before a mention, also across "wie"/"like" ("eine Reinigungsfirma wie Filana", "clubs like Rapid")
+  // and an opening quotation mark ("vom Online-Portal «Nau»")
+  const classifierBefore = (r: Raw) => {
+    const toks = sentences[r.sent].tokens;
+    let k = r.tokStart - 1;
+    if (OPEN_QUOTE.test(toks[k]?.text ?? '')) k--;
+    if (/^(?:wie|like)$/.test(toks[k]?.text ?? '')) k--;
+    return k < 0 || coveredAt(r.sent, k) ? null : typeByClassifier(toks[k].text);
+  };
   const genitive = (r: Raw) => {
     if (lang !== 'de' || r.type !== 'person' || r.part) return false;
     const toks = sentences[r.sent].tokens;
@@ -467,6 +643,52 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     drop.raws = [];
     if (keep === other) for (const r of keep.raws) r.type = other.type;
   }
+  // an abbreviation is the name it abbreviates: the one it stood in brackets after, or the one whose words' initials
+  // it is ("NPHET" … "National Public Health Emergency Team", "HSS" … "Hanns-Seidel-Stiftung")
+  const longestTokens = (c: Cluster) => c.raws.filter((r) => !r.part).map(tokensOf).sort((a, b) => b.length - a.length)[0] ?? null;
+  for (const c of clusters) {
+    if (!c.raws.length || (c.type === 'person' && c.fullTokens)) continue;
+    const forms = new Set(c.raws.map((r) => (r.part ? r.text : tokensOf(r).join(' '))));
+    if (forms.size !== 1) continue;
+    const ab = [...forms][0];
+    if (!isAbbreviation(ab)) continue;
+    const bracketed = abbreviations.get(ab);
+    const targets = clusters.filter((o) => {
+      if (o === c || !o.raws.length || o.type === 'person') return false;
+      const toks = longestTokens(o);
+      if (!toks || toks.length < 2 && !toks[0].includes('-')) return false;
+      return bracketed ? o.raws.some((r) => !r.part && stemKey(tokensOf(r)) === bracketed) : initials(toks) === ab;
+    });
+    if (targets.length !== 1) continue;
+    const [t] = targets;
+    for (const r of c.raws) r.type = t.type;
+    t.raws.push(...c.raws);
+    c.raws = [];
+  }
+  // a short form of an organisation's name is that organisation: its last words ("Telekom" … "Deutsche Telekom",
+  // "Rapid" … "SK Rapid") or its first before one more word or a phrase ("IG Metall" … "IG Metall Nordhessen",
+  // "Max-Planck-Institut" … "Max-Planck-Institut für Plasmaphysik");
+  // a place stays a place ("Essen" … "Finanzamt Essen")
+  const orgKey = (toks: string[]) => toks.map((t, i) => (i === toks.length - 1 ? headStem(t) : t.toLowerCase()));
+  for (const c of clusters) {
+    if (c.type !== 'organization' || !c.raws.length) continue;
+    const short = longestTokens(c);
+    if (!short) continue;
+    const sk = orgKey(short).join(' ');
+    const targets = clusters.filter((o) => {
+      if (o === c || o.type !== 'organization' || !o.raws.length) return false;
+      const long = longestTokens(o);
+      if (!long || long.length <= short.length) return false;
+      const pre = orgKey(long.slice(0, short.length)).join(' ');
+      const suf = orgKey(long.slice(long.length - short.length)).join(' ');
+      // the first words only when one word or a phrase after a lower-case word follows ("House" is not "House Freedom Caucus")
+      const rest = long.slice(short.length);
+      return suf === sk || (pre === sk && (rest.length === 1 || /^\p{Ll}/u.test(rest[0])));
+    });
+    if (targets.length !== 1) continue;
+    targets[0].raws.push(...c.raws);
+    c.raws = [];
+  }
   // Type by majority of the mentions the tagger or a gazetteer made.
   // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
   // the gazetteer knows it ("Telegram-Beitrag": the platform)
@@ -488,16 +710,19 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const firstNamed = toks.length >= 2 && knownFirstNames().has(toks[0]);
     const head = typeByHead(toks);
     // the tagger tells places from organisations well ("Notts County" the club, "Soviet Union"): heads overrule it
-    // only for a person or a legal form
-    let type: EntityType | null = head && (head.strong || !firstNamed) && (c.type === 'person' || head.legal) ? head.type : null;
+    // only for a person, a legal form, or a head that is never the other kind ("Boulevard", "Hospital", "Cafe")
+    let type: EntityType | null = head && (head.overrules || ((head.strong || !firstNamed) && (c.type === 'person' || head.legal))) ? head.type : null;
     if (!type && !firstNamed) {
       const votes = new Map<EntityType | 'none', number>();
       for (const r of standalone) {
-        const t = coveredAt(r.sent, r.tokStart - 1) ? null : typeByClassifier(sentences[r.sent].tokens[r.tokStart - 1]?.text);
+        const t = classifierBefore(r);
         if (t) votes.set(t, (votes.get(t) ?? 0) + 1);
       }
       const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
-      if (best && best[1] * 2 >= standalone.length) {
+      // one word the tagger took for a person that a classifier names something else ("eine Reinigungsfirma wie Filana")
+      const single = standalone.every((r) => r.tokEnd - r.tokStart === 1);
+      if (single && c.type === 'person' && best && best[0] !== 'none' && votes.size === 1) type = best[0];
+      else if (best && best[1] * 2 >= standalone.length) {
         // a product, model or work is no entity ("des Hubschraubers Tiger")
         if (best[0] === 'none') {
           c.raws = [];
@@ -511,15 +736,29 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
   }
+  // a name of more than one word that stands alone in quotation marks in half its mentions is a title, a work or
+  // product, no person («Mario Kart»)
+  for (const c of live) {
+    if (c.type !== 'person' || !c.raws.length || (longestTokens(c)?.length ?? 0) < 2) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    const quoted = standalone.filter((r) => OPEN_QUOTE.test(sentences[r.sent].tokens[r.tokStart - 1]?.text ?? '') && CLOSE_QUOTE.test(sentences[r.sent].tokens[r.tokEnd]?.text ?? ''));
+    if (quoted.length * 2 >= standalone.length) c.raws = [];
+  }
   // a single word taken for a person that the article uses as a place: "in Dormagen", "auf Lampedusa",
   // the town of a club ("TSV Bayer Dormagen"), of a council or hospital ("Cork County Council")
   const multiNames = live.filter((c) => c.type !== 'person').flatMap((c) => c.raws.filter((r) => !r.part && r.tokEnd - r.tokStart >= 2).map(tokensOf));
+  const placeWords = new Set(live.filter((c) => c.type !== 'person').flatMap((c) => c.raws.filter((r) => !r.part).flatMap(tokensOf)));
   for (const c of live) {
     if (c.type !== 'person' || c.fullTokens) continue;
     const standalone = c.raws.filter((r) => !r.part);
     if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart !== 1)) continue;
     const word = nameTokens(standalone[0])[0];
     if (knownFirstNames().has(word)) continue;
+    // the people of a place the article names are no person ("uns Stanser" … "BSV Stans", "in Stans")
+    if (lang === 'de' && /\p{Ll}er$/u.test(word) && [word.slice(0, -2), word.slice(0, -2) + 'en', word.slice(0, -3) + 'en'].some((p) => placeWords.has(p))) {
+      c.raws = [];
+      continue;
+    }
     const before = (r: Raw) => sentences[r.sent].tokens[r.tokStart - 1]?.text;
     const placeVotes = standalone.filter((r) => r.type === 'place' || PLACE_PREPOSITIONS.has(before(r) ?? '')).length;
     // a club's name ends in its town when it is more than a first and last name ("TSV Bayer Dormagen", "FC Basel")
@@ -541,6 +780,22 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       c.type === 'person' ? commonWord(w, lang, lowerSeen) :
       lang === 'en' && lowerSeen.has(w.toLowerCase());
     if (words.every(([w]) => common(w) || (c.type !== 'organization' && /^\p{L}+-?\d+$/u.test(w)))) c.raws = [];
+    // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
+    // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
+    // an adjective alone is no sign ("im sächsischen Mittweida")
+    if (lang === 'de' && c.type === 'place' && c.raws.length) {
+      const standalone = c.raws.filter((r) => !r.part);
+      const toks = (r: Raw) => sentences[r.sent].tokens;
+      const adjBefore = (r: Raw, k: number) => k >= 0 && /^\p{Ll}/u.test(toks(r)[k].text) && isAdjectiveForm(toks(r)[k].text) && !DETERMINERS.has(toks(r)[k].text);
+      const indefinite = (r: Raw) => {
+        let k = r.tokStart - 1;
+        while (adjBefore(r, k)) k--;
+        return k >= 0 && INDEFINITE.has(toks(r)[k].text.toLowerCase());
+      };
+      const nounAfterAdjective = (r: Raw) => adjBefore(r, r.tokStart - 1) && !r.text.includes('-') && isCommonNoun(r.text);
+      const plural = words.every(([w]) => /(?:ungen|heiten|keiten|schaften)$/.test(w) && isCommonNoun(w));
+      if (plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
+    }
   }
   const kept = live.filter((c) => c.raws.length);
   live.length = 0;
@@ -646,17 +901,24 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   const longestLen = Math.max(...standalone.map((r) => r.tokEnd - r.tokStart));
   const longest = standalone.filter((r) => r.tokEnd - r.tokStart === longestLen);
   let toks = tokensOf(longest[0]);
+  // an abbreviation's dot the tokens left out ("Kortumstr.")
+  if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
   if (lang === 'en') return toks.join(' ');
   if (lang !== 'de') return toks.join(' ');
+  // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
+  const listed = c.gazId ? gazetteer().get(stemKey(toks))?.find((e) => e.id === c.gazId) : undefined;
+  if (listed && listed.tokens.length === toks.length) return listed.tokens.join(' ');
   // the head noun without its genitive ending, when the article shows the bare form
   const head = base(toks[toks.length - 1]);
   const headStemOk = toks.length > 1 ? stripGenitive(toks[toks.length - 1], forms) : head;
   toks = [...toks.slice(0, -1), headStemOk];
   if (toks.length === 1) return toks[0];
-  const adjIdx = toks.map((t, i) => i < toks.length - 1 && isAdjectiveForm(t)).map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
-  if (!adjIdx.length) return toks.join(' ');
-  // gender: the head noun's, or what the articles before the mentions say
-  let g: Gender | null = nounGender(toks[toks.length - 1]);
+  // the adjectives that open the name ("Deutschen Wetterdienst"), not words after its head ("Bund Deutscher Architekten")
+  let nAdj = 0;
+  while (nAdj < toks.length - 1 && isAdjective(toks[nAdj])) nAdj++;
+  if (!nAdj) return toks.join(' ');
+  // gender: the noun the adjectives qualify, or what the articles before the mentions say
+  let g: Gender | null = nounGender(toks[nAdj]);
   if (!g) {
     const votes = new Map<Gender, number>();
     for (const r of longest) {
@@ -665,7 +927,7 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
     }
     g = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'n';
   }
-  return toks.map((t, i) => (adjIdx.includes(i) ? strongNominative(t, g!) : t)).join(' ');
+  return toks.map((t, i) => (i < nAdj ? strongNominative(t, g!) : t)).join(' ');
 }
 
 function stripGenitive(head: string, forms: string[]): string {
@@ -677,3 +939,60 @@ function stripGenitive(head: string, forms: string[]): string {
   return head;
 }
 
+/** An abbreviation: two to eight capitals and digits ("DWD", "NPHET", "T3N"). */
+function isAbbreviation(w: string): boolean {
+  return /^\p{Lu}[\p{Lu}\p{N}&]{1,7}$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+/** The capitals of a name's words and hyphen parts ("Hanns-Seidel-Stiftung" → "HSS", "Vintners Federation of Ireland" → "VFI"). */
+function initials(words: string[]): string {
+  return words.flatMap((w) => w.split('-')).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+}
+
+/**
+ * Whether an abbreviation in brackets can stand for the name before it: its first letter begins a word or part of
+ * the name, and its letters follow in the name in order ("IPP" ~ "Max-Planck-Institut für Plasmaphysik",
+ * "IWF" ~ "Internationale Währungsfonds"; not "BRITAIN" after "Getty Images").
+ */
+function abbreviates(ab: string, words: string[]): boolean {
+  if (!isAbbreviation(ab)) return false;
+  const parts = words.flatMap((w) => w.split('-'));
+  const name = parts.join(' ').toLowerCase();
+  const letters = ab.toLowerCase().replace(/[^\p{L}]/gu, '');
+  for (const p of parts) {
+    if (p[0]?.toLowerCase() !== letters[0]) continue;
+    let k = name.indexOf(p.toLowerCase()) + 1;
+    let ok = true;
+    for (const ch of letters.slice(1)) {
+      k = name.indexOf(ch, k) + 1;
+      if (!k) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** A noun that says what kind of thing the name after it is, without being part of it ("Bundesstaat", "Partei"). */
+function isClassifier(w: string): boolean {
+  const k = typeByClassifier(w, true);
+  return !!k && k !== 'none' && !opensName(w);
+}
+
+/** Prepositions before a street's name, with an article ("in der", "an der") or fused with it ("im", "am", "zum"). */
+const STREET_PREPOSITIONS = new Set(['in', 'an', 'auf', 'aus', 'von', 'bis', 'über', 'durch', 'entlang', 'nach', 'zu', 'bei', 'vor', 'hinter', 'neben', 'Ecke']);
+const FUSED_PREPOSITIONS = new Set(['im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins', 'ans']);
+const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'kein', 'keine', 'keinen', 'keinem', 'keiner']);
+
+/** Whether the word at i stands where a street's name does: after a preposition (and article), or before a house number (`after`: the text after it). */
+function addressAt(toks: { text: string }[], i: number, after: string): boolean {
+  const w = toks[i].text;
+  // a square named by a common noun is mostly no square's name ("Truppenübungsplatz"; streets are: "Lindenstraße")
+  const modifier = w.replace(/platz$/, '');
+  if (modifier !== w && [modifier, modifier.replace(/(?:s|n|en|es)$/, '')].some((m) => m.length >= 3 && isCommonNoun(m))) return false;
+  const p1 = toks[i - 1]?.text ?? '';
+  const p2 = toks[i - 2]?.text ?? '';
+  return FUSED_PREPOSITIONS.has(p1.toLowerCase()) || (DETERMINERS.has(p1.toLowerCase()) && STREET_PREPOSITIONS.has(p2)) || /^\.?\s\d{1,4}[a-z]?\b/.test(after);
+}

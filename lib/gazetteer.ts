@@ -4,6 +4,7 @@ import countriesEn from 'i18n-iso-countries/langs/en.json';
 import gaz from '../assets/lexicon/gazetteer.json';
 import firstNameList from '../assets/lexicon/first-names.json';
 import heads from '../assets/lexicon/name-heads.json';
+import places from '../assets/lexicon/places.json';
 import { adjectiveStem } from './german';
 import type { EntityType } from './types';
 
@@ -118,18 +119,23 @@ function headMatch(word: string, list: string[], byEnding: boolean): boolean {
  * The kind of thing a name's own words say it is: its last word ("Autonomous Tenant Union",
  * "Robert Koch-Institut", "Albany Park"), or its first ("Universität Leipzig", "Lake Como").
  * A single word counts only as a hyphen compound ("Hanns-Seidel-Stiftung").
- * `strong` is true for legal forms, compounds and words no surname is ('Quay', 'Straße').
+ * `strong` is true for legal forms, compounds and words no surname is ('Quay', 'Straße'); `overrules` for the
+ * heads that decide against the tagger too ('Berthold-Beitz-Boulevard', 'Cork University Hospital').
  */
-export function typeByHead(tokens: string[]): { type: EntityType; strong: boolean; legal: boolean } | null {
+export function typeByHead(tokens: string[]): { type: EntityType; strong: boolean; legal: boolean; overrules: boolean } | null {
   const last = tokens[tokens.length - 1];
   const multi = tokens.length > 1;
   const hyphen = last.includes('-');
+  const lastPart = last.slice(last.lastIndexOf('-') + 1);
+  // a legal form at the end of a compound ("Saar-Elektrizitäts-AG")
+  if (hyphen && LEGAL_FORM.test(lastPart)) return { type: 'organization', strong: true, legal: true, overrules: true };
   for (const [type, h] of HEAD_TYPES) {
     if (!(multi || hyphen) || !headMatch(last, h.last, true)) continue;
     const legal = LEGAL_FORM.test(last);
-    return { type, strong: hyphen || legal || last.length > 12 || heads.neverSurname.includes(last), legal };
+    const overrules = heads.overrules.includes(lastPart) && h.last.includes(lastPart);
+    return { type, strong: hyphen || legal || last.length > 12 || heads.neverSurname.includes(last), legal, overrules };
   }
-  if (multi) for (const [type, h] of HEAD_TYPES) if (h.first.includes(tokens[0])) return { type, strong: true, legal: false };
+  if (multi) for (const [type, h] of HEAD_TYPES) if (h.first.includes(tokens[0])) return { type, strong: true, legal: false, overrules: false };
   return null;
 }
 
@@ -138,13 +144,31 @@ const LEGAL_FORM = /^(?:GmbH|AG|KG|KGaA|SE|eG|mbH|OHG|Inc\.?|Corp\.?|Ltd\.?|LLC|
 
 /**
  * The kind of thing a noun right before a name says the name is ("die Partei Attayar", "die Insel Lampedusa"),
- * or 'none' for a product, model or work ("des Hubschraubers Tiger", "der Film Barbie").
+ * or 'none' for a product, model or work ("des Hubschraubers Tiger", "der Film Barbie"). `exact`: the listed word
+ * itself, not a compound ending in it ("Bundesverband Deutscher Stiftungen" is a name, not a kind).
  */
-export function typeByClassifier(word: string | undefined): EntityType | 'none' | null {
+export function typeByClassifier(word: string | undefined, exact = false): EntityType | 'none' | null {
   if (!word) return null;
-  const byEnding = /^\p{Lu}/u.test(word);
+  const byEnding = !exact && /^\p{Lu}/u.test(word);
   for (const [type, h] of HEAD_TYPES) if (headMatch(word, h.before, byEnding)) return type;
   const stem = word.replace(/(?:e?s|e?n)$/, '');
   if (headMatch(word, heads.notName.before, byEnding) || (stem !== word && headMatch(stem, heads.notName.before, byEnding))) return 'none';
   return null;
+}
+
+/** A classifier noun that is part of the name it stands before ("Kanton Nidwalden", "Universität Leipzig"), not only its kind. */
+export function opensName(word: string): boolean {
+  return HEAD_TYPES.some(([, h]) => h.first.includes(word));
+}
+
+const STREET = new RegExp(`^\\p{Lu}\\p{Ll}{2,}(?:-?\\p{Lu}?\\p{Ll}+)*(?:${heads.streetEndings.join('|')})$`, 'u');
+/** A one-word German street name by its ending ("Kruppstraße", "Kortumstr", "Bargkoppelstieg"); the caller rules out common nouns. */
+export function isStreetWord(word: string): boolean {
+  return STREET.test(word);
+}
+
+let towns: Set<string> | null = null;
+/** A town or village GeoNames knows (assets/lexicon/places.json: "St. Veit", "Stans", "Youghal"). */
+export function isTownName(name: string): boolean {
+  return (towns ??= new Set(places.names.split('|'))).has(name);
 }

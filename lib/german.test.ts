@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounGender, personNounNominative, strongNominative } from './german';
+import { isAdjective, isCommonNoun, nounGender, personNounNominative, strongNominative } from './german';
 
 describe('German base forms', () => {
   it.each([
@@ -25,4 +25,21 @@ describe('German base forms', () => {
     ['Regierung', 'f'],
     ['Zentralbank', 'f'],
   ])('%s is %s', (noun, g) => expect(nounGender(noun)).toBe(g));
+
+  it.each([
+    ['Schwarzen', true],
+    ['olympischen', true],
+    ['Europäische', true],
+    ['Kadetten', false],
+    ['Dresdner', false],
+    ['Golden', false],
+    ['Hannover', false],
+  ] as const)('%s is an adjective: %s', (w, expected) => expect(isAdjective(w)).toBe(expected));
+
+  it.each([
+    ['Möbel-Einrichtungshaus', true],
+    ['Ordnungsamt', true],
+    ['Neuhaus', false],
+    ['Dormagen', false],
+  ] as const)('%s is a common noun: %s', (w, expected) => expect(isCommonNoun(w)).toBe(expected));
 });

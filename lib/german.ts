@@ -1,6 +1,7 @@
 /** Just enough German morphology to give names and roles in their base form. */
 import nouns from '../assets/lexicon/de-nouns.json';
 import common from '../assets/lexicon/de-common-nouns.json';
+import adjectives from '../assets/lexicon/de-adjectives.json';
 
 export type Gender = 'm' | 'f' | 'n' | 'pl';
 
@@ -72,7 +73,7 @@ export function nounLemma(word: string): { lemma: string; head: string } | null 
   const hy = word.lastIndexOf('-');
   if (hy > 0) {
     const last = word.slice(hy + 1);
-    const head = /^\p{Lu}/u.test(last) ? listedNoun(last) : null;
+    const head = /^\p{Lu}/u.test(last) ? listedNoun(last) ?? nounLemma(last)?.head : null;
     return head ? { lemma: word, head } : null;
   }
   const exact = listedNoun(word);
@@ -81,9 +82,11 @@ export function nounLemma(word: string): { lemma: string; head: string } | null 
     const tail = word[i].toUpperCase() + word.slice(i + 1);
     const head = listedNoun(tail);
     if (!head) continue;
-    if (NAME_HEADS.test(head.toLowerCase())) return null;
     const first = word.slice(0, i);
-    const firstOk = [first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && COMMON().gender.has(f));
+    // "Einrichtungshaus": a linking s after a noun suffix makes it a compound of common nouns, not a name ("Neuhaus")
+    const nounLink = /(?:ung|heit|keit|schaft|ion|tät)s$/.test(first);
+    if (NAME_HEADS.test(head.toLowerCase()) && !nounLink) return null;
+    const firstOk = nounLink || [first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && COMMON().gender.has(f));
     return firstOk ? { lemma: word, head } : null;
   }
   return null;
@@ -133,6 +136,20 @@ export const DETERMINERS = new Set(Object.keys(DETERMINER_GENDER));
 /** An inflected adjective ("russischen", "Weißen", "oberster"). */
 export function isAdjectiveForm(word: string): boolean {
   return /^\p{L}{3,}(?:e|en|em|er|es)$/u.test(word) && !/(?:ungen|heiten|keiten)$/.test(word);
+}
+
+let adjectiveStems: Set<string> | null = null;
+
+/**
+ * An inflected form of a real adjective ("Schwarzen", "Europäische", "olympischen"): its stem is a listed
+ * adjective (assets/lexicon/de-adjectives.json) or ends in -isch/-lich. Nouns, place-derived words and foreign
+ * words that merely end like one are not ("Kadetten", "Dresdner", "Golden", "Hannover").
+ */
+export function isAdjective(word: string): boolean {
+  if (!isAdjectiveForm(word)) return false;
+  const stem = adjectiveStem(word.toLowerCase());
+  adjectiveStems ??= new Set(adjectives.stems.split('|'));
+  return adjectiveStems.has(stem) || (!word.endsWith('er') && /(?:isch|lich)$/.test(stem));
 }
 
 export function adjectiveStem(word: string): string {
