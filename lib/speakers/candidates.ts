@@ -420,8 +420,8 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
         }
         if (w) e = j;
       }
-    } else if (!de && comp && /^(?:in|at|with)$/.test(comp.lower) && /^(?:the|a|an)$/.test(toks[e + 1]?.lower ?? '') && nounLike(toks[e + 2], doc) && !nounLike(toks[e + 3], doc)) {
-      e += 3; // "in the state"
+    } else if (!de && comp && /^(?:in|at|with)$/.test(comp.lower) && /^(?:the|a|an)$/.test(toks[e + 1]?.lower ?? '') && nounAfterDeterminer(toks[e + 2], doc) && !nounLike(toks[e + 3], doc)) {
+      e += 3; // "in the state" (after "the", "state" is a noun though it is a verb too), not "in a statement"
     }
     // German: an abbreviation in brackets and where from ("der Aktivist der Gewerkschaft X (ATU) aus Chicago")
     if (de) {
@@ -457,6 +457,15 @@ function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
   const w = t.lower;
   if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.test(w) || INDEFINITE.test(w) || DEMONSTRATIVE.test(w) || POSSESSIVES.test(w) || QUANT.test(w) || (PRONOUNS.en ?? {})[w]) return false;
   return !/(?:ly|ed|ing)$/.test(w) && !/^(?:and|or|but|who|which|that|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|no|so|as|if|than|then|there|here|very|also|just|only|even|still)$/.test(w);
+}
+
+/**
+ * An English word after a determiner that is a noun: lower case, no function word and no speech noun
+ * ("in the state", where "state" is a verb too; not "in a statement", which says how, not who).
+ */
+function nounAfterDeterminer(t: FrameToken | undefined, doc: Doc): boolean {
+  if (!t || t.quoted || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || doc.lex.nouns.has(t.lower)) return false;
+  return nounLike(t, doc) || (doc.lex.verbs.has(t.lower) && !/(?:ly|ed|ing)$/.test(t.lower));
 }
 
 function isModifier(t: FrameToken, de: boolean): boolean {

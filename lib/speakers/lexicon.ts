@@ -89,6 +89,14 @@ const EN_F = /(?:woman|women|wife|wives|daughter|queen|mother|sister|princess|gi
 const EN_M = /(?:^man|[^o]man|^men|[^o]men|husband|son|king|father|brother|prince|boy|actor|chairman|spokesman|congressman|businessman|dad|grandfather|uncle|nephew|widower|groom)$/;
 
 function enNoun(w: string): NounInfo | null {
+  const whole = enWord(w);
+  if (whole || !w.includes('-')) return whole;
+  // a compound is what its last part is ("vice-chancellor", "co-founder", "ex-minister")
+  const last = w.split('-').pop()!;
+  return last.length >= 3 ? enWord(last) : null;
+}
+
+function enWord(w: string): NounInfo | null {
   const singulars = [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/men$/, 'man')];
   for (const s of singulars) {
     if (enPerson!.has(s)) return { kind: 'person', gender: EN_F.test(w) ? 'f' : EN_M.test(w) ? 'm' : null, lemma: s };

@@ -219,6 +219,9 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization' && e.name.toLowerCase().split(/[\s-]+/).some((w) => w === lemma || w.endsWith(lemma)), Infinity);
     if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
     if (inner) return { entity: inner.entity, name: inner.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    // "the letter" after "the letter from the chief medical officer": who wrote it, as the article said before
+    const author = authorOf(doc, lemma, c, mentions);
+    if (author) return { entity: author, name: author.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
     return plain(RESOLVE.description);
   }
   // a person noun: the name in apposition right after it ("die Sprecherin des Hauses, Karoline Leavitt,")
@@ -251,6 +254,26 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     }
   }
   return plain(np.det === 'def' ? 0.6 : RESOLVE.description);
+}
+
+/**
+ * The author of a document or body the article named before by its noun and a name: "a letter from X",
+ * "the affidavit by X", "das Papier der X", "ein Brief von X", "X's letter", "Xs Brief"; the latest such
+ * mention before the candidate, in the article's text outside quotations.
+ */
+function authorOf(doc: Doc, lemma: string, c: Candidate, mentions: MentionRef[]): Entity | null {
+  const noun = lemma.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // the noun alone or as the head of a compound ("complaint affidavit", "Thesenpapier")
+  const after = new RegExp(`(?:^|[^\\p{L}])\\p{L}*${noun}\\p{L}{0,3}\\s+(?:from|by|of|von|vom|der|des)\\s+(?:(?:the|dem|der|des)\\s+)?$`, 'iu');
+  const owner = new RegExp(`^(?:['’]s?|s)\\s+(?:\\p{L}+\\s+)?\\p{L}*${noun}\\p{L}{0,3}(?:$|[^\\p{L}])`, 'iu');
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.block > c.block || (m.block === c.block && m.start >= c.start) || m.partOfWord) continue;
+    if (m.entity.type !== 'person' && m.entity.type !== 'organization') continue;
+    const text = doc.blocks[m.block].text;
+    if (after.test(text.slice(Math.max(0, m.start - 60), m.start)) || owner.test(text.slice(m.end, m.end + 40))) return m.entity;
+  }
+  return null;
 }
 
 /** Whether a person's role in the article has this noun (also inflected, or as a compound's head). */

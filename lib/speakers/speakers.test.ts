@@ -180,4 +180,26 @@ describe('speakers: English', () => {
     expect(q.speaker).toBeNull();
     expect(q.uncertain).toBe(true);
   });
+
+  it('a document speaks for the author the article named with it ("the report from …", "… des Verbands")', () => {
+    const en = run('en', [
+      'The claims were laid out in a report from the Northfield Water Authority, released on Monday.',
+      '“The pipes are beyond repair and must all be replaced,” the report said.',
+    ]);
+    expect(speaker(en, 'beyond repair')).toBe('Northfield Water Authority');
+    const de = run('de', [
+      'Die Zahlen stammen aus einem Papier des Deutschen Mieterbunds, das am Montag veröffentlicht wurde.',
+      'Die Mieten seien „schneller gestiegen als je zuvor“, heißt es in dem Papier.',
+    ]);
+    expect(speaker(de, 'schneller gestiegen')).toMatch(/Mieterbund/);
+  });
+
+  it('an unnamed speaker keeps the place after the noun ("an official in the state") and a compound noun ("a vice-chancellor")', () => {
+    const a = run('en', [
+      'The bill passed late on Thursday. “Nobody read the last page,” said one official in the state.',
+      'A second vice-chancellor agreed: “We were never asked.”',
+    ]);
+    expect(speaker(a, 'Nobody read')).toBe('one official in the state');
+    expect(speaker(a, 'never asked')).toBe('A second vice-chancellor');
+  });
 });
