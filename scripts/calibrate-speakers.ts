@@ -12,7 +12,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeWith } from '../lib/analyze';
+import { analyzeWith, type AnalyzeOptions } from '../lib/analyze';
 import { nodeEngine } from '../lib/engine-node';
 import { extractArticle } from '../lib/extract';
 import { fromJSON, withLanguage, type ModelFile } from '../lib/speakers/ranker';
@@ -51,7 +51,7 @@ const add = (set: string, p: Point) => {
   list.push(p);
   sets.set(set, list);
 };
-type Trace = Parameters<NonNullable<Parameters<typeof analyzeWith>[2]['speakerTrace']>>[0];
+type Trace = Parameters<NonNullable<AnalyzeOptions['speakerTrace']>>[0];
 
 // PolNeAR dev (English)
 const pdir = join(DATA, 'polnear/dev');
