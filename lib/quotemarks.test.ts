@@ -23,8 +23,18 @@ describe('quotation marks', () => {
     expect(inner(['“First part', '“Second part,” he said.'])).toEqual(['First part | Second part,']);
   });
 
-  it('drops a quotation that is never closed', () => {
+  it('drops a quotation that is never closed, unless a colon introduced it', () => {
     expect(inner(['„Offen bis zum Ende', 'Neuer Absatz ohne Zeichen.'])).toEqual([]);
+    expect(inner(['Die Ministerin erklärte: „Wir prüfen das bis Freitag.', 'Danach ging sie.'])).toEqual(['Wir prüfen das bis Freitag.']);
+  });
+
+  it('a statement over paragraphs that re-open the mark and never close it runs to the last one', () => {
+    // the club's statement: each paragraph re-opens, a typographic mark continued by straight ones, one with a stray space
+    expect(inner(['“We are closing the hall tonight.', '"Members will be refunded.', '" Classes resume in spring.', 'The council has not commented.'])).toEqual([
+      'We are closing the hall tonight. | Members will be refunded. | Classes resume in spring.',
+    ]);
+    // a straight mark is not continued by a typographic one: more likely a stray mark than a statement
+    expect(inner(['"Ten people came to the meeting', '“It went well,” she said.'])).toEqual(['It went well,']);
   });
 
   it('keeps the quotations inside a stray English mark that never closes, and “ before a word opens', () => {

@@ -69,6 +69,31 @@ function closes(text: string, i: number, open: Open): boolean {
   return true;
 }
 
+/**
+ * Whether a mark re-opens a quotation continued from the paragraph before: the same mark, one with the
+ * same closers, or a straight mark continuing a typographic one (“… then "…": pasted or typed by another
+ * hand); not the other way round, where the straight mark is more likely a stray one.
+ */
+function continues(mark: string, carried: Open, o: Open): boolean {
+  return mark === carried.mark || o.closers === carried.closers || (mark === '"' && carried.mark === '“') || (mark === "'" && carried.mark === '‘');
+}
+
+/**
+ * Whether a quotation left open at the end of its paragraphs is one the writer forgot to close, to be
+ * taken to the last paragraph's end: it opens the paragraph or follows a colon. One paragraph alone must
+ * follow a colon ("Varadkar explained: \"They …"); anywhere else an unclosed mark is more likely a stray one.
+ */
+function opensStatement(blocks: string[], carried: { open: Open; pieces: Span[] }): boolean {
+  const before = blocks[carried.pieces[0].block].slice(0, carried.open.at);
+  return carried.pieces.length > 1 ? /^\s*$|:\s*$/.test(before) : /:\s*$/.test(before);
+}
+
+/** A quotation still open where no paragraph continues it: to the last paragraph's end, or only what it nests. */
+function settle(carried: { open: Open; pieces: Span[]; nested: QuoteSpan[] }, blocks: string[], out: QuoteSpan[]) {
+  if (opensStatement(blocks, carried)) out.push({ pieces: carried.pieces, open: carried.open.at, close: carried.pieces[carried.pieces.length - 1].end, mark: carried.open.mark });
+  else out.push(...carried.nested);
+}
+
 /** Finds the outermost quotations across consecutive blocks. */
 export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
@@ -87,15 +112,21 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
     if (carry) {
       // Continued quotation: this paragraph must re-open with a mark of the same family.
       const lead = /^\s*/.exec(text)![0].length;
-      const o = opens(text, lead);
-      if (o && (o.mark === carry.open.mark || (o.closers === carry.open.closers))) {
+      // (a stray space after the re-opening mark: "\" Also all memberships …")
+      let o = opens(text, lead);
+      let skip = 1;
+      if (!o && OPENERS.includes(text[lead] ?? '') && /^\s\S/.test(text.slice(lead + 1, lead + 3))) {
+        o = opens(text.slice(0, lead + 1) + text.slice(lead + 2), lead);
+        skip = 2;
+      }
+      if (o && continues(o.mark, carry.open, o)) {
         stack.push({ ...o, block: b });
         first = carry.open;
         pieces = carry.pieces;
-        startIdx = lead + 1;
-        pieces.push({ block: b, start: lead + 1, end: lead + 1 });
+        startIdx = lead + skip;
+        pieces.push({ block: b, start: lead + skip, end: lead + skip });
         nested = carry.nested;
-      } else out.push(...carry.nested);
+      } else settle(carry, blocks, out);
       carry = null;
     }
     for (let i = startIdx; i < text.length; i++) {
@@ -140,6 +171,6 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
       carry = { open: first, pieces, nested };
     }
   }
-  if (carry) out.push(...carry.nested);
+  if (carry) settle(carry, blocks, out);
   return out;
 }
