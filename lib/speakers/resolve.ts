@@ -210,6 +210,14 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     // a word the lexicon does not know, but a role the article gave somebody ("die Virologin")
     const byRole = before(mentions, c.block, c.start, (e) => e.type === 'person' && roleHas(e, np.head.toLowerCase()));
     if (byRole.length) return { entity: byRole[0].entity, name: byRole[0].entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    // German: a participle as a noun ("der Verletzte", "die Festgenommene", "der Gezeichnete") is somebody
+    // the article has just spoken of: the person of its gender named last in this sentence or the one before
+    const gender = doc.lang === 'de' ? participleGender(doc, c) : null;
+    if (gender) {
+      const near = ctx.cands.find((o) => o.kind === 'name' && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start)) && isPersonLike(o.entity!) && (!entityGender(o.entity!) || entityGender(o.entity!) === gender));
+      const named = near?.entity ?? before(mentions, c.block, c.start, (e) => isPersonLike(e) && (!entityGender(e) || entityGender(e) === gender), 1)[0]?.entity;
+      if (named) return { entity: named, name: named.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+    }
   }
   if (!np.info || np.det === 'indef' || np.plural) return plain(RESOLVE.description);
   if (np.info.kind === 'group') {
@@ -274,6 +282,18 @@ function authorOf(doc: Doc, lemma: string, c: Candidate, mentions: MentionRef[])
     if (after.test(text.slice(Math.max(0, m.start - 60), m.start)) || owner.test(text.slice(m.end, m.end + 40))) return m.entity;
   }
   return null;
+}
+
+/**
+ * The gender of a German participle used as a noun for one person, from its article ("der Verletzte" m,
+ * "die Festgenommene" f): a past participle with its prefix (ge-, ver-, be-, er-, ent-, zer-) and the weak
+ * ending -e, which no common noun of that shape has ("die Mitte", "die Rente" have no prefix).
+ */
+function participleGender(doc: Doc, c: Candidate): Gender | null {
+  const head = c.np!.head;
+  if (c.np!.plural || !/^(?:\p{Lu}\p{Ll}*ge|Ge|Ver|Be|Er|Ent|Zer)\p{Ll}{3,}(?:t|en)e$/u.test(head)) return null;
+  const det = doc.reading[c.block].tokens[c.tok]?.lower;
+  return det === 'der' ? 'm' : det === 'die' ? 'f' : null;
 }
 
 /** Whether a person's role in the article has this noun (also inflected, or as a compound's head). */

@@ -38,6 +38,15 @@ describe('speakers: German', () => {
     expect(quote(a, 'vorsichtig sein').speakerDescription).toBe('die Virologin');
   });
 
+  it('a participle as a noun ("der Verletzte") is the person just spoken of, also in the genitive', () => {
+    const a = run('de', [
+      'Bei dem Unfall auf der Landstraße wurde das Auto von Jonas Weber schwer beschädigt. Zwei Wochen lag er im Krankenhaus.',
+      '„Ich hatte großes Glück“, sagt der Verletzte heute.',
+    ]);
+    expect(speaker(a, 'großes Glück')).toBe('Jonas Weber');
+    expect(quote(a, 'großes Glück').speakerDescription).toBe('der Verletzte');
+  });
+
   it('a pronoun goes to the person of its gender named before it', () => {
     const a = run('de', ['Maria Schulz und Peter Klein haben sich am Freitag in Berlin getroffen. „Das Gespräch war offen und gut“, sagte sie danach.']);
     expect(speaker(a, 'offen und gut')).toBe('Maria Schulz');
