@@ -407,6 +407,11 @@ describe('entities', () => {
     expect(lower.map((e) => e.name)).toEqual([]);
   });
 
+  it('a person named only in the genitive before a noun is named in the base form ("Lenas Fahrrad" → Lena)', () => {
+    const ents = run(['Die Polizei fand Lenas Fahrrad am Montag am Ufer.'], { Lenas: 'PER' });
+    expect(ents.map((e) => [e.name, e.forms])).toEqual([['Lena', ['Lenas']]]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -810,7 +810,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const formsInOrder: string[] = [];
     for (const r of standalone) if (!formsInOrder.includes(r.text)) formsInOrder.push(r.text);
     if (!formsInOrder.length) for (const r of c.raws) if (!formsInOrder.includes(r.text)) formsInOrder.push(r.text);
-    const name = canonicalName(c, formsInOrder, lang, blocks, sentences, tokensOf, base);
+    const name = canonicalName(c, formsInOrder, lang, blocks, sentences, tokensOf, base, nameTokens);
     const forms = [...formsInOrder].sort((a, b) => rankForm(b, name, formsInOrder) - rankForm(a, name, formsInOrder) || formsInOrder.indexOf(a) - formsInOrder.indexOf(b));
     const e: Entity = {
       id: `e${i + 1}`,
@@ -891,10 +891,11 @@ function rankForm(form: string, name: string, forms: string[]): number {
 }
 
 /** The fullest form in its base form: genitive removed, adjectives in the strong nominative. */
-function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[], sentences: Sentence[], tokensOf: (r: Raw) => string[], base: (w: string) => string): string {
+function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[], sentences: Sentence[], tokensOf: (r: Raw) => string[], base: (w: string) => string, nameTokens: (r: Raw) => string[]): string {
   if (c.type === 'person') {
-    const longest = c.raws.filter((r) => !r.part).map((r) => tokensOf(r)).sort((a, b) => b.length - a.length)[0] ?? [c.raws[0].text];
-    return (c.fullTokens ?? longest.map(base)).join(' ');
+    // (in its base form: "von Daniels Gesicht" names Daniel)
+    const longest = c.raws.filter((r) => !r.part).map((r) => nameTokens(r)).sort((a, b) => b.length - a.length)[0] ?? [c.raws[0].text];
+    return (c.fullTokens ?? longest).join(' ');
   }
   const standalone = c.raws.filter((r) => !r.part);
   if (!standalone.length) return c.raws[0].text;
