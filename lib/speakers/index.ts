@@ -67,6 +67,13 @@ function interviewee(input: SpeakerInput, top: Entity | null): Entity | null {
   const paras = input.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'item');
   const questions = paras.filter((b) => /\?\s*$/.test(b.text) && !/[“”"»«„]\s*$/.test(b.text.slice(-3)));
   if (questions.length < INTERVIEW.minQuestions || questions.length < paras.length * INTERVIEW.minShare) return null;
+  // a transcript that names who speaks ("Nikolai Huke: Wo sind Sie …?" / "Tareq Salem: Ich bin …"): the one
+  // who opens answers, not the one who opens questions
+  const opener = (b: { text: string }) => input.entities.find((e) => e.type === 'person' && e.forms.some((f) => b.text.startsWith(f + ':')));
+  const asks = new Set(questions.map(opener).filter((e) => e));
+  const answers = paras.filter((b) => !questions.includes(b)).map(opener).filter((e): e is Entity => !!e && !asks.has(e));
+  if (answers.length) return answers[0];
+  if (asks.has(top)) return null;
   const early = top.occurrences.some((o) => o.block < Math.max(4, input.blocks.length * 0.2));
   return early ? top : null;
 }

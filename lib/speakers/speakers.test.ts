@@ -102,6 +102,20 @@ describe('speakers: German', () => {
     expect(speaker(a, 'guter Tag')).toBe('Julia Brandt');
   });
 
+  it('in a transcript that names who speaks, the interviewee is the one who answers, not the one who asks', () => {
+    const a = run('de', [
+      ['„Brot wartet auf niemanden“', 'heading'],
+      'Die Reporterin Anna Roth hat einen Bäcker in seiner Backstube besucht. Roth schreibt seit Jahren über das Handwerk; Roths Reportagen erscheinen jeden Samstag.',
+      'Anna Roth: Herr Meier, wann beginnt Ihr Tag?',
+      'Paul Meier: Um zwei Uhr nachts. Brot wartet auf niemanden, auch nicht auf mich.',
+      'Anna Roth: Was kostet Sie das Mehl heute?',
+      'Paul Meier: Doppelt so viel wie vor zwei Jahren. Das merken auch die Kunden.',
+      'Anna Roth: Und wie reagieren die Kunden?',
+      'Paul Meier: Die meisten bleiben, zum Glück.',
+    ]);
+    expect(speaker(a, 'wartet auf niemanden')).toBe('Paul Meier');
+  });
+
   it('a heading that is a quotation takes the speaker of the quotation after it', () => {
     const a = run('de', [
       'Der Bäcker Stefan Lang eröffnet in Graz seine dritte Filiale.',
