@@ -166,8 +166,13 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
       (o.block > first.block || (o.block === first.block && o.start > first.start)) &&
       (o.block < c.block || (o.block === c.block && o.end <= c.start)) &&
       // one of several just before ("sprachen mehrere Besucherinnen … sagte sie"), or one not named of its gender
-      (o.np!.plural ? o.block === c.block && (o.loc === 'S-1' || o.loc === 'S0') && o.np!.info.gender !== (gender === 'f' ? 'm' : 'f') : !o.np!.info.gender || o.np!.info.gender === gender) &&
-      !roleHas(first.entity, o.np!.info.lemma.toLowerCase()),
+      // (several only when they are what a sentence is about, its subject, not "lives with five people")
+      (o.np!.plural
+        ? o.block === c.block && (o.loc === 'S-1' || o.loc === 'S0') && o.np!.info.gender !== (gender === 'f' ? 'm' : 'f') && (o.frameStart || /^(?:subj|inv)$/.test(o.ownVerb ?? o.slot))
+        : !o.np!.info.gender || o.np!.info.gender === gender) &&
+      !roleHas(first.entity, o.np!.info.lemma.toLowerCase()) &&
+      // a description in apposition to a name is that person, no rival ("Levi Pay, a former director of …,")
+      !apposition(doc, o, mentions),
   );
   return { entity: first.entity, name: first.entity.name, description: null, organization: null, group: false, at, confidence: rival ? RESOLVE.pronounRival : sure ? RESOLVE.pronounAlone : RESOLVE.pronounNearest };
 }
@@ -294,6 +299,14 @@ function participleGender(doc: Doc, c: Candidate): Gender | null {
   if (c.np!.plural || !/^(?:\p{Lu}\p{Ll}*ge|Ge|Ver|Be|Er|Ent|Zer)\p{Ll}{3,}(?:t|en)e$/u.test(head)) return null;
   const det = doc.reading[c.block].tokens[c.tok]?.lower;
   return det === 'der' ? 'm' : det === 'die' ? 'f' : null;
+}
+
+/** Whether a noun phrase stands in apposition to a person's name: "Name, <phrase>" or "<phrase>, Name". */
+function apposition(doc: Doc, c: Candidate, mentions: MentionRef[]): boolean {
+  const text = doc.blocks[c.block].text;
+  return mentions.some(
+    (m) => m.block === c.block && isPersonLike(m.entity) && ((m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start))) || (m.start >= c.end && /^\s*,\s*$/.test(text.slice(c.end, m.start)))),
+  );
 }
 
 /** Whether a person's role in the article has this noun (also inflected, or as a compound's head). */

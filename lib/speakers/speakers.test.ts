@@ -197,6 +197,15 @@ describe('speakers: English', () => {
     expect(speaker(a, 'too small')).toBe('Tom Reyes');
   });
 
+  it('a description in apposition to the name, and people inside a clause, are no rivals for a pronoun', () => {
+    const a = run('en', [
+      'Ruth Adler, a night nurse at the city hospital, has worked there for twenty years. She shares a flat with three colleagues from the ward. “We are all exhausted, and nobody asks how we are,” she says.',
+    ]);
+    const q = quote(a, 'all exhausted');
+    expect(q.speaker).toBe('Ruth Adler');
+    expect(q.uncertain).toBeFalsy();
+  });
+
   it('a pronoun nobody was named for is withheld as uncertain rather than guessed', () => {
     const a = run('en', ['“It was the worst night of my life,” she said.']);
     const q = quote(a, 'worst night');
