@@ -224,6 +224,12 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
       if (named) return { entity: named, name: named.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     }
   }
+  // a description in apposition right after a name, also an indefinite one ("Levi Pay, a former director of …, says")
+  if (np.info?.kind === 'person' && !np.plural) {
+    const text = doc.blocks[c.block].text;
+    const named = mentions.find((m) => m.block === c.block && m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start)) && isPersonLike(m.entity));
+    if (named) return { entity: named.entity, name: named.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  }
   if (!np.info || np.det === 'indef' || np.plural) return plain(RESOLVE.description);
   if (np.info.kind === 'group') {
     // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word
@@ -241,9 +247,6 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   const text = doc.blocks[c.block].text;
   const appos = mentions.find((m) => m.block === c.block && m.start > c.end && isPersonLike(m.entity) && (/^\s*,\s*$/.test(text.slice(c.end, m.start)) || /^\s+(?:(?:der|des|den|dem|the|of|at)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(text.slice(c.end, m.start))));
   if (appos) return { entity: appos.entity, name: appos.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
-  // or right before it, the description in apposition after the name ("Levi Pay, a former director of …, said")
-  const named = mentions.find((m) => m.block === c.block && m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start)) && isPersonLike(m.entity));
-  if (named) return { entity: named.entity, name: named.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   // else the person whose role (or description) has it
   const gender = np.info.gender;
   const head = np.info.lemma.toLowerCase();

@@ -195,6 +195,9 @@ describe('speakers: English', () => {
   it('a description in apposition after a name speaks for that name', () => {
     const a = run('en', ['“The budget is simply too small,” Tom Reyes, a former director of the city agency, said on Tuesday.']);
     expect(speaker(a, 'too small')).toBe('Tom Reyes');
+    // also an indefinite description with a clause of its own, before a colon
+    const b = run('en', ['Nora Quinn, a former director of student services who now advises colleges on the student experience, says: “It made no sense to bring so many students back into these large blocks.”']);
+    expect(speaker(b, 'made no sense')).toBe('Nora Quinn');
   });
 
   it('a description in apposition to the name, and people inside a clause, are no rivals for a pronoun', () => {
