@@ -209,6 +209,11 @@ describe('speakers: English', () => {
     expect(q.uncertain).toBeFalsy();
   });
 
+  it('a noun whose person sense is a rare one is no speaker ("a hope"), a document is', () => {
+    const a = run('en', ['Mayor Ann Lee spoke after the flood.', 'There is a hope now that “the worst of the flooding is over for this winter,” said the letter.']);
+    expect(speaker(a, 'worst of the flooding')).toBe('the letter');
+  });
+
   it('a pronoun nobody was named for is withheld as uncertain rather than guessed', () => {
     const a = run('en', ['“It was the worst night of my life,” she said.']);
     const q = quote(a, 'worst night');
