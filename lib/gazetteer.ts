@@ -161,10 +161,12 @@ export function opensName(word: string): boolean {
   return HEAD_TYPES.some(([, h]) => h.first.includes(word));
 }
 
-const STREET = new RegExp(`^\\p{Lu}\\p{Ll}{2,}(?:-?\\p{Lu}?\\p{Ll}+)*(?:${heads.streetEndings.join('|')})$`, 'u');
+// (two tests, each linear: one pattern with nested optional parts backtracks exponentially on long words)
+const STREET_SHAPE = /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+|\p{Lu}\p{Ll}+)*$/u;
+const STREET_END = new RegExp(`\\p{Ll}{2}(?:${heads.streetEndings.join('|')})$`, 'u');
 /** A one-word German street name by its ending ("Kruppstraße", "Kortumstr", "Bargkoppelstieg"); the caller rules out common nouns. */
 export function isStreetWord(word: string): boolean {
-  return STREET.test(word);
+  return STREET_SHAPE.test(word) && STREET_END.test(word);
 }
 
 let towns: Set<string> | null = null;

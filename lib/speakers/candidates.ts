@@ -623,10 +623,27 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
-  for (const flag of site.flags) f.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
-  if (slot !== 'none') for (const flag of site.flags) f.push(`${flag}|slot:${slot}`);
+  f.push(...conjoined(site.flags, kind, loc, slot));
   // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
   return f;
+}
+
+/**
+ * The site's flags conjoined with a candidate's kind, place and slot: the same few combinations over and
+ * over, built once (a feature string made anew is hashed anew where the ranker looks it up).
+ */
+const conjoinedCache = new Map<string, string[]>();
+function conjoined(flags: string[], kind: string, loc: string, slot: string): string[] {
+  const key = `${flags.join(',')};${kind};${loc};${slot}`;
+  let out = conjoinedCache.get(key);
+  if (!out) {
+    out = [];
+    for (const flag of flags) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
+    if (slot !== 'none') for (const flag of flags) out.push(`${flag}|slot:${slot}`);
+    if (conjoinedCache.size > 5000) conjoinedCache.clear();
+    conjoinedCache.set(key, out);
+  }
+  return out;
 }
 
 /** The kind of a candidate as the features name it. */

@@ -37,17 +37,19 @@ export function firstNameGender(name: string): Gender | null {
   return firstGender!.get(name) ?? null;
 }
 
-const nounCache = new Map<string, NounInfo | null>();
+/** Per language, what each word was found to be (keyed by the word itself: a token's text keeps its hash). */
+const nounCache = new Map<string, Map<string, NounInfo | null>>();
 
 /** Whether a (capitalised, inflected, compound) German noun or an English noun names a person or a body. */
 export function nounInfo(word: string, lang: string): NounInfo | null {
-  const key = lang + ':' + word;
-  const hit = nounCache.get(key);
+  let cache = nounCache.get(lang);
+  if (!cache) nounCache.set(lang, (cache = new Map()));
+  const hit = cache.get(word);
   if (hit !== undefined) return hit;
   load();
   const out = lang === 'de' ? deNoun(word) : lang === 'en' ? enNoun(word.toLowerCase()) : null;
-  if (nounCache.size > 20_000) nounCache.clear();
-  nounCache.set(key, out);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(word, out);
   return out;
 }
 
