@@ -532,7 +532,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   } else if (c.block === q.block) {
     const fc = doc.frameOf[c.block][c.tok];
     loc = fc === site.fq ? 'S0' : fc === site.fq + 1 ? 'S+1' : fc === site.fq - 1 ? 'S-1' : 'S-2';
-    if (fc === site.fq && site.verb >= 0) slot = verbSlot(r.tokens, c, site.verb, doc.lang);
+    if (fc === site.fq && site.verb >= 0) slot = verbSlot(r.tokens, c, site.verb, doc.lang, doc.frameOf[c.block]);
   } else {
     loc = `B-${q.block - c.block}`;
     // the last sentence of the block before, ending in a colon or with a speech verb, introduces
@@ -590,7 +590,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
         f.push('ownVerb:noun', `k:${kind}|ownVerb:noun|loc:${loc}`);
       }
       if (v >= 0) {
-        const s = verbSlot(r.tokens, c, v, doc.lang);
+        const s = verbSlot(r.tokens, c, v, doc.lang, doc.frameOf[c.block]);
         c.ownVerb = s;
         f.push(`ownVerb:${s}`, `k:${kind}|ownVerb:${s}|loc:${loc}`);
       }
@@ -682,7 +682,10 @@ function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: str
  * ("sagte der Sprecher", "said Trump", "erklärt dazu Hauptgeschäftsführer X"), 'appos' before it with
  * an apposition between ("X, co-founder of Y, said"), else 'pre' or 'post'.
  */
-function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string): string {
+function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string, fo: Int32Array): string {
+  // an English participle after a comma ("The court also found …, noting that “…”") says what the
+  // sentence's subject did: its subject, not the phrase before the comma
+  if (lang === 'en' && c.tokEnd <= v && /ing$/.test(tokens[v].lower) && tokens[v - 1]?.text === ',') return firstInFrame(tokens, fo, c.tok, lang) ? 'subj' : 'pre';
   if (c.tokEnd <= v) {
     let k = c.tokEnd;
     let gap = 0;

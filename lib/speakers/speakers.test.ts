@@ -214,6 +214,11 @@ describe('speakers: English', () => {
     expect(speaker(a, 'worst of the flooding')).toBe('the letter');
   });
 
+  it('a participle after a comma ("…, noting that “…”") gives the words to the sentence’s subject, not to the phrase before the comma', () => {
+    const a = run('en', ['The Supreme Court of Ohio heard the case in May.', 'The court also ruled in favor of the tenant, a retired teacher, noting that “the lease did not allow such a fee.”']);
+    expect(speaker(a, 'did not allow')).toMatch(/Supreme Court/);
+  });
+
   it('a pronoun nobody was named for is withheld as uncertain rather than guessed', () => {
     const a = run('en', ['“It was the worst night of my life,” she said.']);
     const q = quote(a, 'worst night');
