@@ -412,6 +412,11 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.forms])).toEqual([['Lena', ['Lenas']]]);
   });
 
+  it('the pronouns and exclamations a blog capitalises for its reader are no names ("Du Dich", "Jaaaaa")', () => {
+    const ents = run(['Hey Du, kennst Du Dich mit Rollen aus? Jaaaaa, sagt Lena Hofmann.'], { 'Hey Du': 'PER', 'Du Dich': 'PER', Jaaaaa: 'PER', 'Lena Hofmann': 'PER' });
+    expect(ents.map((e) => e.name)).toEqual(['Lena Hofmann']);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -20,7 +20,8 @@ export const ENTITIES = {
   /** Longest name (in tokens) that document-level matching looks for. */
   maxNameTokens: 5,
   /** Words never taken for a name on their own, whatever the tagger says. */
-  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and']),
+  // (also the pronouns and greetings a blog capitalises when it speaks to its reader: "Du", "Dich", "Hey")
+  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and', 'du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'euch', 'euer', 'eure', 'ihr', 'ihm', 'ihn', 'uns', 'you', 'your', 'hey', 'hallo']),
 } as const;
 
 /** Particles inside people's names ("von der Leyen", "van Gogh", "bin Salman", "de Gaulle"). */
@@ -161,7 +162,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         // nor a noun that only says what kind of thing the name is ("im Bundesstaat Illinois", "die Partei Ennahda")
         while (type === 'person' && b - a >= 2 && isTitleWord(s.tokens[a].text, lang) && /^\p{Lu}/u.test(s.tokens[a + 1].text)) a++;
         if (type !== 'person' && b - a >= 2 && isClassifier(s.tokens[a].text) && /^\p{Lu}\p{L}/u.test(s.tokens[a + 1].text)) a++;
-        if (a < b) push(mk(si, a, b, type, 2));
+        // a word with a letter drawn out is an exclamation, no name ("Jaaaaa", "Neeein")
+        if (a < b && !s.tokens.slice(a, b).some((t) => /(\p{Ll})\1\1/u.test(t.text))) push(mk(si, a, b, type, 2));
         a = next;
       }
     }
