@@ -133,6 +133,8 @@ const GAP = new Set([
 const KONJUNKTIV = new Set(['sei', 'seien', 'habe', 'gebe', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'wisse', 'liege', 'stehe', 'gehe', 'komme', 'bleibe', 'brauche', 'heiße']);
 const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'oder', 'but', 'and', 'so', 'then', 'yet', 'still', 'or']);
 
+/** What a German article says of its noun's case: oblique for den/dem/einen/einem, genitive for des/eines. */
+const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'obl', einem: 'obl', des: 'gen', eines: 'gen' };
 const isWord = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const bucket = (n: number, edges: number[]) => {
@@ -612,6 +614,9 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     const np = c.np!;
     f.push(`np:${np.info?.kind ?? 'other'}`, `det:${np.det}`, `k:${kind}|det:${np.det}|slot:${slot}`);
     if (np.plural) f.push('plural');
+    // German: the case its article shows ("den neuen Fonds", "dem Ministerium" are no subjects; "laut dem Bericht" speaks)
+    const gcase = doc.lang === 'de' ? GERMAN_CASE[r.tokens[c.tok]?.lower ?? ''] : undefined;
+    if (gcase) f.push(`case:${gcase}`, `k:${kind}|case:${gcase}|slot:${slot}`);
   }
   if (c.kind === 'prev') {
     f.push(`prev:${c.prev!.entity ? c.prev!.entity.type : 'description'}`);

@@ -47,6 +47,11 @@ describe('speakers: German', () => {
     expect(quote(a, 'großes Glück').speakerDescription).toBe('der Verletzte');
   });
 
+  it('a noun phrase whose article shows it is no subject ("den neuen Vertrag") does not speak', () => {
+    const a = run('de', ['Jana Roth, Staatssekretärin im Umweltministerium, bezeichnete den neuen Vertrag als den „größten Erfolg in der Geschichte der Verhandlungen“ und lobte die Delegationen.']);
+    expect(speaker(a, 'größten Erfolg')).toBe('Jana Roth');
+  });
+
   it('a pronoun goes to the person of its gender named before it', () => {
     const a = run('de', ['Maria Schulz und Peter Klein haben sich am Freitag in Berlin getroffen. „Das Gespräch war offen und gut“, sagte sie danach.']);
     expect(speaker(a, 'offen und gut')).toBe('Maria Schulz');
