@@ -114,6 +114,8 @@ export function decisionFeatures(via: string, cand: Candidate, res: Resolved, ca
   let mass = p;
   if (res.entity) cands.forEach((c, k) => k !== i && c.entity === res.entity && (mass += probs[k]));
   const f = [`via:${via}`, `p:${bin(p)}`, `mass:${bin(mass)}`, `resConf:${bin(res.confidence)}`, `margin:${bin(p - second)}`, `agree:${agree}`, `res:${resolution}`, `type:${res.entity?.type ?? 'none'}`, `loc:${cand.loc}`, `via:${via}|agree:${agree}`, `res:${resolution}|agree:${agree}`];
+  // a phrase whose noun names no person or body ("die Vision", "die Unterscheidung") rarely speaks
+  if (cand.kind === 'np') f.push(`np:${cand.np!.info?.kind ?? 'other'}`, `np:${cand.np!.info?.kind ?? 'other'}|res:${resolution}`);
   return ['bias', ...f];
 }
 
