@@ -417,6 +417,11 @@ describe('entities', () => {
     expect(ents.map((e) => e.name)).toEqual(['Lena Hofmann']);
   });
 
+  it('a word in the middle of one long name is that person ("Maria Etxeberria Solano" … "Etxeberria")', () => {
+    const ents = run(['Maria Etxeberria Solano leitet die Schule.', 'Etxeberria sagt, es fehle an Lehrern.'], { 'Maria Etxeberria Solano': 'PER', Etxeberria: 'PER' });
+    expect(ents.map((e) => [e.name, e.forms])).toEqual([['Maria Etxeberria Solano', ['Maria Etxeberria Solano', 'Etxeberria']]]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -610,7 +610,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       const w = toks[0].toLowerCase();
       const bySurname = personClusters().filter((c) => c.fullTokens![c.fullTokens!.length - 1].toLowerCase() === w);
       const byFirst = personClusters().filter((c) => c.fullTokens![0].toLowerCase() === w);
-      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : [];
+      // or the one name of three words or more with it in the middle (a second surname: "Camille Etienne Gbedey" … "Etienne")
+      const byMiddle = personClusters().filter((c) => c.fullTokens!.length >= 3 && c.fullTokens!.slice(1, -1).some((x) => x.toLowerCase() === w));
+      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : [];
       if (cands.length) {
         const before = cands.filter((c) => c.raws.some((x) => x.block < r.block || (x.block === r.block && x.start <= r.start)));
         (before.length ? before[before.length - 1] : cands[0]).raws.push(r);
