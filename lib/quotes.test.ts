@@ -122,6 +122,12 @@ describe('German news pages', () => {
     expect(who(['«Ach, bitte nicht», seufzt Catherine.'], { Catherine: { names: ['Catherine'] } })[0][2]).toBe('Catherine');
   });
 
+  it('a title cited in brackets is no quotation ("Anna Ritter (»Neue Welt« 12/2023) warnte …")', () => {
+    const { blocks, mentions } = setup(['Anna Ritter (»Neue Welt« 12/2023) warnte vor einem neuen Krieg.'], { 'Anna Ritter': { names: ['Anna Ritter'] } });
+    const q = findQuotes(blocks, 'de', mentions);
+    expect(q.map((x) => [x.text, x.nonSpeech ?? null, x.speaker])).toEqual([['Neue Welt', 'title', null]]);
+  });
+
   it('names of media and shows are titles, not quotations ("gegenüber »nd«", "vom Online-Portal «Nau»")', () => {
     const { blocks, mentions } = setup(['»Das treibt uns«, sagt Gutierrez gegenüber »nd«. Der Reporter vom Portal «Nau» ist erstaunt.'], { Gutierrez: { names: ['Gutierrez'] } });
     const q = findQuotes(blocks, 'de', mentions);

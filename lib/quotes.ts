@@ -187,7 +187,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
         }
         for (const q of starters) {
           const before = text.slice(fs, q.open).replace(/[„“”"»«‚‘’'\s]+$/u, '').trim();
-          const partial = before.length > 0 && !/[:]$/.test(before) && /[\p{L}\p{N},]$/u.test(before) && !/[.!?]$/.test(before);
+          // (also inside a bracket: "Peter Korig (»Jungle World« 35/2023)")
+          const partial = before.length > 0 && !/[:]$/.test(before) && /[\p{L}\p{N},(]$/u.test(before) && !/[.!?]$/.test(before);
           const inner = text.slice(q.span.pieces[0].start, q.span.pieces[0].end).trim();
           // several speech verbs in one sentence: each quotation takes the one nearest to it
           const own = q === starters[0] || !lex ? frameSpeaker : attribute(tokens, cands, lex, lang, sorted, b, tokenOf(q.open)) ?? frameSpeaker;
