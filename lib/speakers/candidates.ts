@@ -135,6 +135,8 @@ const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auc
 
 /** What a German article says of its noun's case: oblique for den/dem/einen/einem, genitive for des/eines. */
 const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'obl', einem: 'obl', des: 'gen', eines: 'gen' };
+/** German words that end like an inflected adjective and are none. */
+const DE_FUNCTION_WORDS = new Set(['wieder', 'immer', 'oder', 'aber', 'sondern', 'hinter', 'unter', 'wegen', 'gegen', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'ebenfalls', 'sehr', 'mehr', 'weniger', 'etwa', 'ohne', 'seine', 'ihre', 'keine', 'keinen', 'keinem', 'keiner', 'unsere', 'diese', 'jene']);
 const isWord = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const bucket = (n: number, edges: number[]) => {
@@ -472,7 +474,8 @@ function nounAfterDeterminer(t: FrameToken | undefined, doc: Doc): boolean {
 
 function isModifier(t: FrameToken, de: boolean): boolean {
   if (!/^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u.test(t.text)) return false;
-  if (de) return /^\p{Ll}/u.test(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !QUANT.test(t.lower) && !GAP.has(t.lower);
+  // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren")
+  if (de) return /^\p{Ll}/u.test(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !QUANT.test(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
   return !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && /^(?:\p{Ll}+(?:al|an|ive|ous|ic|ed|ing|er|ior|ent|ant|ary|ful|less|ish)|senior|top|chief|former|acting|deputy|local|young|old|new|second|first|third|vice|[\p{Lu}][\p{L}.-]*)$/u.test(t.text);
 }
 

@@ -3,7 +3,7 @@
  * never their wording): who a reader would say spoke, through the whole pipeline with the real models.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../analyze';
+import { analyze, analyzeWith } from '../analyze';
 import { nodeEngine } from '../engine-node';
 import type { Analysis, Block, Quote } from '../types';
 
@@ -56,6 +56,16 @@ describe('speakers: German', () => {
   it('a noun phrase whose article shows it is no subject ("den neuen Vertrag") does not speak', () => {
     const a = run('de', ['Jana Roth, Staatssekretärin im Umweltministerium, bezeichnete den neuen Vertrag als den „größten Erfolg in der Geschichte der Verhandlungen“ und lobte die Delegationen.']);
     expect(speaker(a, 'größten Erfolg')).toBe('Jana Roth');
+  });
+
+  it('a description never begins with a preposition or conjunction that ends like an adjective ("gegen Menschen")', () => {
+    const texts: string[] = [];
+    const blocks: Block[] = [{ text: 'Die Helfer kämpfen „mit aller Kraft und ohne Pause“ gegen Vorurteile und wieder gegen Gerüchte über Menschen.', kind: 'paragraph' }];
+    analyzeWith({ url: null, title: 'Test', siteName: null, byline: null, authors: [], published: null, description: null, declaredLang: 'de', blocks }, nodeEngine, {
+      speakerTrace: (t) => texts.push(...t.candidates.filter((c) => c.kind === 'np').map((c) => c.np!.text)),
+    });
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.filter((x) => /^(?:gegen|wieder|oder|über)\b/i.test(x))).toEqual([]);
   });
 
   it('a pronoun goes to the person of its gender named before it', () => {
