@@ -398,6 +398,8 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       else if (POSSESSIVES.test(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
       else if (QUANT.test(d)) det = 'bare'; // "Tausende Tunesier", "viele Experten"
       if (det !== 'bare' || QUANT.test(d)) s--;
+      // a possessive "’s" takes its owner's name along ("Britain’s chancellor of the Exchequer", not "’s chancellor …")
+      if (/^['’]s$/.test(toks[s].text)) while (s > 0 && s > i - 6 && isCap(toks[s - 1].text) && !toks[s - 1].quoted) s--;
     }
     // right: a genitive or "von/of/for" complement, with a name or a short title in quotation marks
     let e = i + 1;
@@ -439,7 +441,8 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       .slice(s, e)
       .filter((x) => isWord(x))
       .map((x) => x.text)
-      .join(' ');
+      .join(' ')
+      .replace(/ (['’]s)\b/g, '$1');
     out.push({
       kind: 'np',
       block: b,

@@ -240,6 +240,11 @@ describe('speakers: English', () => {
     expect(speaker(a, 'did not allow')).toMatch(/Supreme Court/);
   });
 
+  it('a description with a possessive keeps its owner ("Britain’s chancellor of the Exchequer")', () => {
+    const a = run('en', ['The budget was cut again. Britain’s chancellor of the Exchequer promised “deeper and tougher cuts for every department”.']);
+    expect(speaker(a, 'tougher cuts')).toBe('Britain’s chancellor of the Exchequer');
+  });
+
   it('a pronoun nobody was named for is withheld as uncertain rather than guessed', () => {
     const a = run('en', ['“It was the worst night of my life,” she said.']);
     const q = quote(a, 'worst night');
