@@ -122,6 +122,11 @@ describe('German news pages', () => {
     expect(who(['«Ach, bitte nicht», seufzt Catherine.'], { Catherine: { names: ['Catherine'] } })[0][2]).toBe('Catherine');
   });
 
+  it('a simile in quotation marks is no quotation ("setzt sich „zäh wie ein Dachs“ zur Wehr")', () => {
+    const { blocks, mentions } = setup(['Greift man es an, setzt sich das Tier „zäh wie ein Dachs“ gegen Hunde zur Wehr.'], {});
+    expect(findQuotes(blocks, 'de', mentions).map((x) => [x.text, x.nonSpeech ?? null])).toEqual([['zäh wie ein Dachs', 'scare']]);
+  });
+
   it('a title cited in brackets is no quotation ("Anna Ritter (»Neue Welt« 12/2023) warnte …")', () => {
     const { blocks, mentions } = setup(['Anna Ritter (»Neue Welt« 12/2023) warnte vor einem neuen Krieg.'], { 'Anna Ritter': { names: ['Anna Ritter'] } });
     const q = findQuotes(blocks, 'de', mentions);

@@ -601,6 +601,9 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   const titleCase = words.length && words.length <= 6 && lexical.length && lexical.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(words[0]) && (!/[.!?]$/.test(inner) || (/[^.!?]\.$/.test(inner) && lexical.length >= 2));
   if (titleCase && (words.length > 1 || !attributed)) return 'title';
   if (!attributed && words.length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
+  // a simile or set phrase inside a sentence: an adjective compared with a noun, no verb ("frech wie ein Wiesel",
+  // "fit as a fiddle", "quiet as a mouse")
+  if (words.length <= 5 && /^\p{Ll}+ (?:wie|as) (?:ein|eine|einem|einer|der|die|das|a|an|the) \p{L}+$/u.test(inner.replace(/[,.!?]+$/, ''))) return 'scare';
   // a letter or a sound quoted as itself ("the short “i”")
   if (words.length === 1 && words[0].length <= 2 && !/[.!?]$/.test(inner)) return 'scare';
   return null;
