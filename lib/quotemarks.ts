@@ -74,8 +74,8 @@ function closes(text: string, i: number, open: Open): boolean {
  * same closers, or a straight mark continuing a typographic one (“… then "…": pasted or typed by another
  * hand); not the other way round, where the straight mark is more likely a stray one.
  */
-function continues(mark: string, carried: Open, o: Open): boolean {
-  return mark === carried.mark || o.closers === carried.closers || (mark === '"' && carried.mark === '“') || (mark === "'" && carried.mark === '‘');
+function continues(carried: Open, o: Open): boolean {
+  return o.mark === carried.mark || o.closers === carried.closers || (o.mark === '"' && carried.mark === '“') || (o.mark === "'" && carried.mark === '‘');
 }
 
 /**
@@ -119,7 +119,7 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
         o = opens(text.slice(0, lead + 1) + text.slice(lead + 2), lead);
         skip = 2;
       }
-      if (o && continues(o.mark, carry.open, o)) {
+      if (o && continues(carry.open, o)) {
         stack.push({ ...o, block: b });
         first = carry.open;
         pieces = carry.pieces;

@@ -157,18 +157,17 @@ for (const lang of ['de', 'en']) {
     rows.push({ t, cells });
     console.log(`  ${t.toFixed(2)}  ${cells.map((c) => `${c.name}: ${r3(c.acc)} (${c.shown}/${c.n}), withheld ${r3(c.withheld)}, all ${r3(c.all)}`).join(' · ')}`);
   }
-  // every target reached at a threshold and at the next one up: on a few dozen quotations one quotation
+  // a set's target reached at a threshold and at the next one up: on a few dozen quotations one quotation
   // more or less makes a point of the curve, a target reached at one point alone is chance
-  const reachedAt = (i: number) => !!rows[i]?.cells.every((c) => c.acc >= (TARGET[c.name] ?? 0.97) && c.withheld <= MAX_WITHHELD);
-  for (let i = 0; i < rows.length && pick === null; i++) if (reachedAt(i) && reachedAt(i + 1)) pick = rows[i].t;
+  const hits = (i: number, name: string) => {
+    const c = rows[i]?.cells.find((x) => x.name === name);
+    return !!c && c.acc >= (TARGET[name] ?? 0.97) && c.withheld <= MAX_WITHHELD;
+  };
+  const reaches = (i: number, name: string) => hits(i, name) && hits(i + 1, name);
+  for (let i = 0; i < rows.length && pick === null; i++) if (mine.every(([name]) => reaches(i, name))) pick = rows[i].t;
   let how = 'lowest threshold reaching every target';
   if (pick === null) {
     // the sets that can reach their target somewhere keep it; the rest by right − COST × wrong
-    const hits = (i: number, name: string) => {
-      const c = rows[i]?.cells.find((x) => x.name === name);
-      return !!c && c.acc >= (TARGET[name] ?? 0.97) && c.withheld <= MAX_WITHHELD;
-    };
-    const reaches = (i: number, name: string) => hits(i, name) && hits(i + 1, name);
     const reachable = new Set(mine.map(([name]) => name).filter((name) => rows.some((_, i) => reaches(i, name))));
     const ok = rows.filter((r, i) => r.cells.every((c) => !reachable.has(c.name) || reaches(i, c.name)));
     const utility = (r: (typeof rows)[number]) => r.cells.reduce((u, c) => u + c.right - COST * c.wrong, 0);

@@ -135,8 +135,8 @@ const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auc
 
 /** What a German article says of its noun's case: oblique for den/dem/einen/einem, genitive for des/eines. */
 const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'obl', einem: 'obl', des: 'gen', eines: 'gen' };
-/** German words that end like an inflected adjective and are none. */
-const DE_FUNCTION_WORDS = new Set(['wieder', 'immer', 'oder', 'aber', 'sondern', 'hinter', 'unter', 'wegen', 'gegen', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'ebenfalls', 'sehr', 'mehr', 'weniger', 'etwa', 'ohne', 'seine', 'ihre', 'keine', 'keinen', 'keinem', 'keiner', 'unsere', 'diese', 'jene']);
+/** German words that end like an inflected adjective and are none (besides the determiners, prepositions, connectives and gap words above). */
+const DE_FUNCTION_WORDS = new Set(['wieder', 'sondern', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'weniger', 'keine', 'keinen', 'keinem', 'keiner']);
 const isWord = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const bucket = (n: number, edges: number[]) => {

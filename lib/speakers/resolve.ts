@@ -56,7 +56,6 @@ export interface ResolveContext {
 }
 
 export function resolveCandidate(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved | null {
-  const { prev, mentions } = ctx;
   const at = c.kind === 'prev' ? c.prev!.at : { block: c.block, start: c.start, end: c.end };
   if (c.kind === 'name') return { entity: c.entity!, name: c.entity!.name, description: null, organization: null, group: false, at, confidence: 1 };
   if (c.kind === 'prev') {
@@ -172,7 +171,7 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
         : !o.np!.info.gender || o.np!.info.gender === gender) &&
       !roleHas(first.entity, o.np!.info.lemma.toLowerCase()) &&
       // a description in apposition to a name is that person, no rival ("Levi Pay, a former director of …,")
-      !apposition(doc, o, mentions),
+      !apposedName(doc, o, mentions, 'either'),
   );
   return { entity: first.entity, name: first.entity.name, description: null, organization: null, group: false, at, confidence: rival ? RESOLVE.pronounRival : sure ? RESOLVE.pronounAlone : RESOLVE.pronounNearest };
 }
@@ -226,8 +225,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   }
   // a description in apposition right after a name, also an indefinite one ("Levi Pay, a former director of …, says")
   if (np.info?.kind === 'person' && !np.plural) {
-    const text = doc.blocks[c.block].text;
-    const named = mentions.find((m) => m.block === c.block && m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start)) && isPersonLike(m.entity));
+    const named = apposedName(doc, c, mentions, 'before');
     if (named) return { entity: named.entity, name: named.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   }
   if (!np.info || np.det === 'indef' || np.plural) return plain(RESOLVE.description);
@@ -278,10 +276,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
  * mention before the candidate, in the article's text outside quotations.
  */
 function authorOf(doc: Doc, lemma: string, c: Candidate, mentions: MentionRef[]): Entity | null {
-  const noun = lemma.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // the noun alone or as the head of a compound ("complaint affidavit", "Thesenpapier")
-  const after = new RegExp(`(?:^|[^\\p{L}])\\p{L}*${noun}\\p{L}{0,3}\\s+(?:from|by|of|von|vom|der|des)\\s+(?:(?:the|dem|der|des)\\s+)?$`, 'iu');
-  const owner = new RegExp(`^(?:['’]s?|s)\\s+(?:\\p{L}+\\s+)?\\p{L}*${noun}\\p{L}{0,3}(?:$|[^\\p{L}])`, 'iu');
+  const { after, owner } = authorPatterns(lemma);
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i];
     if (m.block > c.block || (m.block === c.block && m.start >= c.start) || m.partOfWord) continue;
@@ -290,6 +285,22 @@ function authorOf(doc: Doc, lemma: string, c: Candidate, mentions: MentionRef[])
     if (after.test(text.slice(Math.max(0, m.start - 60), m.start)) || owner.test(text.slice(m.end, m.end + 40))) return m.entity;
   }
   return null;
+}
+
+/** The text before an author's name and after an owner's name that names a document by its noun, built once per noun. */
+const authorPatternCache = new Map<string, { after: RegExp; owner: RegExp }>();
+function authorPatterns(lemma: string): { after: RegExp; owner: RegExp } {
+  let p = authorPatternCache.get(lemma);
+  if (!p) {
+    const noun = lemma.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // the noun alone or as the head of a compound ("complaint affidavit", "Thesenpapier")
+    p = {
+      after: new RegExp(`(?:^|[^\\p{L}])\\p{L}*${noun}\\p{L}{0,3}\\s+(?:from|by|of|von|vom|der|des)\\s+(?:(?:the|dem|der|des)\\s+)?$`, 'iu'),
+      owner: new RegExp(`^(?:['’]s?|s)\\s+(?:\\p{L}+\\s+)?\\p{L}*${noun}\\p{L}{0,3}(?:$|[^\\p{L}])`, 'iu'),
+    };
+    authorPatternCache.set(lemma, p);
+  }
+  return p;
 }
 
 /**
@@ -304,11 +315,11 @@ function participleGender(doc: Doc, c: Candidate): Gender | null {
   return det === 'der' ? 'm' : det === 'die' ? 'f' : null;
 }
 
-/** Whether a noun phrase stands in apposition to a person's name: "Name, <phrase>" or "<phrase>, Name". */
-function apposition(doc: Doc, c: Candidate, mentions: MentionRef[]): boolean {
+/** The person's name a noun phrase stands in apposition to, only a comma between: "Name, <phrase>" or "<phrase>, Name". */
+function apposedName(doc: Doc, c: Candidate, mentions: MentionRef[], side: 'before' | 'either'): MentionRef | undefined {
   const text = doc.blocks[c.block].text;
-  return mentions.some(
-    (m) => m.block === c.block && isPersonLike(m.entity) && ((m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start))) || (m.start >= c.end && /^\s*,\s*$/.test(text.slice(c.end, m.start)))),
+  return mentions.find(
+    (m) => m.block === c.block && isPersonLike(m.entity) && ((m.end <= c.start && /^\s*,\s*$/.test(text.slice(m.end, c.start))) || (side === 'either' && m.start >= c.end && /^\s*,\s*$/.test(text.slice(c.end, m.start)))),
   );
 }
 

@@ -5,11 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeWith } from '../analyze';
 import { nodeEngine } from '../engine-node';
-import type { Analysis, Block, Quote } from '../types';
+import type { Analysis, Article, Block, Quote } from '../types';
+
+function article(lang: 'de' | 'en', paragraphs: (string | [string, Block['kind']])[], siteName: string | null = null): Article {
+  const blocks: Block[] = paragraphs.map((p) => (typeof p === 'string' ? { text: p, kind: 'paragraph' } : { text: p[0], kind: p[1] }));
+  return { url: null, title: 'Test', siteName, byline: null, authors: [], published: null, description: null, declaredLang: lang, blocks };
+}
 
 function run(lang: 'de' | 'en', paragraphs: (string | [string, Block['kind']])[], siteName: string | null = null): Analysis {
-  const blocks: Block[] = paragraphs.map((p) => (typeof p === 'string' ? { text: p, kind: 'paragraph' } : { text: p[0], kind: p[1] }));
-  return analyze({ url: null, title: 'Test', siteName, byline: null, authors: [], published: null, description: null, declaredLang: lang, blocks }, nodeEngine);
+  return analyze(article(lang, paragraphs, siteName), nodeEngine);
 }
 
 /** The quotation that contains these words. */
@@ -60,8 +64,7 @@ describe('speakers: German', () => {
 
   it('a description never begins with a preposition or conjunction that ends like an adjective ("gegen Menschen")', () => {
     const texts: string[] = [];
-    const blocks: Block[] = [{ text: 'Die Helfer kämpfen „mit aller Kraft und ohne Pause“ gegen Vorurteile und wieder gegen Gerüchte über Menschen.', kind: 'paragraph' }];
-    analyzeWith({ url: null, title: 'Test', siteName: null, byline: null, authors: [], published: null, description: null, declaredLang: 'de', blocks }, nodeEngine, {
+    analyzeWith(article('de', ['Die Helfer kämpfen „mit aller Kraft und ohne Pause“ gegen Vorurteile und wieder gegen Gerüchte über Menschen.']), nodeEngine, {
       speakerTrace: (t) => texts.push(...t.candidates.filter((c) => c.kind === 'np').map((c) => c.np!.text)),
     });
     expect(texts.length).toBeGreaterThan(0);
