@@ -24,7 +24,7 @@ export const ATTRIBUTION = {
   /** How many blocks back a pronoun or a continued quotation may look for its person. */
   lookbackBlocks: 3,
   /** German Konjunktiv I forms that mark reported speech without "dass". */
-  konjunktiv: new Set(['sei', 'seien', 'habe', 'gebe', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'wisse', 'liege', 'stehe', 'gehe', 'komme', 'bleibe', 'brauche', 'plane', 'wolle', 'arbeite']),
+  konjunktiv: new Set(['sei', 'seien', 'habe', 'gebe', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'wisse', 'liege', 'stehe', 'gehe', 'komme', 'bleibe', 'brauche', 'plane', 'arbeite', 'heiße']),
   /** Separable prefixes before "zu" in German zu-infinitives (fernzuhalten, anzugreifen). */
   zuInfinitive: /^(?:\p{Ll}*?(?:an|auf|aus|bei|ein|fern|fest|frei|her|hin|los|mit|nach|vor|weg|zurück|zusammen|ab|um|durch|über|unter|wieder|weiter|fort|bereit|offen|klar|hoch|nieder|statt|teil|zu)zu\p{Ll}+n)$/u,
   prepositionsDe: new Set(['in', 'im', 'auf', 'an', 'am', 'bei', 'beim', 'nach', 'vor', 'mit', 'aus', 'von', 'vom', 'zu', 'zum', 'zur', 'über', 'unter', 'für', 'gegen', 'gegenüber', 'seit', 'während', 'trotz', 'wegen', 'durch', 'ohne', 'um', 'bis', 'zwischen', 'neben', 'hinter']),
@@ -70,8 +70,8 @@ interface Speaker {
 const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
 const isAdjectiveLike = (w: string) => /^\p{Ll}+(?:e|en|em|er|es)$/u.test(w);
 
-/** Words that may open a continued quotation without naming a new speaker ("Aber: „…“"). */
-const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'but', 'and', 'so', 'also', 'then', 'yet', 'still']);
+/** Words that may open a continued quotation without naming a new speaker ("Aber: „…“", "Oder: „…“"). */
+export const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'oder', 'but', 'and', 'so', 'then', 'yet', 'still', 'or']);
 
 /** Splits a block into sentences, treating quotations as opaque (a period inside „…“ does not end the frame). */
 export function frames(text: string, quotes: { open: number; close: number }[]): [number, number][] {
@@ -208,7 +208,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           // continued quotation ("Aber: „…“"), reported speech in Konjunktiv I ("Dafür müsse man „…“"),
           // or a quotation right after "X said in a statement."
           const onlyConnectives = unquotedWords.every((t) => CONNECTIVES.has(t.lower));
-          const konjunktiv = lang === 'de' && unquotedWords.some((t) => ATTRIBUTION.konjunktiv.has(t.lower) || t.lower === 'müsse' || t.lower === 'heiße');
+          const konjunktiv = lang === 'de' && unquotedWords.some((t) => ATTRIBUTION.konjunktiv.has(t.lower));
           if (!speaker && !nonSpeech && (onlyConnectives || konjunktiv) && last && b - last.block <= 1) speaker = last.speaker;
           const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
           bySpan.set(q.span, out.length);

@@ -6,7 +6,7 @@
  * of the quotation before. The same code makes the training examples (scripts/train-attribution.ts)
  * and the decisions in the product, so the model sees at run time what it learned from.
  */
-import { speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
+import { ATTRIBUTION, CONNECTIVES, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
 import type { SpeechLexicon } from '../speech';
 import type { Block, Entity, Span } from '../types';
 import { discourseSpeaker, unattributedInSentence } from './discourse';
@@ -117,7 +117,7 @@ const PRONOUNS: Record<string, Record<string, string>> = {
 };
 const POSSESSIVES = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|mein|meine|meinem|meinen|meiner|meines|unser|unsere|unserem|unseren|unserer|unseres|his|her|their|its|my|our)$/;
 const PREPOSITIONS: Record<string, Set<string>> = {
-  de: new Set(['in', 'im', 'auf', 'an', 'am', 'bei', 'beim', 'nach', 'vor', 'mit', 'aus', 'von', 'vom', 'zu', 'zum', 'zur', 'über', 'unter', 'für', 'gegen', 'gegenüber', 'seit', 'während', 'trotz', 'wegen', 'durch', 'ohne', 'um', 'bis', 'zwischen', 'neben', 'hinter', 'ins', 'ans', 'aufs', 'als', 'wie']),
+  de: new Set([...ATTRIBUTION.prepositionsDe, 'ins', 'ans', 'aufs', 'als', 'wie']),
   en: new Set(['in', 'on', 'at', 'by', 'after', 'before', 'with', 'from', 'of', 'to', 'for', 'during', 'since', 'about', 'over', 'under', 'through', 'without', 'into', 'against', 'between', 'like', 'as', 'than', 'toward', 'towards', 'among']),
 };
 const DEFINITE = /^(?:der|die|das|den|dem|des|the)$/;
@@ -129,9 +129,6 @@ const GAP = new Set([
   'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
   'hat', 'habe', 'hatte', 'hatten', 'haben', 'wird', 'würde', 'auch', 'dann', 'später', 'bereits', 'schon', 'noch', 'oft', 'immer', 'wiederholt', 'dazu', 'damals', 'jedoch', 'aber', 'nun', 'jetzt', 'gestern', 'heute', 'zudem', 'außerdem', 'allerdings', 'sogar', 'erneut', 'ebenfalls', 'weiter', 'zuletzt', 'kürzlich', 'dabei', 'darauf', 'daraufhin', 'halblaut', 'lachend', 'offen', 'etwa', 'gerne', 'gern', 'selbst',
 ]);
-/** German Konjunktiv I forms that mark reported speech. */
-const KONJUNKTIV = new Set(['sei', 'seien', 'habe', 'gebe', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'wisse', 'liege', 'stehe', 'gehe', 'komme', 'bleibe', 'brauche', 'heiße']);
-const CONNECTIVES = new Set(['aber', 'und', 'doch', 'denn', 'also', 'dann', 'auch', 'zudem', 'außerdem', 'oder', 'but', 'and', 'so', 'then', 'yet', 'still', 'or']);
 
 /** What a German article says of its noun's case: oblique for den/dem/einen/einem, genitive for des/eines. */
 const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'obl', einem: 'obl', des: 'gen', eines: 'gen' };
@@ -519,7 +516,7 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
     q.partial ? 'partial' : 'whole',
   ];
   // German reported speech: a Konjunktiv I form and no speech verb ("Vor diesem Hintergrund sei die Aktion ein „…“")
-  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && KONJUNKTIV.has(t.lower))) flags.push('konjunktiv');
+  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags.push('konjunktiv');
   const before = r.tokens[qTok - 2];
   if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags.push('colon');
   if (doc.blocks[q.block].kind === 'heading') flags.push('heading');
