@@ -159,6 +159,7 @@ function ArticleView({ a, tabId, format, onFormat }: { a: Analysis; tabId: numbe
 
 function QuoteItem({ q, i, a, tabId, format }: { q: Quote; i: number; a: Analysis; tabId: number; format: CitationFormat }) {
   const [status, setStatus] = useState<string | null>(null);
+  const description = speakerDescription(q);
   const [open, close] = a.lang === 'de' ? ['„', '“'] : ['“', '”'];
   const copy = async () => {
     try {
@@ -177,7 +178,7 @@ function QuoteItem({ q, i, a, tabId, format }: { q: Quote; i: number; a: Analysi
       <div class="who">
         <span>
           — {q.uncertain ? <em title={t('speakerUncertainHint')}>{t('speakerUncertain')}</em> : q.speaker ?? t('unattributed')}
-          {speakerDescription(q) ? ` (${speakerDescription(q)})` : ''}
+          {description ? ` (${description})` : ''}
           {q.speakerRole ? `, ${q.speakerRole}` : ''}
           {q.kind === 'indirect' ? ` (${t('indirect')})` : ''}
         </span>
