@@ -422,6 +422,11 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.forms])).toEqual([['Maria Etxeberria Solano', ['Maria Etxeberria Solano', 'Etxeberria']]]);
   });
 
+  it('a surname that is also a common word is the person where the text shows it ("Rose says", "said Rose"), not elsewhere', () => {
+    const ents = run(['Anna Rose runs the garden.', 'Rose says the rose beds need rain.', 'Water, said Rose, is short.', 'Rose bushes grew tall.'], { 'Anna Rose': 'PER' }, 'en');
+    expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Anna Rose', 3]]);
+  });
+
   it('a name never runs across a bracket ("Nancy ( September" → "Nancy")', () => {
     const blocks: Block[] = [{ text: 'Es sprach Nancy ( September 2020 ) in Berlin.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Nancy' ? 'B-PER' : i > 0 && toks[i - 1] === 'Nancy' ? 'I-PER' : toks[i - 2] === 'Nancy' ? 'I-PER' : 'O')));

@@ -11,6 +11,7 @@ import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStr
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
+import { speechLexicon, type SpeechLexicon } from './speech';
 import type { Block, Entity, EntityType, Sentence } from './types';
 
 /** Tags each sentence's tokens with IOB2 labels (GermEval or CoNLL label set). */
@@ -414,11 +415,15 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     k.votes.set(type, (k.votes.get(type) ?? 0) + w);
     known.set(form, k);
   };
+  // surnames of people named in full that the article also writes in lower case ("Levi Pay" … "pay"): a
+  // person only where the text shows it, as the speaker of a speech verb or capitalised after a lower-case word
+  const commonSurnames = new Set<string>();
   for (const r of raws) {
     if (r.part) continue;
     const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text);
     vote(words.join(' '), r.type, 2);
     if (r.type === 'person' && words.length >= 2) vote(words[words.length - 1], 'person', 1);
+    if (r.type === 'person' && words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[words.length - 1]) && lowerSeen.has(words[words.length - 1].toLowerCase())) commonSurnames.add(words[words.length - 1]);
     // a first word that is no known first name may be the surname (Korean, Chinese, Hungarian order: "Xi Jinping" … "Xi")
     if (r.type === 'person' && words.length === 2 && !knownFirstNames().has(words[0]) && /^\p{Lu}\p{Ll}+$/u.test(words[0])) vote(words[0], 'person', 1);
   }
@@ -437,6 +442,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const words = sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).map((t) => t.text.toLowerCase());
     for (let k = 1; k < words.length - 1; k++) if (PARTICLES.has(words[k])) particleNames.add(words.slice(k).join(' '));
   }
+  const speech = speechLexicon(lang);
   if (on.propagate) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
       if (covered[si][i] || !isCap(s.tokens[i].text)) continue;
@@ -448,7 +454,13 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         const last = formOf(words[n - 1]);
         const form = n === 1 ? last : known.has(words.join(' ')) ? words.join(' ') : null;
-        if (!form) continue;
+        if (!form) {
+          if (n === 1 && commonSurnames.has(words[0]) && surnameInText(s.tokens, i, speech)) {
+            push(mk(si, i, i + 1, 'person', 1));
+            matched = 1;
+          }
+          continue;
+        }
         // "von der Leyen": the particles of a known full name before the surname belong to it
         let from = i;
         if (n === 1 && known.get(form)!.type === 'person') {
@@ -878,6 +890,12 @@ function isTitleWord(w: string, lang: string): boolean {
 }
 
 /** A word that is a common noun here, not a name: a German noun in the lexicon, or a word this article also writes in lower case. */
+/** A capitalised word that is a name where it stands: before a speech verb ("Pay says"), or after a lower-case word in running text ("said Pay"). */
+function surnameInText(tokens: Sentence['tokens'], i: number, speech: SpeechLexicon | null): boolean {
+  const next = tokens[i + 1]?.text.toLowerCase() ?? '';
+  return (!!speech && speech.verbs.has(next)) || /^\p{Ll}/u.test(tokens[i - 1]?.text ?? '');
+}
+
 function commonWord(w: string, lang: string, lowerSeen: Set<string>): boolean {
   if (knownFirstNames().has(w)) return false;
   if (lowerSeen.has(w.toLowerCase())) return true;
