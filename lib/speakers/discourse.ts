@@ -6,16 +6,20 @@
  *   prev:      the speaker of the quotation before, within a paragraph or two
  *   topic:     the person the sentences just before are about (their subject: "Barisic ist auf Achse.")
  *   interview: in an interview, the interviewee
+ *   credit:    a paragraph that is only a quotation and a credit line after it, with no verb: the name
+ *              there ("„…“ Bloggerin Maria Sedgwick (@masha)", "“…” (Jane Doe)", "“…” — Jane Doe, CEO")
  * Each reading has a confidence, measured on the development sets (scripts/train-attribution.ts reports
  * each rule's share right on PolNeAR train; eval:pages on news-gold).
  */
 import type { Candidate, Doc, PrevSpeaker, QuoteSite } from './candidates';
-import { isQuestion } from './resolve';
+import { isQuestion, RESOLVE, type Resolved } from './resolve';
 
 export const DISCOURSE = {
   /** blocks back the quotation before still speaks on */
   prevBlocks: 2,
-  confidence: { intro: 0.85, prev: 0.85, topic: 0.7, interview: 0.85 },
+  confidence: { intro: 0.85, prev: 0.85, topic: 0.7, interview: 0.85, credit: 0.9 },
+  /** Words a credit line after a quotation may hold besides the name (its role, a handle in brackets). */
+  creditWords: 12,
 } as const;
 
 export type DiscourseRule = keyof typeof DISCOURSE.confidence;
@@ -64,4 +68,61 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
   const topic = before.find(topical);
   if (topic) return { cand: topic, rule: 'topic' };
   return null;
+}
+
+/** Small words a credit line may hold between a role and the name ("Journalistin und Moderatorin X", "Head of Y Z"). */
+const CREDIT_JOINERS = /^(?:und|and|&|of|for|der|die|das|des|von|vom|the|de)$/;
+const isWordTok = (t: { text: string }) => /[\p{L}\p{N}]/u.test(t.text);
+
+/**
+ * A quotation that stands alone in its paragraph (after a list number at most), followed by nothing but
+ * a credit line: an optional role in capitalised words, then a name, then at most a bracket ("@handle")
+ * or, after a dash, a comma and the role. The name speaks; a credit line whose name the recogniser did
+ * not know speaks as the article wrote it ("Sänger und Content-Creator Strify"). A line with any other
+ * word (a verb, a pronoun) is a sentence, for the ranker.
+ */
+export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { cand: Candidate; res: Resolved } | null {
+  if (!q.direct || q.partial || q.lastBlock !== q.block) return null;
+  const toks = doc.reading[q.block]?.tokens;
+  if (!toks) return null;
+  const before = toks.filter((t) => t.end <= q.start && !t.quoted);
+  if (before.some((t) => isWordTok(t) && !/^\d+$/.test(t.text))) return null;
+  const rest = toks.filter((t) => t.start >= q.end && !/^[„“”"»«‚‘’'‹›]+$/u.test(t.text));
+  if (!rest.length || rest.some((t) => t.quoted) || rest.filter(isWordTok).length > DISCOURSE.creditWords) return null;
+  const dash = /^[-–—]$/.test(rest[0].text);
+  // the credit: a dash or an opening bracket, capitalised words (role and name) and small joining words
+  let k = 0;
+  let depth = 0;
+  if (/^[-–—]$/.test(rest[k]?.text)) k++;
+  const bracketed = rest[k]?.text === '(';
+  if (bracketed) k++;
+  while (k < rest.length && (/^\p{Lu}/u.test(rest[k].text) || CREDIT_JOINERS.test(rest[k].text))) k++;
+  // a name in brackets is all the bracket holds ("(Maren Kissing)", not a translation "(Wenn Du es …)")
+  if (bracketed) {
+    if (rest[k]?.text !== ')') return null;
+    k++;
+  }
+  const words = rest.slice(0, k).filter((t) => isWordTok(t));
+  if (!words.length || !/^\p{Lu}/u.test(words[words.length - 1].text)) return null;
+  // after it: nothing, a bracket, a full stop; after a dash also a comma and a role
+  for (let i = k; i < rest.length; i++) {
+    const t = rest[i].text;
+    if (t === '(') depth++;
+    else if (t === ')') depth = Math.max(0, depth - 1);
+    else if (depth) continue;
+    else if (t === ',' && dash) break;
+    else if (!/^[.)]$/.test(t)) return null;
+  }
+  const first = words[0];
+  const last = words[words.length - 1];
+  const name = cands.find((c) => c.kind === 'name' && c.block === q.block && c.start >= first.start && c.end <= last.end && c.entity!.type !== 'place');
+  if (name) return { cand: name, res: { entity: name.entity!, name: name.entity!.name, description: null, organization: null, group: false, at: { block: name.block, start: name.start, end: name.end }, confidence: 1 } };
+  const text = doc.blocks[q.block].text.slice(first.start, last.end);
+  const headTok = toks.indexOf(last);
+  const cand: Candidate = {
+    kind: 'np', block: q.block, start: first.start, end: last.end, tok: toks.indexOf(first), tokEnd: headTok + 1,
+    np: { text, head: last.text, headTok, det: 'bare', info: null, plural: false },
+    features: [], loc: 'S+1', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false,
+  };
+  return { cand, res: { entity: null, name: text, description: text, organization: null, group: false, at: { block: q.block, start: first.start, end: last.end }, confidence: RESOLVE.description } };
 }

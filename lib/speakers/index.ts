@@ -9,7 +9,7 @@ import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
 import { candidatesFor, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
-import { DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
+import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
 
 export interface SpeakerInput {
@@ -152,14 +152,17 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const unattributed = unattributedInSentence(cands);
     const iv = unattributed ? interviewSpeaker(doc, site) : null;
     const byRules = unattributed && (model.discourse[input.lang] ?? 'rules') === 'rules';
-    const rules = iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
+    // a credit line after a quotation that stands alone ("„…“ Bloggerin Maria Sedgwick")
+    const credit = creditSpeaker(doc, site, cands);
+    const rules = credit ? { ...credit, confidence: DISCOURSE.confidence.credit * credit.res.confidence, rule: 'credit' as const } : iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
     const probs = softmax(cands.map((c) => score(model, c.features, input.lang)));
     const pick = rules ?? choose(doc, cands, probs, prev, mentions);
     const via = rules ? rules.rule : pick ? 'ranker' : null;
     const decision = pick ? decisionFeatures(via!, pick.cand, pick.res, cands, probs, site) : [];
     const before = prev;
     const report = () => trace?.({ quote: q, candidates: cands, probs, via, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev: before, mentions, cands }), decision });
-    if (pick && model.calibration.size) pick.confidence = calibrated(model, decision, input.lang);
+    // (the calibrator has learned the ranker's and the discourse rules' decisions; a credit line is as sure as its rule)
+    if (pick && model.calibration.size && via !== 'credit') pick.confidence = calibrated(model, decision, input.lang);
     if (!pick) {
       report();
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };

@@ -276,4 +276,23 @@ describe('speakers: English', () => {
     expect(speaker(a, 'Nobody read')).toBe('one official in the state');
     expect(speaker(a, 'never asked')).toBe('A second vice-chancellor');
   });
+
+  it('a quotation that stands alone with a credit line after it is the credited person’s, not the one before’s', () => {
+    const de = run('de', [
+      'Zehn Tipps für entspannte Abende.',
+      '1. „Ich lese jeden Abend eine halbe Stunde, ohne Handy.“ Lehrerin Petra Lindqvist (@petra_liest)',
+      '2. „Einmal die Woche koche ich für die ganze Familie.“ (Jonas Weidenfeld)',
+      '3. „Spazieren gehen hilft mir immer.“ Gärtner und Autor Quirin',
+      '4. „Nie wieder ohne Tee“, sagte sie.',
+    ]);
+    expect(speaker(de, 'halbe Stunde')).toBe('Petra Lindqvist');
+    expect(speaker(de, 'ganze Familie')).toBe('Jonas Weidenfeld');
+    // a name the recogniser does not know stays the article's words, never the person before
+    expect(speaker(de, 'Spazieren')).toBe('Gärtner und Autor Quirin');
+    const en = run('en', ['“Good software is written twice.” — Maya Okonkwo, chief engineer at Brightline']);
+    expect(speaker(en, 'written twice')).toBe('Maya Okonkwo');
+    // a translation in brackets is no credit
+    const tr = run('de', ['„Carpe diem!“ (Nutze den Tag!)', 'Das war das Motto der Gruppe um Lea Brandt.']);
+    expect(speaker(tr, 'Carpe diem')).not.toBe('Nutze');
+  });
 });
