@@ -433,4 +433,14 @@ describe('entities', () => {
     // (Berlin, untagged here, is found as the town after "in")
     expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Nancy', 'Berlin']);
   });
+
+  it('a German adjective capitalised only at the start of a sentence or list item is no name ("12. Gedankenlos …"), a surname there is', () => {
+    const ents = run(['12. Gedankenlos durch den Park laufen.', '13. Ratsam ist ein Mittagsschlaf.', 'Braun sagte, sie komme wieder.'], { Gedankenlos: 'LOC', Ratsam: 'PER', Braun: 'PER' });
+    expect(ents.map((e) => e.name)).toEqual(['Braun']);
+  });
+
+  it('a gender-inclusive form is one common noun, not a name and a word ("Nachbar:innen", "Kolleg*innen")', () => {
+    const ents = run(['Frag deine Nachbar:innen und Kolleg*innen um Rat.'], { Nachbar: 'PER', Kolleg: 'PER' });
+    expect(ents).toEqual([]);
+  });
 });

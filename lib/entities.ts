@@ -8,7 +8,7 @@
  */
 import { spansFromLabels } from './ner/index';
 import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
-import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
+import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import { speechLexicon, type SpeechLexicon } from './speech';
@@ -796,6 +796,11 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       c.type === 'person' ? commonWord(w, lang, lowerSeen) :
       lang === 'en' && lowerSeen.has(w.toLowerCase());
     if (words.every(([w]) => common(w) || (c.type !== 'organization' && /^\p{L}+-?\d+$/u.test(w)))) c.raws = [];
+    // a German adjective capitalised only where a sentence (or a list item) starts is none ("33. Hemmungslos weinen.");
+    // as a person only one built with a suffix no surname has (-los, -sam, -haft; "Braun", "Fröhlich" are surnames)
+    const atStart = (r: Raw) => sentences[r.sent].tokens.slice(0, r.tokStart).every((t) => !/\p{L}/u.test(t.text));
+    const adjective = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && isAdjectiveBase(w) && !isCommonNoun(w) && (c.type !== 'person' || /(?:los|sam|haft)$/.test(w));
+    if (lang === 'de' && words.every(([w]) => adjective(w)) && c.raws.every((r) => !r.part && atStart(r))) c.raws = [];
     // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
     // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
     // an adjective alone is no sign ("im sächsischen Mittweida")

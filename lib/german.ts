@@ -152,6 +152,16 @@ export function isAdjective(word: string): boolean {
   return adjectiveStems.has(stem) || (!word.endsWith('er') && /(?:isch|lich)$/.test(stem));
 }
 
+/**
+ * An adjective or adverb in its base form, capitalised only at a sentence start ("Hemmungslos weinen.",
+ * "Schön war es."): a listed stem, or a word built with an adjective suffix (-los, -sam, -haft, -isch, -lich).
+ */
+export function isAdjectiveBase(word: string): boolean {
+  const w = word.toLowerCase();
+  adjectiveStems ??= new Set(adjectives.stems.split('|'));
+  return adjectiveStems.has(w) || (w.length >= 6 && /(?:los|sam|haft|isch|lich)$/.test(w));
+}
+
 export function adjectiveStem(word: string): string {
   return word.replace(/(?:en|em|er|es|e)$/, '');
 }

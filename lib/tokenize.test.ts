@@ -45,3 +45,12 @@ describe('tokens as the training corpora have them', () => {
     ["at Lord 's", ['at', 'Lord', "'s"]],
   ])('%s', (text, expected) => expect(tokenize(text, 'en').map((t) => t.text)).toEqual(expected));
 });
+
+describe('German gender-inclusive forms', () => {
+  it.each([
+    ['Die Freund:innen kamen.', ['Die', 'Freund:innen', 'kamen', '.']],
+    ['Kolleg*innen und Lehrer/innen', ['Kolleg*innen', 'und', 'Lehrer/innen']],
+    ['eine Ärzt·in um 11:00', ['eine', 'Ärzt·in', 'um', '11:00']],
+    ['Hinweis: in Berlin', ['Hinweis', ':', 'in', 'Berlin']],
+  ])('%s', (text, expected) => expect(tokenize(text, 'de').map((t) => t.text)).toEqual(expected));
+});
