@@ -127,6 +127,19 @@ describe('German news pages', () => {
     expect(findQuotes(blocks, 'de', mentions).map((x) => [x.text, x.nonSpeech ?? null])).toEqual([['zäh wie ein Dachs', 'scare']]);
   });
 
+  it('a motto, proverb or rule named as such is nobody’s words ("nach dem Motto: „…“", "dem Grundsatz … „…“", "the old adage “…”")', () => {
+    const de = setup([
+      'Ministerin Jana Korte kritisierte die Länder. Sie handelten nach dem Motto: „Was kümmert uns der Bund?“',
+      'Die Kommunen zahlen, ohne den Grundsatz zu beachten „Wer zahlt, schafft an“.',
+    ], { 'Jana Korte': { names: ['Jana Korte'] } });
+    expect(findQuotes(de.blocks, 'de', de.mentions).filter((x) => x.kind === 'direct').map((x) => [x.text, x.nonSpeech ?? null, x.speaker])).toEqual([
+      ['Was kümmert uns der Bund?', 'scare', null],
+      ['Wer zahlt, schafft an', 'scare', null],
+    ]);
+    const en = setup(['Mayor Tom Reilly disagreed, citing the old adage “measure twice, cut once.”'], { 'Tom Reilly': { names: ['Tom Reilly'] } });
+    expect(findQuotes(en.blocks, 'en', en.mentions).map((x) => [x.nonSpeech ?? null, x.speaker])).toEqual([['scare', null]]);
+  });
+
   it('a title cited in brackets is no quotation ("Anna Ritter (»Neue Welt« 12/2023) warnte …")', () => {
     const { blocks, mentions } = setup(['Anna Ritter (»Neue Welt« 12/2023) warnte vor einem neuen Krieg.'], { 'Anna Ritter': { names: ['Anna Ritter'] } });
     const q = findQuotes(blocks, 'de', mentions);

@@ -200,7 +200,10 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           // a fragment in a sentence of reported speech (Konjunktiv I) right after a speaker quotes that speaker ("Es sei zentral, nicht nur zu „versorgen“")
           const before1 = last as { speaker: Speaker | null; block: number } | null;
           const reported = lang === 'de' && !!before1?.speaker && b - before1.block <= 1 && unquotedWords.some((t) => ATTRIBUTION.konjunktiv.has(t.lower));
-          const nonSpeech: Quote['nonSpeech'] | null = nickname || named ? 'title' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own || reported, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
+          // a saying, motto or rule named as such ("nach dem Motto: „…“", "dem Grundsatz „…“", "the old adage “…”") is nobody's here
+          // (the noun among the last three words: "ohne den Grundsatz zu beherzigen „…“")
+          const saying = !!lex && before.replace(/[:,\s]+$/, '').split(/\s+/).slice(-3).some((w) => lex.sayings.has(w.toLowerCase()));
+          const nonSpeech: Quote['nonSpeech'] | null = nickname || named ? 'title' : saying ? 'scare' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own || reported, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
           const prior = last as { speaker: Speaker | null; block: number } | null;

@@ -13,6 +13,8 @@ export interface SpeechLexicon {
   determiners: Set<string>;
   /** nouns for something said ("statement", "Erklärung") */
   nouns: Set<string>;
+  /** nouns that name the quotation after them a saying nobody here says ("nach dem Motto", "the old adage"), lower case */
+  sayings: Set<string>;
 }
 
 /** German weak verbs: present, past and participle forms from the stem. */
@@ -37,6 +39,7 @@ interface LexiconData {
   groupNouns: string[];
   determiners: string[];
   nouns?: string[];
+  sayings?: string[];
 }
 
 function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
@@ -51,6 +54,7 @@ function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
     groupNouns: new Set(d.groupNouns),
     determiners: new Set(d.determiners),
     nouns: new Set((d.nouns ?? []).map((n) => n.toLowerCase())),
+    sayings: new Set((d.sayings ?? []).map((n) => n.toLowerCase())),
   };
 }
 
