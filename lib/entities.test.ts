@@ -443,4 +443,14 @@ describe('entities', () => {
     const ents = run(['Frag deine Nachbar:innen und Kolleg*innen um Rat.'], { Nachbar: 'PER', Kolleg: 'PER' });
     expect(ents).toEqual([]);
   });
+
+  it('a German noun that classifies a name is no part of it ("der Umweltverband Grünwacht" → "Grünwacht"), a name that opens with it stays whole', () => {
+    const ents = run(['Anna Berg vom Umweltverband Grünwacht sprach im Kanton Nidwalden.'], { 'Anna Berg': 'PER', 'Umweltverband Grünwacht': 'ORG', 'Kanton Nidwalden': 'LOC' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Anna Berg', 'person'], ['Grünwacht', 'organization'], ['Kanton Nidwalden', 'place']]);
+  });
+
+  it('a German institution is named by its head and what it is for ("Landesamt für Denkmalpflege"), not after "ein"', () => {
+    const ents = run(['Das Landesamt für Denkmalpflege und der Ausschuss für digitale Bildung tagten.', 'Eine Stiftung für Kinder gibt es hier nicht.'], {});
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Landesamt für Denkmalpflege', 'organization'], ['Ausschuss für digitale Bildung', 'organization']]);
+  });
 });

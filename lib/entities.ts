@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isInstitutionHead, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -230,6 +230,50 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       raws.splice(raws.indexOf(r), 1);
       raws.splice(raws.indexOf(next), 1);
       push(mk(si, r.tokStart, next.tokEnd, 'person', 2));
+    }
+  });
+
+  // 1a''. a German noun that classifies the name is no part of it, unless names open with it: "die Umweltorganisation
+  //      Germanwatch" → "Germanwatch" ("Kanton Nidwalden", "Universität Leipzig", "Bundesverband Deutscher Stiftungen" stay whole)
+  if (lang === 'de') for (const r of [...raws]) {
+    if (r.part || r.type === 'person' || r.tokEnd - r.tokStart < 2) continue;
+    const first = sentences[r.sent].tokens[r.tokStart].text;
+    const kind = typeByClassifier(first);
+    const rest = sentences[r.sent].tokens.slice(r.tokStart + 1, r.tokEnd).map((t) => t.text);
+    // (the rest a name of its own, not adjectives and nouns that complete the first word: "Bundesverband Deutscher Stiftungen")
+    if (!kind || kind === 'none' || opensName(first) || !isCommonNoun(first) || !isCap(rest[0]) || isAdjective(rest[0]) || !rest.some(unknownName)) continue;
+    raws.splice(raws.indexOf(r), 1);
+    covered[r.sent][r.tokStart] = 0;
+    push(mk(r.sent, r.tokStart + 1, r.tokEnd, r.type, r.source));
+  }
+
+  // 1a'''. a German institution named by its head and what it is for: "die Bundesagentur für Arbeit", "der Ausschuss für
+  //       bürgerliche Freiheiten", "das Bayerische Staatsministerium für Unterricht und Kultus" (not after "ein": "eine
+  //       Stiftung für Kinder" names none)
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i + 2 < t.length; i++) {
+      if (t[i + 1].text !== 'für' || !isInstitutionHead(t[i].text) || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '')) continue;
+      // what it is for: adjectives and nouns, joined by "und" or commas, ending in a noun
+      let j = i + 2;
+      let end = -1;
+      while (j < t.length && j - i <= 8) {
+        const w = t[j].text;
+        if (/^\p{Lu}\p{Ll}/u.test(w) && !isAdjective(w)) end = j + 1;
+        else if (!((/^\p{Ll}/u.test(w) && isAdjective(w)) || ((w === 'und' || w === ',') && end === j))) break;
+        j++;
+      }
+      if (end < 0) continue;
+      let from = i;
+      // a capitalised adjective before it belongs to the name ("Bayerisches Staatsministerium")
+      if (i > 0 && /^\p{Lu}/u.test(t[i - 1].text) && isAdjective(t[i - 1].text)) from = i - 1;
+      const inside = raws.filter((r) => r.sent === si && r.tokStart < end && r.tokEnd > from);
+      // (a person the tagger saw there is left alone)
+      if (inside.some((r) => r.type === 'person' || r.tokStart < from || r.tokEnd > end)) continue;
+      for (const r of inside) raws.splice(raws.indexOf(r), 1);
+      for (let k = from; k < end; k++) covered[si][k] = 0;
+      push(mk(si, from, end, 'organization', 2));
+      i = end - 1;
     }
   });
 

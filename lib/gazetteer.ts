@@ -139,6 +139,11 @@ export function typeByHead(tokens: string[]): { type: EntityType; strong: boolea
   return null;
 }
 
+/** A German word that ends in an organisation's head ("Bundesagentur", "Kammer", "Staatsministerium"): an institution's name may run on from it ("… für Arbeit"). */
+export function isInstitutionHead(word: string): boolean {
+  return /^\p{Lu}\p{Ll}{3,}$/u.test(word) && (heads.organization.first.includes(word) || headMatch(word, heads.organization.last, true));
+}
+
 /** Legal forms of companies: they make a name an organisation whatever else it looks like. */
 const LEGAL_FORM = /^(?:GmbH|AG|KG|KGaA|SE|eG|mbH|OHG|Inc\.?|Corp\.?|Ltd\.?|LLC|LLP|plc|PLC|Co\.)$/;
 
