@@ -453,4 +453,11 @@ describe('entities', () => {
     const ents = run(['Das Landesamt für Denkmalpflege und der Ausschuss für digitale Bildung tagten.', 'Eine Stiftung für Kinder gibt es hier nicht.'], {});
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Landesamt für Denkmalpflege', 'organization'], ['Ausschuss für digitale Bildung', 'organization']]);
   });
+
+  it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
+    const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
+    expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);
+    const en = run(['The Super Bowl drew the Kansas City Chiefs.'], { 'Super Bowl': 'ORG', 'Kansas City Chiefs': 'ORG' }, 'en');
+    expect(en.map((e) => e.name)).toEqual(['Kansas City Chiefs']);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isInstitutionHead, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -795,6 +795,12 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.type = type;
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
+  }
+  // a competition, event or award is no entity ("Quirinus-Cup", "Hallen-WM", "Olympische Spiele", "Super Bowl")
+  for (const c of live) {
+    if (c.gazId || !c.raws.length) continue;
+    const longest = longestTokens(c);
+    if (longest && isEventName(longest)) c.raws = [];
   }
   // a name of more than one word that stands alone in quotation marks in half its mentions is a title, a work or
   // product, no person («Mario Kart»)

@@ -161,6 +161,14 @@ export function typeByClassifier(word: string | undefined, exact = false): Entit
   return null;
 }
 
+/** A competition, event or award by its last word or the last part of its last word ("Quirinus-Cup", "Olympische Spiele", "Super Bowl"): no entity. */
+export function isEventName(tokens: string[]): boolean {
+  const last = tokens[tokens.length - 1];
+  const part = last.slice(last.lastIndexOf('-') + 1);
+  const list: string[] = heads.notName.last;
+  return (tokens.length > 1 || part !== last) && (list.includes(part) || list.includes(tokens.slice(-2).join(' ')));
+}
+
 /** A classifier noun that is part of the name it stands before ("Kanton Nidwalden", "Universität Leipzig"), not only its kind. */
 export function opensName(word: string): boolean {
   return HEAD_TYPES.some(([, h]) => h.first.includes(word));
