@@ -180,7 +180,9 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const bare = !res.entity && !res.description && pick.cand.kind === 'pron';
     // and a resolution that itself found the mention ambiguous (a pronoun with unnamed people nearer than its name)
     if (confidence < threshold || bare || res.confidence < RESOLVE.ambiguous) withhold(q);
-    prev = { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
+    // (a thing that is no person or body, "das Anpassen des Sprachstils", does not speak on in the next quotation)
+    const thing = pick.cand.kind === 'np' && !pick.cand.np!.info && !res.entity;
+    prev = thing ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
     decided.set(q, { res, confidence, inSentence: !unattributed });
     report();
   }

@@ -22,6 +22,8 @@ export const RESOLVE = {
   roleMatch: 0.9,
   definiteUnmatched: 0.7,
   description: 0.85,
+  /** A description whose noun names no person or body the lexicon knows (below `ambiguous`: withheld). */
+  unknownNoun: 0.45,
   /** A pronoun with nobody it could stand for. */
   unresolved: 0.2,
   /** Below this a resolution is ambiguous and the speaker is withheld whatever the calibration says. */
@@ -228,7 +230,10 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     const named = apposedName(doc, c, mentions, 'before');
     if (named) return { entity: named.entity, name: named.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   }
-  if (!np.info || np.det === 'indef' || np.plural) return plain(RESOLVE.description);
+  // a noun the lexicon knows for no person or body ("das Anpassen des Sprachstils", "the tech") is no speaker the
+  // reader can be shown: withheld as ambiguous (an English capitalised head is a name: "the Times")
+  if (!np.info) return plain(doc.lang === 'en' && /^\p{Lu}/u.test(np.head) ? RESOLVE.description : RESOLVE.unknownNoun);
+  if (np.det === 'indef' || np.plural) return plain(RESOLVE.description);
   if (np.info.kind === 'group') {
     // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word
     const lemma = np.info.lemma.toLowerCase();

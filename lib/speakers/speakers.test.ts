@@ -295,4 +295,15 @@ describe('speakers: English', () => {
     const tr = run('de', ['„Carpe diem!“ (Nutze den Tag!)', 'Das war das Motto der Gruppe um Lea Brandt.']);
     expect(speaker(tr, 'Carpe diem')).not.toBe('Nutze');
   });
+
+  it('a noun phrase for a thing is never shown as a speaker, nor carried on to the next quotation', () => {
+    const a = run('de', [
+      '„Framing“ bezeichnet das Einbetten einer Nachricht in einen Deutungsrahmen.',
+      '„Wir wählen jeden Tag, wie wir erzählen.“',
+    ]);
+    for (const words of ['Framing', 'jeden Tag']) {
+      const q = quote(a, words);
+      expect(q.speaker === null || q.uncertain).toBe(true);
+    }
+  });
 });
