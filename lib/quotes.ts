@@ -203,7 +203,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           // a saying, motto or rule named as such ("nach dem Motto: „…“", "dem Grundsatz „…“", "the old adage “…”") is nobody's here
           // (the noun among the last three words: "ohne den Grundsatz zu beherzigen „…“")
           const saying = !!lex && before.replace(/[:,\s]+$/, '').split(/\s+/).slice(-3).some((w) => lex.sayings.has(w.toLowerCase()));
-          const nonSpeech: Quote['nonSpeech'] | null = nickname || named ? 'title' : saying ? 'scare' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own || reported, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
+          // a title right after a noun for an event or a work ("veranstaltet die Tagung „…“", "the film “…”")
+          const titled = partial && !!lex && isTitleNoun(before.split(/\s+/).pop() ?? '', lex, lang);
+          const nonSpeech: Quote['nonSpeech'] | null = nickname || named || titled ? 'title' : saying ? 'scare' : partial || text[q.close] === '-' ? nonSpeechKind(inner, !!own || reported, before, text[q.close] === '-') : alone && !own ? nonSpeechKind(inner, true) : null;
           let speaker = nonSpeech ? null : own;
           // "“…,” my father often said. He also told …": a pronoun nobody named before takes the unnamed speaker before
           const prior = last as { speaker: Speaker | null; block: number } | null;
@@ -274,6 +276,13 @@ function splitContinued(quotes: Quote[], texts: string[]): Quote[] {
     }
   }
   return out;
+}
+
+/** A noun for an event or a work, also a German compound ending in one ("Fachtagung", "Kinofilm"). */
+function isTitleNoun(word: string, lex: SpeechLexicon, lang: string): boolean {
+  const w = word.toLowerCase();
+  if (lang === 'en') return lex.titleNouns.includes(w);
+  return /^\p{Lu}/u.test(word) && lex.titleNouns.some((n) => w === n || (w.endsWith(n) && n.length >= 4 && w.length > n.length + 2));
 }
 
 /** A quotation record at `at` (its first piece), with the speaker's fields. */

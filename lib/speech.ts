@@ -15,6 +15,8 @@ export interface SpeechLexicon {
   nouns: Set<string>;
   /** nouns that name the quotation after them a saying nobody here says ("nach dem Motto", "the old adage"), lower case */
   sayings: Set<string>;
+  /** nouns for events and works that do not speak: words in quotation marks right after one are a title ("die Tagung „…“") */
+  titleNouns: string[];
 }
 
 /** German weak verbs: present, past and participle forms from the stem. */
@@ -40,6 +42,7 @@ interface LexiconData {
   determiners: string[];
   nouns?: string[];
   sayings?: string[];
+  titleNouns?: string[];
 }
 
 function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
@@ -55,6 +58,7 @@ function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
     determiners: new Set(d.determiners),
     nouns: new Set((d.nouns ?? []).map((n) => n.toLowerCase())),
     sayings: new Set((d.sayings ?? []).map((n) => n.toLowerCase())),
+    titleNouns: (d.titleNouns ?? []).map((n) => n.toLowerCase()),
   };
 }
 
