@@ -143,6 +143,8 @@ describe('German news pages', () => {
   it('words in quotation marks right after a noun for an event or a work are its title ("die Fachtagung „…“", "the documentary “…”"), a report’s are its words', () => {
     const de = setup(['Das Museum Lindau zeigt ab Mai die Sonderausstellung „Licht über dem Wasser“, sagte Direktorin Eva Brandt.', 'Der Bericht nennt die Lage „dramatisch“.'], { 'Eva Brandt': { names: ['Eva Brandt'] } });
     expect(findQuotes(de.blocks, 'de', de.mentions).map((x) => [x.text, x.nonSpeech ?? null])).toEqual([['Licht über dem Wasser', 'title'], ['dramatisch', null]]);
+    const hit = setup(['Seit ihrem Sommer-Hit „Wind über dem Wasser“ kennt man Mara Lenz.'], { 'Mara Lenz': { names: ['Mara Lenz'] } });
+    expect(findQuotes(hit.blocks, 'de', hit.mentions).map((x) => x.nonSpeech ?? null)).toEqual(['title']);
     const en = setup(['Lena Park wrote and directed the documentary “Roads made of salt” in 2019.'], { 'Lena Park': { names: ['Lena Park'] } });
     expect(findQuotes(en.blocks, 'en', en.mentions).map((x) => [x.text, x.nonSpeech ?? null, x.speaker])).toEqual([['Roads made of salt', 'title', null]]);
   });

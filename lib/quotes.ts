@@ -281,8 +281,10 @@ function splitContinued(quotes: Quote[], texts: string[]): Quote[] {
 /** A noun for an event or a work, also a German compound ending in one ("Fachtagung", "Kinofilm"). */
 function isTitleNoun(word: string, lex: SpeechLexicon, lang: string): boolean {
   const w = word.toLowerCase();
-  if (lang === 'en') return lex.titleNouns.includes(w);
-  return /^\p{Lu}/u.test(word) && lex.titleNouns.some((n) => w === n || (w.endsWith(n) && n.length >= 4 && w.length > n.length + 2));
+  // (a hyphen compound by its last part: "Vocoder-Hit", "debut-album")
+  const part = w.slice(w.lastIndexOf('-') + 1);
+  if (lang === 'en') return lex.titleNouns.includes(part);
+  return /^\p{Lu}/u.test(word) && lex.titleNouns.some((n) => part === n || (w.endsWith(n) && n.length >= 4 && w.length > n.length + 2));
 }
 
 /** A quotation record at `at` (its first piece), with the speaker's fields. */
