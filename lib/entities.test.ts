@@ -460,4 +460,9 @@ describe('entities', () => {
     const en = run(['The Super Bowl drew the Kansas City Chiefs.'], { 'Super Bowl': 'ORG', 'Kansas City Chiefs': 'ORG' }, 'en');
     expect(en.map((e) => e.name)).toEqual(['Kansas City Chiefs']);
   });
+
+  it('English: a name that always follows "the" is no person ("the Harbour Line"), a name also used without it is', () => {
+    const ents = run(['She refused to sell the Harbour Line to investors.', 'Ann Cole wrote about the Harbour Line too.'], { 'Harbour Line': 'PER', 'Ann Cole': 'PER' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Harbour Line', 'organization'], ['Ann Cole', 'person']]);
+  });
 });

@@ -796,6 +796,15 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
   }
+  // English: a name that always follows "the" is no person ("the Royal Mail", "the Idle Hour"): an organisation
+  if (lang === 'en') for (const c of live) {
+    if (c.type !== 'person' || c.gazId) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length || !standalone.every((r) => sentences[r.sent].tokens[r.tokStart - 1]?.text === 'the')) continue;
+    c.type = 'organization';
+    c.fullTokens = null;
+    for (const r of c.raws) r.type = 'organization';
+  }
   // a competition, event or award is no entity ("Quirinus-Cup", "Hallen-WM", "Olympische Spiele", "Super Bowl")
   for (const c of live) {
     if (c.gazId || !c.raws.length) continue;
