@@ -465,4 +465,10 @@ describe('entities', () => {
     const ents = run(['She refused to sell the Harbour Line to investors.', 'Ann Cole wrote about the Harbour Line too.'], { 'Harbour Line': 'PER', 'Ann Cole': 'PER' }, 'en');
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Harbour Line', 'organization'], ['Ann Cole', 'person']]);
   });
+
+  it('a known first name right before a person the tagger found is part of the name ("the union’s Peter/O Okafor/PER")', () => {
+    const blocks: Block[] = [{ text: 'Die Rede hielt am Montag Peter Okafor.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'Okafor' ? 'B-PER' : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Peter Okafor']);
+  });
 });

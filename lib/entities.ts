@@ -323,7 +323,16 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         if (r.tokEnd > j || (r.type === 'person' && r.tokStart < i && r.tokEnd >= j)) continue;
         raws.splice(hit, 1);
         for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
-      } else if (anyCovered(si, i, j)) continue;
+      } else if (anyCovered(si, i, j)) {
+        // "Jay/O Stanley/PER": the first name before a person the tagger found is part of the name
+        const next = raws.findIndex((x) => x.sent === si && !x.part && x.tokStart === i + 1 && x.type === 'person');
+        if (next < 0) continue;
+        const r = raws[next];
+        raws.splice(next, 1);
+        push(mk(si, i, Math.max(j, r.tokEnd), 'person', 2));
+        i = Math.max(j, r.tokEnd) - 1;
+        continue;
+      }
       push(mk(si, i, j, 'person', 2));
       i = j - 1;
     }
