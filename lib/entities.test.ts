@@ -471,4 +471,9 @@ describe('entities', () => {
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'Okafor' ? 'B-PER' : 'O')));
     expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Peter Okafor']);
   });
+
+  it('a surname misspelt by one letter left out is the same person ("Jakob Liebermann" … "Libermann"), a short one is not', () => {
+    const ents = run(['Jakob Liebermann eröffnete die Sitzung.', 'Danach sprach Libermann über den Haushalt.', 'Auch Anna Meier und Meer kamen.'], { 'Jakob Liebermann': 'PER', Libermann: 'PER', 'Anna Meier': 'PER', Meer: 'PER' });
+    expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Jakob Liebermann', 2], ['Anna Meier', 1], ['Meer', 1]]);
+  });
 });

@@ -677,7 +677,10 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       const byFirst = personClusters().filter((c) => c.fullTokens![0].toLowerCase() === w);
       // or the one name of three words or more with it in the middle (a second surname: "Camille Etienne Gbedey" … "Etienne")
       const byMiddle = personClusters().filter((c) => c.fullTokens!.length >= 3 && c.fullTokens!.slice(1, -1).some((x) => x.toLowerCase() === w));
-      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : [];
+      // or, for a long word, the one surname it misspells by a letter left out or doubled ("Franzikus" … "Papst Franziskus")
+      const surnameOf = (c: Cluster) => (c.fullTokens ?? (c.raws.length ? nameTokens(c.raws[0]) : [''])).at(-1)!.toLowerCase();
+      const byTypo = w.length >= 7 && r.type === 'person' ? clusters.filter((c) => c.type === 'person' && (c.fullTokens || c.raws.length) && oneLetterApart(surnameOf(c), w)) : [];
+      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : !byFirst.length && byTypo.length === 1 ? byTypo : [];
       if (cands.length) {
         const before = cands.filter((c) => c.raws.some((x) => x.block < r.block || (x.block === r.block && x.start <= r.start)));
         (before.length ? before[before.length - 1] : cands[0]).raws.push(r);
@@ -967,6 +970,15 @@ function isTitleWord(w: string, lang: string): boolean {
 function surnameInText(tokens: Sentence['tokens'], i: number, speech: SpeechLexicon | null): boolean {
   const next = tokens[i + 1]?.text.toLowerCase() ?? '';
   return (!!speech && speech.verbs.has(next)) || /^\p{Ll}/u.test(tokens[i - 1]?.text ?? '');
+}
+
+/** Two words that differ by one letter left out (or added): "franziskus" / "franzikus". */
+function oneLetterApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.slice(i + 1) === short.slice(i);
 }
 
 function commonWord(w: string, lang: string, lowerSeen: Set<string>): boolean {
