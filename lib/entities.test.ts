@@ -476,4 +476,9 @@ describe('entities', () => {
     const ents = run(['Jakob Liebermann eröffnete die Sitzung.', 'Danach sprach Libermann über den Haushalt.', 'Auch Anna Meier und Meer kamen.'], { 'Jakob Liebermann': 'PER', Libermann: 'PER', 'Anna Meier': 'PER', Meer: 'PER' });
     expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Jakob Liebermann', 2], ['Anna Meier', 1], ['Meer', 1]]);
   });
+
+  it('English: "The" capitalised inside a sentence opens a name ("the cosy pub The Crooked Lantern"), not in a title-case line', () => {
+    const ents = run(['Locals love the cosy pub The Crooked Lantern on Quay Street.', 'Why The Crooked Lantern Matters To Everyone Here'], {}, 'en');
+    expect(ents.filter((e) => e.type === 'organization').map((e) => [e.name, e.mentions])).toEqual([['The Crooked Lantern', 2]]);
+  });
 });

@@ -199,6 +199,27 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, r.tokStart - 1, r.tokEnd, r.type, r.source));
   }
 
+  // 1f. English: "The" capitalised inside a sentence opens a name, with the capitalised words after it ("drinking hole
+  //     The Idle Hour", "In Youghal The Old Imperial will"); not in a title-case line, where every word is capitalised
+  if (lang === 'en') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const words = t.filter((x) => /^\p{L}/u.test(x.text));
+    if (words.filter((x) => /^\p{Lu}/u.test(x.text)).length * 10 > words.length * 6) return;
+    for (let i = 1; i + 1 < t.length; i++) {
+      if (t[i].text !== 'The' || !/^\p{L}/u.test(t[i - 1].text) || !/^\p{Lu}\p{Ll}/u.test(t[i + 1].text)) continue;
+      let j = i + 1;
+      while (j < t.length && /^\p{Lu}[\p{L}'’.-]*$/u.test(t[j].text)) j++;
+      if (j - i > ENTITIES.maxNameTokens) continue;
+      const inside = raws.filter((r) => r.sent === si && r.tokStart < j && r.tokEnd > i);
+      // (a person or place the tagger found there, or a name running past these words, is left alone)
+      if (inside.some((r) => r.type !== 'organization' || r.tokStart < i || r.tokEnd > j)) continue;
+      for (const r of inside) raws.splice(raws.indexOf(r), 1);
+      for (let k = i; k < j; k++) covered[si][k] = 0;
+      push(mk(si, i, j, 'organization', 2));
+      i = j - 1;
+    }
+  });
+
   // 1e. a web address is no place "ch" or "de", and no entity at all ("handball.ch", "stern.de": GermEval calls them works,
   //     news-gold now an outlet, now a website)
   sentences.forEach((s, si) => {
