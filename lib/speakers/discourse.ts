@@ -12,6 +12,8 @@
  * each rule's share right on PolNeAR train; eval:pages on news-gold).
  */
 import type { Candidate, Doc, PrevSpeaker, QuoteSite } from './candidates';
+import { isPersonNoun } from '../german';
+import { nounInfo } from './lexicon';
 import { isQuestion, RESOLVE, type Resolved } from './resolve';
 
 export const DISCOURSE = {
@@ -78,7 +80,7 @@ const isWordTok = (t: { text: string }) => /[\p{L}\p{N}]/u.test(t.text);
  * A quotation that stands alone in its paragraph (after a list number at most), followed by nothing but
  * a credit line: an optional role in capitalised words, then a name, then at most a bracket ("@handle")
  * or, after a dash, a comma and the role. The name speaks; a credit line whose name the recogniser did
- * not know speaks as the article wrote it ("Sänger und Content-Creator Strify"). A line with any other
+ * not know is the words after its role nouns ("Sänger und Content-Creator Strify" → Strify). A line with any other
  * word (a verb, a pronoun) is a sentence, for the ranker.
  */
 export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { cand: Candidate; res: Resolved } | null {
@@ -118,11 +120,17 @@ export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { can
   const name = cands.find((c) => c.kind === 'name' && c.block === q.block && c.start >= first.start && c.end <= last.end && c.entity!.type !== 'place');
   if (name) return { cand: name, res: { entity: name.entity!, name: name.entity!.name, description: null, organization: null, group: false, at: { block: name.block, start: name.start, end: name.end }, confidence: 1 } };
   const text = doc.blocks[q.block].text.slice(first.start, last.end);
+  // the name is what follows the role nouns ("Sänger und Content-Creator Strify" → Strify), the line its description
+  let n = words.length;
+  // (a hyphen compound by its agent suffix: "Content-Creator"; a single word so is too often a name: "Quirin")
+  const roleWord = (w: string) => !!nounInfo(w, doc.lang) || CREDIT_JOINERS.test(w) || (doc.lang === 'de' && w.includes('-') && isPersonNoun(w));
+  while (n > 0 && !roleWord(words[n - 1].text)) n--;
+  const called = n > 0 && n < words.length ? doc.blocks[q.block].text.slice(words[n].start, last.end) : text;
   const headTok = toks.indexOf(last);
   const cand: Candidate = {
     kind: 'np', block: q.block, start: first.start, end: last.end, tok: toks.indexOf(first), tokEnd: headTok + 1,
     np: { text, head: last.text, headTok, det: 'bare', info: null, plural: false },
     features: [], loc: 'S+1', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false,
   };
-  return { cand, res: { entity: null, name: text, description: text, organization: null, group: false, at: { block: q.block, start: first.start, end: last.end }, confidence: RESOLVE.description } };
+  return { cand, res: { entity: null, name: called, description: text, organization: null, group: false, at: { block: q.block, start: first.start, end: last.end }, confidence: RESOLVE.description } };
 }

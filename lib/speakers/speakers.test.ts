@@ -287,8 +287,8 @@ describe('speakers: English', () => {
     ]);
     expect(speaker(de, 'halbe Stunde')).toBe('Petra Lindqvist');
     expect(speaker(de, 'ganze Familie')).toBe('Jonas Weidenfeld');
-    // a name the recogniser does not know stays the article's words, never the person before
-    expect(speaker(de, 'Spazieren')).toBe('Gärtner und Autor Quirin');
+    // a name the recogniser does not know is the words after the role nouns, never the person before
+    expect(speaker(de, 'Spazieren')).toBe('Quirin');
     const en = run('en', ['“Good software is written twice.” — Maya Okonkwo, chief engineer at Brightline']);
     expect(speaker(en, 'written twice')).toBe('Maya Okonkwo');
     // a translation in brackets is no credit
