@@ -149,6 +149,12 @@ describe('German news pages', () => {
     expect(findQuotes(en.blocks, 'en', en.mentions).map((x) => [x.text, x.nonSpeech ?? null, x.speaker])).toEqual([['Roads made of salt', 'title', null]]);
   });
 
+  it('reported speech whose speaker is a pronoun nobody was named for has no speaker ("They argued that …")', () => {
+    const { blocks, mentions } = setup(['Markets were calm for years.', 'They argued that lower taxes would pay for themselves.'], {});
+    const q = findQuotes(blocks, 'en', mentions).filter((x) => x.kind === 'indirect');
+    expect(q.map((x) => [x.text.slice(0, 20), x.speaker])).toEqual([['that lower taxes wou', null]]);
+  });
+
   it('a title cited in brackets is no quotation ("Anna Ritter (»Neue Welt« 12/2023) warnte …")', () => {
     const { blocks, mentions } = setup(['Anna Ritter (»Neue Welt« 12/2023) warnte vor einem neuen Krieg.'], { 'Anna Ritter': { names: ['Anna Ritter'] } });
     const q = findQuotes(blocks, 'de', mentions);

@@ -246,7 +246,9 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
       // a sentence that names a speaker with a speech verb introduces the quotation after it
       if (speechVerbAt(tokens, lex) >= 0) last = { speaker: frameSpeaker, block: b };
       const ind = indirect(text, tokens, lex, lang);
-      if (ind) out.push(makeQuote('indirect', text.slice(ind[0], ind[1]), { block: b, start: ind[0], end: ind[1] }, frameSpeaker));
+      // (a pronoun nobody was named for tells the reader nothing: reported speech without a speaker then)
+      const bare = !!frameSpeaker && !frameSpeaker.entity && BARE_PRONOUN.test(frameSpeaker.name);
+      if (ind) out.push(makeQuote('indirect', text.slice(ind[0], ind[1]), { block: b, start: ind[0], end: ind[1] }, bare ? null : frameSpeaker));
     }
   }
   return splitContinued(out, texts);
@@ -286,6 +288,9 @@ function isTitleNoun(word: string, lex: SpeechLexicon, lang: string): boolean {
   if (lang === 'en') return lex.titleNouns.includes(part);
   return /^\p{Lu}/u.test(word) && lex.titleNouns.some((n) => part === n || (w.endsWith(n) && n.length >= 4 && w.length > n.length + 2));
 }
+
+/** Personal pronouns that name nobody by themselves. */
+const BARE_PRONOUN = /^(?:he|she|they|we|it|i|you|er|sie|wir|es|ich|du|ihr|man)$/i;
 
 /** A quotation record at `at` (its first piece), with the speaker's fields. */
 function makeQuote(kind: Quote['kind'], text: string, at: Span, speaker: Speaker | null, partial = false, continues: Span[] = [], nonSpeech: Quote['nonSpeech'] | null = null): Quote {
