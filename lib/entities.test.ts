@@ -481,4 +481,10 @@ describe('entities', () => {
     const ents = run(['Locals love the cosy pub The Crooked Lantern on Quay Street.', 'Why The Crooked Lantern Matters To Everyone Here'], {}, 'en');
     expect(ents.filter((e) => e.type === 'organization').map((e) => [e.name, e.mentions])).toEqual([['The Crooked Lantern', 2]]);
   });
+
+  it('English: the state after a party letter in brackets is that state ("(D-Ore.)" → Oregon), also where the article names it in full', () => {
+    const ents = run(['Rep. Dana Holt (D-Ore.) and Sen. Joe Park (R-N.H.) spoke.', 'Oregon voted first.'], { 'Dana Holt': 'PER', 'Joe Park': 'PER', Oregon: 'LOC' }, 'en');
+    expect(ents.filter((e) => e.type === 'place').map((e) => [e.name, e.mentions])).toEqual([['Oregon', 2], ['New Hampshire', 1]]);
+    expect(ents.some((e) => e.type === 'organization')).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -217,6 +217,29 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       for (let k = i; k < j; k++) covered[si][k] = 0;
       push(mk(si, i, j, 'organization', 2));
       i = j - 1;
+    }
+  });
+
+  // 1g. English: the state after a party letter in brackets is a place ("Rep. X (D-Calif.)", "(R-N.C.)"), no organisation "D-N"
+  if (lang === 'en') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i + 4 < t.length; i++) {
+      if (t[i].text !== '(' || !/^[DRI]$/.test(t[i + 1].text) || t[i + 2].text !== '-') continue;
+      let j = i + 3;
+      while (j < t.length && j < i + 6 && t[j].text !== ')') j++;
+      if (t[j]?.text !== ')') continue;
+      const text = blocks[s.block].text.slice(t[i + 3].start, t[j - 1].end);
+      const state = usState(text);
+      if (!state) continue;
+      for (const r of raws.filter((x) => x.sent === si && x.tokStart <= j && x.tokEnd > i)) {
+        raws.splice(raws.indexOf(r), 1);
+        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
+      }
+      for (let k = i + 1; k < i + 3; k++) covered[si][k] = 1;
+      const r = mk(si, i + 3, j, 'place', 2);
+      r.gazId = `us-state:${state}`;
+      push(r);
+      i = j;
     }
   });
 
@@ -736,6 +759,15 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     drop.raws = [];
     if (keep === other) for (const r of keep.raws) r.type = other.type;
   }
+  // a US state abbreviated after a party letter is the state the article names in full ("Calif." … "California")
+  for (const c of clusters) {
+    if (!c.gazId?.startsWith('us-state:') || !c.raws.length) continue;
+    const full = byKey.get('n:' + stemKey(c.gazId.slice('us-state:'.length).split(' ')));
+    if (!full || full === c || full.type === 'person') continue;
+    for (const r of full.raws) r.type = 'place';
+    c.raws.push(...full.raws);
+    full.raws = [];
+  }
   // an abbreviation is the name it abbreviates: the one it stood in brackets after, or the one whose words' initials
   // it is ("NPHET" … "National Public Health Emergency Team", "HSS" … "Hanns-Seidel-Stiftung")
   const longestTokens = (c: Cluster) => c.raws.filter((r) => !r.part).map(tokensOf).sort((a, b) => b.length - a.length)[0] ?? null;
@@ -1029,6 +1061,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   if (!standalone.length) return c.raws[0].text;
   const longestLen = Math.max(...standalone.map((r) => r.tokEnd - r.tokStart));
   const longest = standalone.filter((r) => r.tokEnd - r.tokStart === longestLen);
+  // a US state abbreviated after a party letter is named in full ("Calif." → California)
+  if (c.gazId?.startsWith('us-state:')) return c.gazId.slice('us-state:'.length);
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];

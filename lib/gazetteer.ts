@@ -144,6 +144,11 @@ export function isInstitutionHead(word: string): boolean {
   return /^\p{Lu}\p{Ll}{3,}$/u.test(word) && (heads.organization.first.includes(word) || headMatch(word, heads.organization.last, true));
 }
 
+/** A US state as US news abbreviates it after a party letter ("Calif.", "N.C.", "Texas"), or null. */
+export function usState(abbreviation: string): string | null {
+  return (gaz.usStates as Record<string, string>)[abbreviation] ?? null;
+}
+
 /** Legal forms of companies: they make a name an organisation whatever else it looks like. */
 const LEGAL_FORM = /^(?:GmbH|AG|KG|KGaA|SE|eG|mbH|OHG|Inc\.?|Corp\.?|Ltd\.?|LLC|LLP|plc|PLC|Co\.)$/;
 

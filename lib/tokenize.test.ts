@@ -43,6 +43,7 @@ describe('tokens as the training corpora have them', () => {
     ['Daytona Beach, Fla., said', ['Daytona', 'Beach', ',', 'Fla.', ',', 'said']],
     ['ST. LOUIS wins', ['ST.', 'LOUIS', 'wins']],
     ["at Lord 's", ['at', 'Lord', "'s"]],
+    ['Rep. Ann Lee (D-Calif.) said', ['Rep.', 'Ann', 'Lee', '(', 'D', '-', 'Calif.', ')', 'said']],
   ])('%s', (text, expected) => expect(tokenize(text, 'en').map((t) => t.text)).toEqual(expected));
 });
 

@@ -22,6 +22,8 @@ const TOKEN_RE = new RegExp(
     String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}`, // e-mail
     String.raw`(?:\p{L}\.){2,}`, // U.S., z.B., p.m.
     String.raw`\p{N}+(?:[.,:\/]\p{N}+)+`, // 03.12.2025, 11:00, 1,5
+    // a US party letter before a state in brackets stands alone: "(D-Calif.)", "(R-N.C.)"
+    String.raw`(?<=\()[DRI](?=-\p{Lu})`,
     // German gender-inclusive forms are one word: "Freund:innen", "Kolleg*innen", "Lehrer/innen", "Bürger·innen"
     String.raw`\p{L}+[:*\/·](?:innen|in)(?![\p{L}\p{N}])`,
     // words, inner hyphens and apostrophes; a trailing hyphen before "und/oder" (Staats- und …)
