@@ -4,6 +4,7 @@
  * ("Virologe", "spokeswoman") or a body that speaks ("Gericht", "the court"), with its gender.
  */
 import data from '../../assets/lexicon/speakers.json';
+import { gazetteer, stemKey } from '../gazetteer';
 
 export type Gender = 'm' | 'f';
 
@@ -79,7 +80,21 @@ function deNoun(word: string): NounInfo | null {
       if (deInstitution!.has(f)) return { kind: 'group', gender: null, lemma: f };
     }
   }
+  if (isDemonym(last)) return { kind: 'person', gender: null, lemma: last.replace(/n$/, '') };
   return null;
+}
+
+/**
+ * A German noun for the people of a country the gazetteer knows, by its ending: Tunesier (Tunesien),
+ * Kenianer (Kenia), Ukrainer (Ukraine), Schweizer (Schweiz); also in the dative plural (Tunesiern).
+ */
+function isDemonym(word: string): boolean {
+  const w = word.replace(/n$/, '');
+  const m = /^(\p{Lu}\p{Ll}{2,}?)(ianer|aner|ier|er)$/u.exec(w);
+  if (!m) return false;
+  const [, stem, suffix] = m;
+  const places = suffix === 'ier' ? [stem + 'ien'] : suffix === 'ianer' ? [stem + 'ien', stem + 'ia'] : suffix === 'aner' ? [stem + 'a', stem + 'ien'] : [stem + 'e', stem, stem + 'en'];
+  return places.some((p) => gazetteer().get(stemKey([p]))?.some((e) => e.id.startsWith('country:')));
 }
 
 /** Anwälte → Anwalt, Ärzte → Arzt */

@@ -306,4 +306,9 @@ describe('speakers: English', () => {
       expect(q.speaker === null || q.uncertain).toBe(true);
     }
   });
+
+  it('the people of a country speak as a group ("Viele Tunesier sagen: „…“"), by the gazetteer’s country names', () => {
+    const a = run('de', ['Die Wahl liegt ein Jahr zurück. Viele Tunesier sagen: „Es hat sich nichts geändert.“']);
+    expect([quote(a, 'nichts geändert').speaker, quote(a, 'nichts geändert').uncertain ?? false]).toEqual(['Viele Tunesier', false]);
+  });
 });
