@@ -447,7 +447,8 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       end: toks[e - 1].end,
       tok: s,
       tokEnd: e,
-      np: { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) },
+      // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
+      np: { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.test(toks[s].lower)) },
       ...blank(),
     });
     i = Math.max(i, e - 1);

@@ -201,6 +201,13 @@ function germanSieNumber(tokens: { lower: string; text: string }[], i: number): 
     if (/^(?:sind|haben|werden|sagen|sagten|erklären|erklärten|betonen|betonten|fordern|forderten|schreiben|schrieben|meinen|meinten|warnen|warnten)$/.test(t)) return 'pl';
     if (/^(?:ist|hat|wird|war|sagt|sagte|erklärt|erklärte|betont|betonte|fordert|forderte|schreibt|schrieb|meint|meinte|warnt|warnte)$/.test(t)) return 'f';
   }
+  // else by the ending of the verb beside it: plural -en ("sie riefen", "skandierten sie"), singular -t/-te ("sie ruft", "rannte sie")
+  for (const k of [i - 1, i + 1]) {
+    const t = tokens[k];
+    if (!t) continue;
+    if (/^\p{Ll}{3,}(?:en|ten)$/u.test(t.text) && !/^(?:wenn|denn|eben|oben|neben|zwischen|gegen)$/.test(t.lower)) return 'pl';
+    if (/^\p{Ll}{2,}(?:t|te)$/u.test(t.text)) return 'f';
+  }
   return 'f';
 }
 

@@ -311,4 +311,11 @@ describe('speakers: English', () => {
     const a = run('de', ['Die Wahl liegt ein Jahr zurück. Viele Tunesier sagen: „Es hat sich nichts geändert.“']);
     expect([quote(a, 'nichts geändert').speaker, quote(a, 'nichts geändert').uncertain ?? false]).toEqual(['Viele Tunesier', false]);
   });
+
+  it('plural "sie" by its verb\'s ending goes to the group just named ("Hunderte Ukrainer … Sie riefen: „…“"), singular to the woman', () => {
+    const pl = run('de', ['Am Samstag zogen Hunderte Ukrainer vor das Rathaus. Sie riefen: „Wir bleiben hier!“']);
+    expect(speaker(pl, 'bleiben hier')).toBe('Hunderte Ukrainer');
+    const sg = run('de', ['Am Samstag kam Anna Berg vor das Rathaus. Sie rief: „Ich bleibe hier!“']);
+    expect(speaker(sg, 'bleibe hier')).toBe('Anna Berg');
+  });
 });
