@@ -487,4 +487,10 @@ describe('entities', () => {
     expect(ents.filter((e) => e.type === 'place').map((e) => [e.name, e.mentions])).toEqual([['Oregon', 2], ['New Hampshire', 1]]);
     expect(ents.some((e) => e.type === 'organization')).toBe(false);
   });
+
+  it('a lower-case word inside a handle is no name, even where the tagger says so ("Lena Voss (@lena.voss)")', () => {
+    const blocks: Block[] = [{ text: 'Das rät Trainerin Lena Voss (@lena.voss) allen.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Lena' ? 'B-PER' : t === 'Voss' && toks[i - 1] === 'Lena' ? 'I-PER' : t === 'voss' ? 'B-PER' : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => [e.name, e.mentions])).toEqual([['Lena Voss', 1]]);
+  });
 });
