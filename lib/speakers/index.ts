@@ -177,18 +177,22 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     q.speakerConfidence = Math.round(confidence * 1000) / 1000;
     applySpeaker(q, res);
     // a bare pronoun nobody was named for ("she said") tells the reader nothing: never shown as a speaker
-    const bare = !res.entity && !res.description && pick.cand.kind === 'pron';
+    // (also one carried on from the quotation before: "er" as the previous speaker's name)
+    const bare = !res.entity && !res.description && (pick.cand.kind === 'pron' || BARE_PRONOUN.test(res.name));
     // and a resolution that itself found the mention ambiguous (a pronoun with unnamed people nearer than its name)
     if (confidence < threshold || bare || res.confidence < RESOLVE.ambiguous) withhold(q);
     // (a thing that is no person or body, "das Anpassen des Sprachstils", does not speak on in the next quotation)
     const thing = pick.cand.kind === 'np' && !pick.cand.np!.info && !res.entity;
-    prev = thing ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
+    prev = thing || bare ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
     decided.set(q, { res, confidence, inSentence: !unattributed });
     report();
   }
   echoes(quotes, input.blocks, decided, threshold);
   return quotes;
 }
+
+/** Personal pronouns that name nobody by themselves. */
+const BARE_PRONOUN = /^(?:he|she|they|we|it|i|you|er|sie|wir|es|ich|du|ihr|man)$/i;
 
 export const ECHO = {
   /** Share of a quotation's words found in another for it to be the same words again (a pull quote). */

@@ -318,4 +318,9 @@ describe('speakers: English', () => {
     const sg = run('de', ['Am Samstag kam Anna Berg vor das Rathaus. Sie rief: „Ich bleibe hier!“']);
     expect(speaker(sg, 'bleibe hier')).toBe('Anna Berg');
   });
+
+  it('a pronoun nobody was named for is not carried on as the next quotation’s speaker', () => {
+    const a = run('de', ['„Das war die schlimmste Nacht meines Lebens“, sagte er.', 'Der Sturm dauerte bis zum Morgen.', '„Wir haben alles verloren.“']);
+    for (const words of ['schlimmste Nacht', 'alles verloren']) expect(quote(a, words).speaker).toBeNull();
+  });
 });
