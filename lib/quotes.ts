@@ -67,7 +67,8 @@ interface Speaker {
   unresolved?: boolean;
 }
 
-const isWordTok = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
+/** A token with a letter or digit in it (no punctuation, no quotation mark). */
+export const isWordTok = (t: { text: string }) => /[\p{L}\p{N}]/u.test(t.text);
 const isAdjectiveLike = (w: string) => /^\p{Ll}+(?:e|en|em|er|es)$/u.test(w);
 
 /** Words that may open a continued quotation without naming a new speaker ("Aber: „…“", "Oder: „…“"). */
@@ -290,7 +291,7 @@ function isTitleNoun(word: string, lex: SpeechLexicon, lang: string): boolean {
 }
 
 /** Personal pronouns that name nobody by themselves. */
-const BARE_PRONOUN = /^(?:he|she|they|we|it|i|you|er|sie|wir|es|ich|du|ihr|man)$/i;
+export const BARE_PRONOUN = /^(?:he|she|they|we|it|i|you|er|sie|wir|es|ich|du|ihr|man)$/i;
 
 /** A quotation record at `at` (its first piece), with the speaker's fields. */
 function makeQuote(kind: Quote['kind'], text: string, at: Span, speaker: Speaker | null, partial = false, continues: Span[] = [], nonSpeech: Quote['nonSpeech'] | null = null): Quote {

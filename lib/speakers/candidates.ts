@@ -6,7 +6,7 @@
  * of the quotation before. The same code makes the training examples (scripts/train-attribution.ts)
  * and the decisions in the product, so the model sees at run time what it learned from.
  */
-import { ATTRIBUTION, CONNECTIVES, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
+import { ATTRIBUTION, CONNECTIVES, isWordTok, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
 import type { SpeechLexicon } from '../speech';
 import type { Block, Entity, Span } from '../types';
 import { discourseSpeaker, unattributedInSentence } from './discourse';
@@ -134,7 +134,6 @@ const GAP = new Set([
 const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'obl', einem: 'obl', des: 'gen', eines: 'gen' };
 /** German words that end like an inflected adjective and are none (besides the determiners, prepositions, connectives and gap words above). */
 const DE_FUNCTION_WORDS = new Set(['wieder', 'sondern', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'weniger', 'keine', 'keinen', 'keinem', 'keiner']);
-const isWord = (t: FrameToken) => /[\p{L}\p{N}]/u.test(t.text);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
 const bucket = (n: number, edges: number[]) => {
   let i = 0;
@@ -410,7 +409,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       while (toks[j] && /^\p{Ll}/u.test(toks[j].text) && isModifier(toks[j], de) && !toks[j].quoted) j++;
       let words = 0;
       while (toks[j] && words < 5 && (isCap(toks[j].text) || (toks[j].quoted && /^[„“”"»«‚‘’']$/.test(toks[j].text)) || (toks[j].quoted && isCap(toks[j].text)))) {
-        if (isWord(toks[j])) words++;
+        if (isWordTok(toks[j])) words++;
         j++;
       }
       if (words) e = j;
@@ -436,7 +435,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     }
     const text = toks
       .slice(s, e)
-      .filter((x) => isWord(x))
+      .filter((x) => isWordTok(x))
       .map((x) => x.text)
       .join(' ')
       .replace(/ (['’]s)\b/g, '$1');
@@ -507,7 +506,7 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
     const v = speechVerbAt(frameToks, doc.lex, qTok - lo);
     verb = v >= 0 ? lo + v : -1;
   }
-  const unquoted = r.tokens.filter((t, i) => !t.quoted && isWord(t) && !(i >= qTok && i < qTokEnd));
+  const unquoted = r.tokens.filter((t, i) => !t.quoted && isWordTok(t) && !(i >= qTok && i < qTokEnd));
   const alone = unquoted.every((t) => CONNECTIVES.has(t.lower));
   // (whether the words are in quotation marks is no flag: it is the same for every candidate, and the
   // training sets differ in it by language, which the language's own weights already tell)
@@ -678,7 +677,7 @@ function prevWord(tokens: FrameToken[], i: number, de: boolean): number {
 
 function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: string): boolean {
   let k = i - 1;
-  while (k >= 0 && fo[k] === fo[i] && !isWord(tokens[k])) k--;
+  while (k >= 0 && fo[k] === fo[i] && !isWordTok(tokens[k])) k--;
   // a title before the name ("SCR-Sportchef Zoran Barisic ist …", "Acting U.S. Attorney Joshua Levy said")
   while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && /^\p{Lu}/u.test(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
   while (k >= 0 && fo[k] === fo[i] && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || DEMONSTRATIVE.test(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;

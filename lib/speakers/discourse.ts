@@ -13,6 +13,7 @@
  */
 import type { Candidate, Doc, PrevSpeaker, QuoteSite } from './candidates';
 import { isPersonNoun } from '../german';
+import { isWordTok } from '../quotes';
 import { nounInfo } from './lexicon';
 import { isQuestion, RESOLVE, type Resolved } from './resolve';
 
@@ -74,7 +75,6 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
 
 /** Small words a credit line may hold between a role and the name ("Journalistin und Moderatorin X", "Head of Y Z"). */
 const CREDIT_JOINERS = /^(?:und|and|&|of|for|der|die|das|des|von|vom|the|de)$/;
-const isWordTok = (t: { text: string }) => /[\p{L}\p{N}]/u.test(t.text);
 
 /**
  * A quotation that stands alone in its paragraph (after a list number at most), followed by nothing but
@@ -93,9 +93,7 @@ export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { can
   if (!rest.length || rest.some((t) => t.quoted) || rest.filter(isWordTok).length > DISCOURSE.creditWords) return null;
   const dash = /^[-–—]$/.test(rest[0].text);
   // the credit: a dash or an opening bracket, capitalised words (role and name) and small joining words
-  let k = 0;
-  let depth = 0;
-  if (/^[-–—]$/.test(rest[k]?.text)) k++;
+  let k = dash ? 1 : 0;
   const bracketed = rest[k]?.text === '(';
   if (bracketed) k++;
   while (k < rest.length && (/^\p{Lu}/u.test(rest[k].text) || CREDIT_JOINERS.test(rest[k].text))) k++;
@@ -107,6 +105,7 @@ export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { can
   const words = rest.slice(0, k).filter((t) => isWordTok(t));
   if (!words.length || !/^\p{Lu}/u.test(words[words.length - 1].text)) return null;
   // after it: nothing, a bracket, a full stop; after a dash also a comma and a role
+  let depth = 0;
   for (let i = k; i < rest.length; i++) {
     const t = rest[i].text;
     if (t === '(') depth++;

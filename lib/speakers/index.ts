@@ -4,7 +4,7 @@
  * (ranker.ts), the chosen mention is resolved to who it is (resolve.ts), and a speaker the engine is
  * not sure of is withheld as uncertain rather than guessed.
  */
-import type { BlockReading, MentionRef } from '../quotes';
+import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
 import { candidatesFor, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
@@ -190,9 +190,6 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
   echoes(quotes, input.blocks, decided, threshold);
   return quotes;
 }
-
-/** Personal pronouns that name nobody by themselves. */
-const BARE_PRONOUN = /^(?:he|she|they|we|it|i|you|er|sie|wir|es|ich|du|ihr|man)$/i;
 
 export const ECHO = {
   /** Share of a quotation's words found in another for it to be the same words again (a pull quote). */
