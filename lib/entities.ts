@@ -108,6 +108,10 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     raws.push(r);
     for (let i = r.tokStart; i < r.tokEnd; i++) covered[r.sent][i] = 1;
   };
+  const drop = (r: Raw) => {
+    raws.splice(raws.indexOf(r), 1);
+    for (let i = r.tokStart; i < r.tokEnd; i++) covered[r.sent][i] = 0;
+  };
   const mk = (si: number, a: number, b: number, type: EntityType, source: number, part = false, charStart?: number, charEnd?: number): Raw => {
     const s = sentences[si];
     const start = charStart ?? s.tokens[a].start;
@@ -192,34 +196,26 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, a, b, 'organization', 2));
   }
 
-  // 1d. English: a capitalised "The" inside a sentence belongs to the name of a place or organisation after it ("at The
-  //     Oval", "In Youghal The Old Imperial will …"); at the start of a sentence or a quotation it is only the article
-  if (lang === 'en') for (const r of [...raws]) {
-    if (r.part || r.type === 'person' || r.tokStart < 2) continue;
-    const t = sentences[r.sent].tokens;
-    if (t[r.tokStart - 1].text !== 'The' || covered[r.sent][r.tokStart - 1] || /^[.:;!?"“”‘’'«»(—–-]$/.test(t[r.tokStart - 2].text)) continue;
-    raws.splice(raws.indexOf(r), 1);
-    push(mk(r.sent, r.tokStart - 1, r.tokEnd, r.type, r.source));
-  }
-
-  // 1f. English: "The" capitalised inside a sentence opens a name, with the capitalised words after it ("drinking hole
-  //     The Idle Hour", "In Youghal The Old Imperial will"); not in a title-case line, where every word is capitalised
+  // 1d. English: a capitalised "The" inside a sentence opens a name, with the capitalised words after it and the place
+  //     or organisation the tagger found there ("at The Oval", "drinking hole The Idle Hour", "In Youghal The Old
+  //     Imperial will …"; an organisation where the tagger found nothing); at the start of a sentence or a quotation it
+  //     is only the article, and a title-case line, every word capitalised, says nothing
   if (lang === 'en') sentences.forEach((s, si) => {
     const t = s.tokens;
     const words = t.filter((x) => /^\p{L}/u.test(x.text));
-    if (words.filter((x) => /^\p{Lu}/u.test(x.text)).length * 10 > words.length * 6) return;
+    if (words.filter((x) => /^\p{Lu}/u.test(x.text)).length * 10 > words.length * 8) return;
     for (let i = 1; i + 1 < t.length; i++) {
-      if (t[i].text !== 'The' || !/^\p{L}/u.test(t[i - 1].text) || !/^\p{Lu}\p{Ll}/u.test(t[i + 1].text)) continue;
+      if (t[i].text !== 'The' || covered[si][i] || /^[.:;!?"“”‘’'«»(—–-]$/.test(t[i - 1].text) || !/^\p{Lu}\p{Ll}/u.test(t[i + 1].text)) continue;
       let j = i + 1;
       while (j < t.length && /^\p{Lu}[\p{L}'’.-]*$/u.test(t[j].text)) j++;
-      if (j - i > ENTITIES.maxNameTokens) continue;
       const inside = raws.filter((r) => r.sent === si && r.tokStart < j && r.tokEnd > i);
-      // (a person or place the tagger found there, or a name running past these words, is left alone)
-      if (inside.some((r) => r.type !== 'organization' || r.tokStart < i || r.tokEnd > j)) continue;
-      for (const r of inside) raws.splice(raws.indexOf(r), 1);
-      for (let k = i; k < j; k++) covered[si][k] = 0;
-      push(mk(si, i, j, 'organization', 2));
-      i = j - 1;
+      // (a person the tagger found there is left alone, and so is a name that started before "The")
+      if (inside.some((r) => r.type === 'person' || r.tokStart < i)) continue;
+      const end = Math.max(j, ...inside.map((r) => r.tokEnd));
+      if (end - i > ENTITIES.maxNameTokens) continue;
+      for (const r of inside) drop(r);
+      push(mk(si, i, end, inside[0]?.type ?? 'organization', inside[0]?.source ?? 2));
+      i = end - 1;
     }
   });
 
@@ -234,10 +230,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       const text = blocks[s.block].text.slice(t[i + 3].start, t[j - 1].end);
       const state = usState(text);
       if (!state) continue;
-      for (const r of raws.filter((x) => x.sent === si && x.tokStart <= j && x.tokEnd > i)) {
-        raws.splice(raws.indexOf(r), 1);
-        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
-      }
+      for (const r of raws.filter((x) => x.sent === si && x.tokStart <= j && x.tokEnd > i)) drop(r);
       for (let k = i + 1; k < i + 3; k++) covered[si][k] = 1;
       const r = mk(si, i + 3, j, 'place', 2);
       r.gazId = `us-state:${state}`;
@@ -252,10 +245,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     for (let i = 2; i < s.tokens.length; i++) {
       const [w, dot, tld] = [s.tokens[i - 2], s.tokens[i - 1], s.tokens[i]];
       if (dot.text !== '.' || !TLD.test(tld.text) || dot.start !== w.end || tld.start !== dot.end) continue;
-      for (const r of raws.filter((x) => x.sent === si && !x.part && x.tokStart <= i && x.tokEnd >= i - 2)) {
-        raws.splice(raws.indexOf(r), 1);
-        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
-      }
+      for (const r of raws.filter((x) => x.sent === si && !x.part && x.tokStart <= i && x.tokEnd >= i - 2)) drop(r);
       for (let k = i - 2; k <= i; k++) covered[si][k] = 1;
     }
   });
@@ -289,8 +279,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const rest = sentences[r.sent].tokens.slice(r.tokStart + 1, r.tokEnd).map((t) => t.text);
     // (the rest a name of its own, not adjectives and nouns that complete the first word: "Bundesverband Deutscher Stiftungen")
     if (!kind || kind === 'none' || opensName(first) || !isCommonNoun(first) || !isCap(rest[0]) || isAdjective(rest[0]) || !rest.some(unknownName)) continue;
-    raws.splice(raws.indexOf(r), 1);
-    covered[r.sent][r.tokStart] = 0;
+    drop(r);
     push(mk(r.sent, r.tokStart + 1, r.tokEnd, r.type, r.source));
   }
 
@@ -317,8 +306,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       const inside = raws.filter((r) => r.sent === si && r.tokStart < end && r.tokEnd > from);
       // (a person the tagger saw there is left alone)
       if (inside.some((r) => r.type === 'person' || r.tokStart < from || r.tokEnd > end)) continue;
-      for (const r of inside) raws.splice(raws.indexOf(r), 1);
-      for (let k = from; k < end; k++) covered[si][k] = 0;
+      for (const r of inside) drop(r);
       push(mk(si, from, end, 'organization', 2));
       i = end - 1;
     }
@@ -332,8 +320,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const toks = sentences[r.sent].tokens;
     for (let k = r.tokStart + 2; k < r.tokEnd - 1; k++) {
       if (!firsts.has(toks[k].text) || firsts.has(toks[k - 1].text)) continue;
-      raws.splice(raws.indexOf(r), 1);
-      for (let x = r.tokStart; x < r.tokEnd; x++) covered[r.sent][x] = 0;
+      drop(r);
       push(mk(r.sent, r.tokStart, k - 1, 'person', 2));
       push(mk(r.sent, k, r.tokEnd, 'person', 2));
       break;
@@ -368,14 +355,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           continue;
         }
         if (r.tokEnd > j || (r.type === 'person' && r.tokStart < i && r.tokEnd >= j)) continue;
-        raws.splice(hit, 1);
-        for (let k = r.tokStart; k < r.tokEnd; k++) covered[si][k] = 0;
+        drop(r);
       } else if (anyCovered(si, i, j)) {
         // "Jay/O Stanley/PER": the first name before a person the tagger found is part of the name
-        const next = raws.findIndex((x) => x.sent === si && !x.part && x.tokStart === i + 1 && x.type === 'person');
-        if (next < 0) continue;
-        const r = raws[next];
-        raws.splice(next, 1);
+        const r = raws.find((x) => x.sent === si && !x.part && x.tokStart === i + 1 && x.type === 'person');
+        if (!r) continue;
+        drop(r);
         push(mk(si, i, Math.max(j, r.tokEnd), 'person', 2));
         i = Math.max(j, r.tokEnd) - 1;
         continue;
@@ -600,8 +585,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       const last = sentences[r.sent].tokens[r.tokEnd - 1].text;
       const k = /s$/.test(last) ? known.get(last.slice(0, -1)) : undefined;
       if (!k || k.type !== 'place') continue;
-      raws.splice(raws.indexOf(r), 1);
-      for (let x = r.tokStart; x < r.tokEnd - 1; x++) covered[r.sent][x] = 0;
+      drop(r);
       push(mk(r.sent, r.tokEnd - 1, r.tokEnd, 'place', 2));
     }
   }
@@ -725,9 +709,10 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       // or the one name of three words or more with it in the middle (a second surname: "Camille Etienne Gbedey" … "Etienne")
       const byMiddle = personClusters().filter((c) => c.fullTokens!.length >= 3 && c.fullTokens!.slice(1, -1).some((x) => x.toLowerCase() === w));
       // or, for a long word, the one surname it misspells by a letter left out or doubled ("Franzikus" … "Papst Franziskus")
+      // (looked for only when nothing else matched)
       const surnameOf = (c: Cluster) => (c.fullTokens ?? (c.raws.length ? nameTokens(c.raws[0]) : [''])).at(-1)!.toLowerCase();
-      const byTypo = w.length >= 7 && r.type === 'person' ? clusters.filter((c) => c.type === 'person' && (c.fullTokens || c.raws.length) && oneLetterApart(surnameOf(c), w)) : [];
-      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : !byFirst.length && byTypo.length === 1 ? byTypo : [];
+      const typo = bySurname.length || byFirst.length || byMiddle.length === 1 || w.length < 7 || r.type !== 'person' ? [] : clusters.filter((c) => c.type === 'person' && (c.fullTokens || c.raws.length) && oneLetterApart(surnameOf(c), w));
+      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : typo.length === 1 ? typo : [];
       if (cands.length) {
         const before = cands.filter((c) => c.raws.some((x) => x.block < r.block || (x.block === r.block && x.start <= r.start)));
         (before.length ? before[before.length - 1] : cands[0]).raws.push(r);
