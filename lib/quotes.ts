@@ -608,7 +608,8 @@ function countTokens(tokens: FrameToken[], c: Candidate): number {
 export function nonSpeechKind(inner: string, attributed: boolean, before = '', fusedAfter = false): 'title' | 'scare' | null {
   const words = inner.replace(/[,.;:!?]+$/, '').split(/\s+/).filter(Boolean);
   if (words.length <= 3 && /(?:^|\s)(?:gegenüber|im|vom|beim|in|von|bei|auf|laut|on|in|from|at)$/i.test(before) && (/^\p{Lu}/u.test(inner) || inner.length <= 3)) return 'title';
-  if (/(?:^|\s)(?:Thema|Themas|Motto|Mottos|Titel|Titels|Namen|namens|Slogan|Schlagwort|Stichwort|Begriff|Hashtag|title|titled|slogan|motto|called|named|dubbed|entitled|hashtag)$/i.test(before)) return 'title';
+  // (after a noun for a name, a title or a work the caller has said so: speech.json titleNouns)
+  if (/(?:^|\s)(?:namens|titled|called|named|dubbed|entitled)$/i.test(before)) return 'title';
   if (fusedAfter) return 'title';
   // a programme or a work after a possessive ("told NBC’s “Today”", "star of television’s “Scandal”")
   if (/['’]s$/.test(before) && /^[\p{Lu}\p{N}]/u.test(inner) && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|is)$/i.test(w))) return 'title';
