@@ -1,5 +1,5 @@
 /** The pipeline, in order: article → language → sentences and tokens → entities → quotes → summary. */
-import { recognize, type Tagger } from './entities';
+import { recognizeWithTitle, type Tagger } from './entities';
 import { detectLanguage } from './lang';
 import { findQuotes, type BlockReading } from './quotes';
 import { attributeSpeakers, type SpeakerTrace } from './speakers/index';
@@ -31,7 +31,7 @@ export function analyzeWith(article: Article, engine: Engine, opts: AnalyzeOptio
   const text = article.blocks.map((b) => b.text).join('\n');
   const lang = detectLanguage(article.declaredLang, text);
   const sentences = splitBlocks(article.blocks, lang);
-  const { entities, mentions } = recognize(article.blocks, sentences, lang, engine.taggerFor(lang));
+  const { entities, mentions } = recognizeWithTitle(article.blocks, sentences, lang, engine.taggerFor(lang), article.title);
   const blockTokens = article.blocks.map(() => [] as Sentence['tokens']);
   for (const s of sentences) blockTokens[s.block].push(...s.tokens);
   const reading: BlockReading[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recognize, type Tagger } from './entities';
+import { recognize, recognizeWithTitle, type Tagger } from './entities';
 import { splitBlocks } from './tokenize';
 import type { Block } from './types';
 
@@ -44,9 +44,24 @@ describe('entities', () => {
     expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Telegram']);
   });
 
-  it('never merges two people who share a surname; a bare surname goes to the nearest one before it', () => {
+  it('never merges two people who share a surname; a bare surname goes to the one named first (the story’s), not a relative named after', () => {
     const es = run(['Hillary Clinton sprach.', 'Bill Clinton schwieg.', 'Dann lachte Clinton.'], { 'Hillary Clinton': 'PER', 'Bill Clinton': 'PER' });
-    expect(es.map((e) => [e.name, e.mentions])).toEqual([['Hillary Clinton', 1], ['Bill Clinton', 2]]);
+    expect(es.map((e) => [e.name, e.mentions])).toEqual([['Hillary Clinton', 2], ['Bill Clinton', 1]]);
+    const en = run(['Senator Ruth Okafor will retire.', 'Her website was registered by a Daniel Okafor, her cousin.', 'Hours later Okafor announced her decision.'], { 'Ruth Okafor': 'PER', 'Daniel Okafor': 'PER' }, 'en');
+    expect(en.map((e) => [e.name, e.mentions])).toEqual([['Ruth Okafor', 2], ['Daniel Okafor', 1]]);
+    // a first name two people share is no third person either
+    const first = run(['Senator Ruth Okafor will retire.', 'Ruth Baines wants the seat.', '“Ruth was always fair,” a colleague said.'], { 'Ruth Okafor': 'PER', 'Ruth Baines': 'PER', Ruth: 'PER' }, 'en');
+    expect(first.map((e) => [e.name, e.mentions])).toEqual([['Ruth Okafor', 2], ['Ruth Baines', 1]]);
+  });
+
+  it('reads the title before the text when the page does not show it: its full name is the text’s surname, but no mention', () => {
+    const blocks: Block[] = ['Wary colleagues said Okafor had planned it for months.', 'A Daniel Okafor registered the website.', 'Okafor declined to comment.'].map((text) => ({ text, kind: 'paragraph' }));
+    const tag = fakeTagger({ 'Ruth Okafor': 'PER', 'Daniel Okafor': 'PER' });
+    const es = recognizeWithTitle(blocks, splitBlocks(blocks, 'en'), 'en', tag, 'Ruth Okafor accused of timing her retirement').entities;
+    expect(es.map((e) => [e.name, e.mentions, e.occurrences.map((o) => o.block)])).toEqual([['Ruth Okafor', 2, [0, 2]], ['Daniel Okafor', 1, [1]]]);
+    // a name only the title gives is no entity of the article; a title the text shows is read once
+    expect(recognizeWithTitle(blocks, splitBlocks(blocks, 'en'), 'en', tag, 'Ruth Okafor and Mia Lund').entities.map((e) => e.name)).toEqual(['Ruth Okafor', 'Daniel Okafor']);
+    expect(recognizeWithTitle(blocks, splitBlocks(blocks, 'en'), 'en', tag, 'Okafor declined to comment.').entities).toEqual(run(blocks.map((b) => b.text), { 'Ruth Okafor': 'PER', 'Daniel Okafor': 'PER' }, 'en'));
   });
 
   it('gives places in their base form and merges inflected forms', () => {

@@ -3,7 +3,7 @@
  * - a name tagged once is found everywhere in the article (and as a genitive, "Putins");
  * - compounds count for the card ("Trump-Regierung" mentions Trump) without being a separate entity;
  * - full name, surname and genitive forms of one person become one entity; two people who share
- *   a surname stay apart and a bare surname goes to the nearest one named before it;
+ *   a surname stay apart and a bare surname goes to the first of them named before it;
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
@@ -12,6 +12,7 @@ import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjecti
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
 import { speechLexicon, type SpeechLexicon } from './speech';
+import { splitBlocks } from './tokenize';
 import type { Block, Entity, EntityType, Sentence } from './types';
 
 /** Tags each sentence's tokens with IOB2 labels (GermEval or CoNLL label set). */
@@ -601,6 +602,50 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   return result;
 }
 
+/**
+ * recognize(), with the article's title read before the text when the page does not show it as the
+ * text's first block (a headline the extraction found nowhere in the page): the names the title gives in
+ * full ("Mark Meadows accused …" over a text that only says "Meadows") then name the text's people, and
+ * its types and roles count as the text's. The title is no place of mention: its occurrences are taken
+ * out again, and a name only the title gives is no entity of the article.
+ */
+export function recognizeWithTitle(blocks: Block[], sentences: Sentence[], lang: string, tag: Tagger | null, title: string | null, opts: RecognizeOptions = {}): Recognition {
+  const head = title?.trim() ?? '';
+  if (!head || !tag || blocks.some((b) => b.text.includes(head))) return recognize(blocks, sentences, lang, tag, opts);
+  const heads = splitBlocks([{ text: head, kind: 'heading' }], lang);
+  // a headline's capitals mislead the tagger ("The EU’s Green Deal isn’t enough" tags a person): of the
+  // title, only a person's full name that opens with a known first name is read
+  const titleTag: Tagger = (ss) => {
+    const labels = tag(ss);
+    for (let i = 0; i < heads.length; i++) {
+      const l = labels[i];
+      for (let k = 0; k < l.length; k++) {
+        if (l[k] === 'O') continue;
+        let e = k + 1;
+        while (e < l.length && l[e].startsWith('I-')) e++;
+        const keep = l[k] === 'B-PER' && e - k >= 2 && knownFirstNames().has(ss[i][k]);
+        if (!keep) for (let j = k; j < e; j++) l[j] = 'O';
+        k = e - 1;
+      }
+    }
+    return labels;
+  };
+  const shifted = sentences.map((s) => ({ ...s, block: s.block + 1 }));
+  const r = recognize([{ text: head, kind: 'heading' }, ...blocks], [...heads, ...shifted], lang, titleTag, opts);
+  const back = <T extends { block: number }>(xs: T[]) => xs.filter((x) => x.block > 0).map((x) => ({ ...x, block: x.block - 1 }));
+  const entities: Entity[] = [];
+  for (const e of r.entities) {
+    const inTitle = e.occurrences.filter((o) => o.block === 0 && !o.partOfWord).length;
+    e.occurrences = back(e.occurrences);
+    if (!e.occurrences.length || (inTitle && e.occurrences.every((o) => o.partOfWord))) continue;
+    e.mentions = Math.max(0, e.mentions - inTitle);
+    e.id = `e${entities.length + 1}`;
+    entities.push(e);
+  }
+  const kept = new Set(entities);
+  return { entities, mentions: back(r.mentions).filter((m) => kept.has(m.entity)), demonyms: back(r.demonyms) };
+}
+
 /** Stem of a demonym or a place name for matching them: "russischen" → "russ", "Ukrainian" → "ukrain". */
 function demonymStem(w: string): string {
   return w.toLowerCase().replace(/(?:ischen|ischer|isches|ische|isch|ianer|ians|ian|ans|an|ern|er|en|es|e|n)$/, '');
@@ -702,7 +747,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
         byKey.get('p:' + toks.join(' ').toLowerCase())!.raws.push(r);
         continue;
       }
-      // a single word: the person whose surname (or first name) it is; the nearest before it when two share it
+      // a single word: the person whose surname (or first name) it is; when two share it, the one named
+      // first (news names a relative or namesake in full each time and leaves the bare surname to the
+      // person the story is about: "Mark Meadows … a Scott Meadows, his brother … Meadows announced")
       const w = toks[0].toLowerCase();
       const bySurname = personClusters().filter((c) => c.fullTokens![c.fullTokens!.length - 1].toLowerCase() === w);
       const byFirst = personClusters().filter((c) => c.fullTokens![0].toLowerCase() === w);
@@ -712,10 +759,10 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       // (looked for only when nothing else matched)
       const surnameOf = (c: Cluster) => (c.fullTokens ?? (c.raws.length ? nameTokens(c.raws[0]) : [''])).at(-1)!.toLowerCase();
       const typo = bySurname.length || byFirst.length || byMiddle.length === 1 || w.length < 7 || r.type !== 'person' ? [] : clusters.filter((c) => c.type === 'person' && (c.fullTokens || c.raws.length) && oneLetterApart(surnameOf(c), w));
-      const cands = bySurname.length ? bySurname : byFirst.length === 1 ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : typo.length === 1 ? typo : [];
+      const cands = bySurname.length ? bySurname : byFirst.length ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : typo.length === 1 ? typo : [];
       if (cands.length) {
         const before = cands.filter((c) => c.raws.some((x) => x.block < r.block || (x.block === r.block && x.start <= r.start)));
-        (before.length ? before[before.length - 1] : cands[0]).raws.push(r);
+        (before.length ? before[0] : cands[0]).raws.push(r);
         continue;
       }
     }

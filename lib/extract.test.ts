@@ -117,6 +117,24 @@ describe('the headline', () => {
       .replace('<header><h1>Neue Brücke für Lindenau</h1></header>', '<header><h1><a href="/">Lindenauer Bote</a></h1><h1><span>Lokales | </span><span>Neue Brücke für Lindenau</span></h1></header>');
     expect(extractArticle(html).blocks[0].text).toBe('Neue Brücke für Lindenau');
   });
+
+  it('is an <h2> (or the element marked as the headline) when the only <h1> is the outlet’s logo', () => {
+    const logo = '<header><h1><a href="/">Lindenauer Bote</a></h1></header>';
+    const h2 = page(body.join(''), '<meta property="og:title" content="Neue Brücke für Lindenau">').replace('<header><h1>Neue Brücke für Lindenau</h1></header>', `${logo}<h2 class="headline">Neue Brücke für Lindenau</h2><h2>Mehr aus Lindenau</h2>`);
+    expect(extractArticle(h2).blocks[0]).toEqual({ text: 'Neue Brücke für Lindenau', kind: 'heading' });
+    const marked = h2.replace('<h2 class="headline">Neue Brücke für Lindenau</h2>', '<span itemprop="name headline">Neue Brücke für Lindenau</span>');
+    expect(extractArticle(marked).blocks[0]).toEqual({ text: 'Neue Brücke für Lindenau', kind: 'heading' });
+    // a sub-heading the title does not confirm is no headline
+    const other = h2.replace('<h2 class="headline">Neue Brücke für Lindenau</h2>', '');
+    expect(extractArticle(other).blocks[0].kind).toBe('paragraph');
+  });
+
+  it('is not the outlet’s name when the page gives its headline as its application name too', () => {
+    const html = page(body.join(''), '<meta name="application-name" content="Neue Brücke für Lindenau">');
+    const a = extractArticle(html, 'https://www.lindenauer-bote.de/lokales/bruecke');
+    expect(a.blocks[0]).toEqual({ text: 'Neue Brücke für Lindenau', kind: 'heading' });
+    expect(a.siteName).not.toBe('Neue Brücke für Lindenau');
+  });
 });
 
 describe('what is not the article’s text (GUIDELINES “Article text”)', () => {

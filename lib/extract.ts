@@ -415,18 +415,26 @@ export function extractArticle(html: string, url: string | null = null): Article
   const declaredLang = (doc.documentElement.getAttribute('lang') || meta(doc, 'og:locale') || '').trim() || null;
   const description = meta(doc, 'og:description', 'description', 'twitter:description');
   const metaTitle = meta(doc, 'og:title', 'twitter:title');
-  const metaSite = meta(doc, 'og:site_name', 'application-name');
+  const docTitle = normalizeSpace(doc.querySelector('title')?.textContent ?? '');
+  // a "site name" that is the page's whole title (some pages set application-name to it) names no site
+  const titleKeys = new Set([metaTitle, docTitle].filter((t) => t && t.split(' ').length >= EXTRACT.headlineMinWords).map((t) => letters(t!)));
+  const siteOf = (s: string | null | undefined) => (s && !titleKeys.has(letters(s)) ? normalizeSpace(s) : null);
+  const metaSite = siteOf(meta(doc, 'og:site_name', 'application-name'));
   const ld = jsonLdObjects(doc);
   const published = publishedDate(doc, ld);
   const publisher = ld.map((o) => (o.publisher as { name?: unknown } | null | undefined)?.name).find((n): n is string => typeof n === 'string') ?? null;
   const outlets = [metaSite, publisher, url ? hostOf(url) : null];
   const authors = structuredAuthors(doc, ld, outlets);
   // an <h1> that is a link (the outlet's logo to its home page) is not the headline
-  const headings = Array.from(doc.querySelectorAll('h1'))
-    .map((h) => ({ h, text: normalizeSpace(h.textContent ?? '') }))
-    .filter(({ h, text }) => text && linkDensity(h, text.length) < EXTRACT.linkDensityMax)
-    .map(({ text }) => text);
-  const docTitle = normalizeSpace(doc.querySelector('title')?.textContent ?? '');
+  // (an <h2> or an element marked as the headline when the <h1> is the outlet's logo: some pages set the
+  // headline one level down)
+  const headingsOf = (sel: string) =>
+    Array.from(doc.querySelectorAll(sel))
+      .map((h) => ({ h, text: normalizeSpace(h.textContent ?? '') }))
+      .filter(({ h, text }) => text && linkDensity(h, text.length) < EXTRACT.linkDensityMax)
+      .map(({ text }) => text);
+  const headings = headingsOf('h1');
+  const subHeadings = headingsOf('h2, [itemprop~="headline"]');
   keepInlineBylines(doc);
   const pageBylines = markAsides(doc);
   const teaser = teaserOf(doc, description);
@@ -445,8 +453,9 @@ export function extractArticle(html: string, url: string | null = null): Article
   if (!blocks.length || words < EXTRACT.minWords) throw new ExtractError('not-article', 'no article found on this page');
 
   const pageTitle = normalizeSpace(parsed.title || metaTitle || docTitle);
-  const siteName = parsed.siteName ? normalizeSpace(parsed.siteName) : metaSite ?? (url ? hostOf(url) : null);
-  const headline = headlineOf(headings, [metaTitle, docTitle, normalizeSpace(parsed.title ?? '')], [siteName, metaSite]);
+  const siteName = siteOf(parsed.siteName) ?? metaSite ?? (url ? hostOf(url) : null);
+  const titles = [metaTitle, docTitle, normalizeSpace(parsed.title ?? '')];
+  const headline = headlineOf(headings, titles, [siteName, metaSite]) ?? headlineOf(subHeadings, titles, [siteName, metaSite]);
   const title = headline ?? pageTitle;
   while (blocks.length && blocks[0].kind === 'heading' && (blocks[0].text === title || blocks[0].text === pageTitle)) blocks.shift();
   // the teaser the page shows under its headline, when the article's container left it out; display text
@@ -468,14 +477,16 @@ export function extractArticle(html: string, url: string | null = null): Article
   };
 }
 
+/** Text compared by its letters and digits alone ("Zeit…" = "Zeit..."). */
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
  * The headline, the article's first block (its quotations and names are the article's): the page's <h1>
  * that a title of the page names, as far as the title confirms it — "Headline | Outlet" names the <h1>
  * "Headline"; the <h1> "Local News | Headline" is "Headline" — never the outlet's name (a logo in an <h1>).
  */
 function headlineOf(headings: string[], titles: (string | null)[], outlets: (string | null)[]): string | null {
-  // compared by letters and digits alone ("Zeit…" = "Zeit...")
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const key = letters;
   const ts = titles.filter((t): t is string => !!t && !!key(t));
   const named = (h: string) => !!key(h) && !outlets.some((o) => o && key(o) === key(h));
   for (const h of headings) if (named(h) && ts.some((t) => key(t) === key(h))) return h;
