@@ -17,6 +17,8 @@ export interface SpeechLexicon {
   sayings: Set<string>;
   /** nouns for events and works that do not speak: words in quotation marks right after one are a title ("die Tagung „…“") */
   titleNouns: string[];
+  /** prepositions after which a noun phrase is a place, time, cause or addressee, never a speaker ("in der Stadt") */
+  placePrepositions: Set<string>;
 }
 
 /** German weak verbs: present, past and participle forms from the stem. */
@@ -43,6 +45,7 @@ interface LexiconData {
   nouns?: string[];
   sayings?: string[];
   titleNouns?: string[];
+  placePrepositions?: string[];
 }
 
 function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
@@ -59,6 +62,7 @@ function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
     nouns: new Set((d.nouns ?? []).map((n) => n.toLowerCase())),
     sayings: new Set((d.sayings ?? []).map((n) => n.toLowerCase())),
     titleNouns: (d.titleNouns ?? []).map((n) => n.toLowerCase()),
+    placePrepositions: new Set(d.placePrepositions ?? []),
   };
 }
 

@@ -307,6 +307,14 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
   if (prev && q.block - prev.block <= CANDIDATES.prevSpeakerBlocks) {
     out.push({ kind: 'prev', block: prev.block, start: prev.at?.start ?? -1, end: prev.at?.end ?? -1, tok: -1, tokEnd: -1, entity: prev.entity ?? undefined, prev, ...blank() });
   }
+  // a name or phrase governed by a preposition of place, time or cause is no speaker ("…, dass in der Stadt „…“", "auf Twitter")
+  for (let i = out.length - 1; i >= 0; i--) {
+    const c = out[i];
+    if (c.kind !== 'name' && c.kind !== 'np') continue;
+    const rb = doc.reading[c.block];
+    const k = prevWord(rb.tokens, c.tok, doc.lang === 'de');
+    if (k >= 0 && doc.lex.placePrepositions.has(rb.tokens[k].lower)) out.splice(i, 1);
+  }
   for (const c of out) c.features = features(doc, q, c, site, prev);
   addRecency(out, q, qTok);
   // a name inside the complement of a person noun ("der Aktivist der Mietergewerkschaft X"): the phrase speaks, not the name

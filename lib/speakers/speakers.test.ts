@@ -323,4 +323,11 @@ describe('speakers: English', () => {
     const a = run('de', ['„Das war die schlimmste Nacht meines Lebens“, sagte er.', 'Der Sturm dauerte bis zum Morgen.', '„Wir haben alles verloren.“']);
     for (const words of ['schlimmste Nacht', 'alles verloren']) expect(quote(a, words).speaker).toBeNull();
   });
+
+  it('a name or phrase after a preposition of place, time or cause is no speaker ("dass in der Stadt »…«", "across the region “…”")', () => {
+    const de = run('de', ['„Wir geben nicht auf“, sagt die Mieterin Lea Korn. Sie rechnet mit Protesten und kann sich vorstellen, dass in der Stadt »bald gestreikt wird«.']);
+    expect(speaker(de, 'bald gestreikt')).toBe('Lea Korn');
+    const en = run('en', ['Union leader Tom Reyes expects a long winter. He thinks that across the region “nobody will back down soon.”']);
+    expect(speaker(en, 'nobody will back')).toBe('Tom Reyes');
+  });
 });
