@@ -251,6 +251,11 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     // "the letter" after "the letter from the chief medical officer": who wrote it, as the article said before
     const author = authorOf(doc, lemma, c, mentions);
     if (author) return { entity: author, name: author.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    // "the institution", "der Konzern": the organisation named last, in this paragraph or the one before
+    if (np.det === 'def') {
+      const org = before(mentions, c.block, c.start, (e) => e.type === 'organization', 1)[0];
+      if (org) return { entity: org.entity, name: org.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+    }
     return plain(RESOLVE.description);
   }
   // a person noun: the name in apposition right after it ("die Sprecherin des Hauses, Karoline Leavitt,")

@@ -324,6 +324,13 @@ describe('speakers: English', () => {
     for (const words of ['schlimmste Nacht', 'alles verloren']) expect(quote(a, words).speaker).toBeNull();
   });
 
+  it('a body referred to by its kind ("the institution", "der Konzern") is the organisation just named', () => {
+    const en = run('en', ['Students at Kingsford University were fined last week. The institution called the parties “completely unacceptable”.']);
+    expect(speaker(en, 'completely unacceptable')).toBe('Kingsford University');
+    const de = run('de', ['Die Deutsche Bahn hat im Sommer 400 Stellen gestrichen. Der Konzern nannte das einen „notwendigen Schritt“.']);
+    expect(speaker(de, 'notwendigen Schritt')).toBe('Deutsche Bahn');
+  });
+
   it('a name or phrase after a preposition of place, time or cause is no speaker ("dass in der Stadt »…«", "across the region “…”")', () => {
     const de = run('de', ['„Wir geben nicht auf“, sagt die Mieterin Lea Korn. Sie rechnet mit Protesten und kann sich vorstellen, dass in der Stadt »bald gestreikt wird«.']);
     expect(speaker(de, 'bald gestreikt')).toBe('Lea Korn');
