@@ -493,4 +493,14 @@ describe('entities', () => {
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Lena' ? 'B-PER' : t === 'Voss' && toks[i - 1] === 'Lena' ? 'I-PER' : t === 'voss' ? 'B-PER' : 'O')));
     expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => [e.name, e.mentions])).toEqual([['Lena Voss', 1]]);
   });
+
+  it('takes a pub, cafe or hotel named after its owner or found without its head word for one organisation', () => {
+    const out = run(['After the final we went on to Fennelly\'s Pub in Tralee and then to Harbourlight Bar.', 'In Tralee Moran\'s Corner Cafe stays open.'], { Fennelly: 'PER', Tralee: 'LOC', Harbourlight: 'ORG', 'Tralee Moran': 'PER', 'Corner Cafe': 'LOC' }, 'en');
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', "Fennelly's Pub"],
+      ['place', 'Tralee'],
+      ['organization', 'Harbourlight Bar'],
+      ['organization', "Moran's Corner Cafe"],
+    ]);
+  });
 });

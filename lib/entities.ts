@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -216,6 +216,33 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       for (const r of inside) drop(r);
       push(mk(si, i, end, inside[0]?.type ?? 'organization', inside[0]?.source ?? 2));
       i = end - 1;
+    }
+  });
+
+  // 1h. a word that ends businesses' names after a name is part of it, and so is the owner's name in the possessive before
+  //     it: "Shelbourne Bar" (the tagger found "Shelbourne"), "Murphy's Pub", "Leonardo's Kimbo Cafe" (no person "Murphy")
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 1; i < t.length; i++) {
+      if (!isBusinessHead(t[i].text) || raws.some((r) => r.sent === si && r.tokStart <= i && r.tokEnd > i + 1)) continue;
+      // the capitalised words before it, and the owner: one capitalised word before "'s" ("Casey's"; of a name the tagger
+      // found that starts earlier only its last word: "In Clon Casey's Bar"), else a name the tagger found ending there
+      let b = i;
+      while (b > 0 && b > i - 3 && /^\p{Lu}\p{Ll}/u.test(t[b - 1].text) && !ENTITIES.stopNames.has(t[b - 1].text.toLowerCase()) && !isBusinessHead(t[b - 1].text)) b--;
+      let a = -1;
+      if (b >= 2 && /^['’]s$/.test(t[b - 1].text) && t[b - 1].start === t[b - 2].end && /^\p{Lu}\p{Ll}/u.test(t[b - 2].text)) a = b - 2;
+      else a = raws.find((r) => r.sent === si && !r.part && r.tokEnd === i && r.tokStart >= b)?.tokStart ?? (covered[si][i] ? i : -1);
+      if (a === i) continue;
+      if (a < 0) continue;
+      const inside = raws.filter((r) => r.sent === si && !r.part && r.tokStart < i && r.tokEnd > a);
+      // (a name that runs on past the head is left alone)
+      if (inside.some((r) => r.tokEnd > i + 1)) continue;
+      for (const r of inside) {
+        drop(r);
+        // (what stays of it before the owner after "in" is a place: "In Clon Casey's Bar")
+        if (r.tokStart < a) push(mk(si, r.tokStart, a, TOWN_PREPOSITIONS.has(t[r.tokStart - 1]?.text ?? '') ? 'place' : r.type, r.source));
+      }
+      push(mk(si, a, i + 1, 'organization', 2));
     }
   });
 
@@ -1054,7 +1081,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
-  if (lang === 'en') return toks.join(' ');
+  // (as written: "Casey's Bar", not "Casey 's Bar")
+  if (lang === 'en') return toks.map((x, k) => (k && !/^['’]s$/.test(x) ? ' ' : '') + x).join('');
   if (lang !== 'de') return toks.join(' ');
   // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
   const listed = c.gazId ? gazetteer().get(stemKey(toks))?.find((e) => e.id === c.gazId) : undefined;

@@ -144,6 +144,11 @@ export function isInstitutionHead(word: string): boolean {
   return /^\p{Lu}\p{Ll}{3,}$/u.test(word) && (heads.organization.first.includes(word) || headMatch(word, heads.organization.last, true));
 }
 
+/** The last word of a shop's, pub's or hotel's name ("Pub", "Cafe", "Hotel"), which may follow its owner's name ("Murphy's Pub"). */
+export function isBusinessHead(word: string): boolean {
+  return heads.business.includes(word);
+}
+
 /** A US state as US news abbreviates it after a party letter ("Calif.", "N.C.", "Texas"), or null. */
 export function usState(abbreviation: string): string | null {
   return (gaz.usStates as Record<string, string>)[abbreviation] ?? null;
