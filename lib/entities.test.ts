@@ -503,4 +503,12 @@ describe('entities', () => {
       ['organization', "Moran's Corner Cafe"],
     ]);
   });
+
+  it('finds a park or street named by a hyphen compound of a name and a place noun that the tagger left', () => {
+    const out = run(['Am Wochenende öffnet der neue Lindner-Park, gleich hinter dem Clara-Zetkin-Boulevard.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['place', 'Lindner-Park'],
+      ['place', 'Clara-Zetkin-Boulevard'],
+    ]);
+  });
 });

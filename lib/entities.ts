@@ -463,7 +463,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const w = s.tokens[i].text;
         const head = typeByHead([w]);
         const first = w.slice(0, w.indexOf('-'));
-        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first) && !(lang === 'de' && isCommonNoun(w))) {
+        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first)) {
           push(mk(si, i, i + 1, head.type, 2));
           continue;
         }
