@@ -511,4 +511,9 @@ describe('entities', () => {
       ['place', 'Clara-Zetkin-Boulevard'],
     ]);
   });
+
+  it('takes no organisation for a thing after an indefinite article', () => {
+    expect(run(['Sie kaufte sich einen Tesla und lobte den Wagen.'], { Tesla: 'ORG' })).toEqual([]);
+    expect(run(['Die Aktie von Tesla stieg.'], { Tesla: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+  });
 });

@@ -942,8 +942,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     if (lang === 'de' && words.every(([w]) => adjective(w)) && c.raws.every((r) => !r.part && atStart(r))) c.raws = [];
     // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
     // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
-    // an adjective alone is no sign ("im sächsischen Mittweida")
-    if (lang === 'de' && c.type === 'place' && c.raws.length) {
+    // an adjective alone is no sign ("im sächsischen Mittweida"); no organisation after an indefinite article either
+    // ("ein Magnetfeld", "wie ein Ferrari": a thing; "der konservativen Union" is one)
+    if (lang === 'de' && c.type !== 'person' && c.raws.length) {
       const standalone = c.raws.filter((r) => !r.part);
       const toks = (r: Raw) => sentences[r.sent].tokens;
       const adjBefore = (r: Raw, k: number) => k >= 0 && /^\p{Ll}/u.test(toks(r)[k].text) && isAdjectiveForm(toks(r)[k].text) && !DETERMINERS.has(toks(r)[k].text);
@@ -954,7 +955,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       };
       const nounAfterAdjective = (r: Raw) => adjBefore(r, r.tokStart - 1) && !r.text.includes('-') && isCommonNoun(r.text);
       const plural = words.every(([w]) => /(?:ungen|heiten|keiten|schaften)$/.test(w) && isCommonNoun(w));
-      if (plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
+      if (c.type === 'organization' ? standalone.some(indefinite) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
     }
   }
   const kept = live.filter((c) => c.raws.length);
