@@ -516,4 +516,9 @@ describe('entities', () => {
     expect(run(['Sie kaufte sich einen Tesla und lobte den Wagen.'], { Tesla: 'ORG' })).toEqual([]);
     expect(run(['Die Aktie von Tesla stieg.'], { Tesla: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
   });
+
+  it('takes no organisation for a law named by its act', () => {
+    const out = run(['The court read the Clean Harbours Act against the Port Authority.'], { 'Clean Harbours Act': 'ORG', 'Port Authority': 'ORG' }, 'en');
+    expect(out.map((e) => e.name)).toEqual(['Port Authority']);
+  });
 });
