@@ -521,4 +521,9 @@ describe('entities', () => {
     const out = run(['The court read the Clean Harbours Act against the Port Authority.'], { 'Clean Harbours Act': 'ORG', 'Port Authority': 'ORG' }, 'en');
     expect(out.map((e) => e.name)).toEqual(['Port Authority']);
   });
+
+  it('finds an institution named by its head and purpose also in the genitive', () => {
+    const out = run(['Die Sprecherin des Landesamtes für Denkmalpflege widersprach.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Landesamtes für Denkmalpflege']]);
+  });
 });

@@ -316,7 +316,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   if (lang === 'de') sentences.forEach((s, si) => {
     const t = s.tokens;
     for (let i = 0; i + 2 < t.length; i++) {
-      if (t[i + 1].text !== 'für' || !isInstitutionHead(t[i].text) || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '')) continue;
+      // (the head also in the genitive: "des Ausschusses für …")
+      if (t[i + 1].text !== 'für' || ![t[i].text, t[i].text.replace(/e?s$/, '')].some(isInstitutionHead) || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '')) continue;
       // what it is for: adjectives and nouns, joined by "und" or commas, ending in a noun
       let j = i + 2;
       let end = -1;
