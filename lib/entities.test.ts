@@ -526,4 +526,16 @@ describe('entities', () => {
     const out = run(['Die Sprecherin des Landesamtes für Denkmalpflege widersprach.'], {});
     expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Landesamtes für Denkmalpflege']]);
   });
+
+  it('takes names listed with a plural noun for organisations for organisations', () => {
+    const out = run(['Staff at the Leeds Beckett and Sussex universities voted, as did colleges such as Balliol and Merton.'], { 'Leeds Beckett': 'LOC', Sussex: 'LOC', Balliol: 'LOC', Merton: 'LOC' }, 'en');
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Leeds Beckett'],
+      ['organization', 'Sussex'],
+      ['organization', 'Balliol'],
+      ['organization', 'Merton'],
+    ]);
+    // one town before the noun is where they are
+    expect(run(['Leeds universities reopened.'], { Leeds: 'LOC' }, 'en').map((e) => e.type)).toEqual(['place']);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -623,6 +623,39 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const k = known.get(r.text);
     if (k && !r.gazId) r.type = k.type;
   }
+
+  // 3b. English: names listed with a plural noun for organisations are organisations, whatever the tagger took them for
+  //     ("the Leeds Beckett and Sussex universities", "colleges such as Balliol, Merton and Exeter")
+  if (lang === 'en') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const at = (k: number, end: boolean) => raws.find((r) => r.sent === si && !r.part && (end ? r.tokEnd : r.tokStart) === k);
+    const SEP = /^(?:,|and|or|&)$/;
+    for (let p = 1; p < t.length; p++) {
+      if (!isOrganizationPlural(t[p].text)) continue;
+      const listed: Raw[] = [];
+      // before it, two names or more: "Glasgow universities" alone are the universities in Glasgow
+      for (let k = p, r = at(k, true); r; r = at(k, true)) {
+        listed.push(r);
+        k = r.tokStart;
+        if (!SEP.test(t[k - 1]?.text ?? '')) break;
+        k -= t[k - 2]?.text === ',' && t[k - 1].text !== ',' ? 2 : 1;
+      }
+      if (listed.length < 2) listed.length = 0;
+      // after it: ", including A, B and C", "such as A and B", "like A"
+      let k = p + 1;
+      if (t[k]?.text === ',') k++;
+      if (/^(?:including|like)$/.test(t[k]?.text ?? '')) k++;
+      else if (t[k]?.text === 'such' && t[k + 1]?.text === 'as') k += 2;
+      else k = -1;
+      for (let r = k > 0 ? at(k, false) : undefined; r; r = at(k, false)) {
+        listed.push(r);
+        k = r.tokEnd;
+        if (!SEP.test(t[k]?.text ?? '')) break;
+        k += t[k + 1] && SEP.test(t[k + 1].text) ? 2 : 1;
+      }
+      for (const r of listed) if (r.type !== 'person') Object.assign(r, { type: 'organization', source: 3 });
+    }
+  });
 
   const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen, abbreviations);
   linkDemonyms(result.entities, demonyms);

@@ -149,6 +149,13 @@ export function isBusinessHead(word: string): boolean {
   return heads.business.includes(word);
 }
 
+let orgPlurals: Set<string> | null = null;
+/** An English plural of an organisation's head word ("universities", "colleges", "clubs"): a list of names before or after it names organisations. */
+export function isOrganizationPlural(word: string): boolean {
+  orgPlurals ??= new Set(heads.organization.last.filter((w) => /^[A-Z][a-z]+$/.test(w)).map((w) => w.toLowerCase().replace(/y$/, 'ie') + 's'));
+  return orgPlurals.has(word);
+}
+
 /** A US state as US news abbreviates it after a party letter ("Calif.", "N.C.", "Texas"), or null. */
 export function usState(abbreviation: string): string | null {
   return (gaz.usStates as Record<string, string>)[abbreviation] ?? null;
