@@ -538,4 +538,12 @@ describe('entities', () => {
     // one town before the noun is where they are
     expect(run(['Leeds universities reopened.'], { Leeds: 'LOC' }, 'en').map((e) => e.type)).toEqual(['place']);
   });
+
+  it('takes a known town with its region after a comma for a place, not the organisation the tagger saw', () => {
+    const out = run(['Husum, Nordfriesland, meldete den stärksten Regen.'], { Husum: 'ORG', Nordfriesland: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['place', 'Husum'],
+      ['place', 'Nordfriesland'],
+    ]);
+  });
 });

@@ -624,6 +624,16 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (k && !r.gazId) r.type = k.type;
   }
 
+  // 3c. a town GeoNames knows that the tagger took for an organisation, with its region or country after a comma, is the
+  //     town ("Hallig Hooge, Nordfriesland, meldete …", "Ennis, County Clare")
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (const r of raws.filter((x) => x.sent === si && !x.part && x.type === 'organization' && t[x.tokEnd]?.text === ',')) {
+      const next = raws.find((x) => x.sent === si && !x.part && x.tokStart === r.tokEnd + 1 && x.type === 'place');
+      if (next && /^[,.;)]?$/.test(t[next.tokEnd]?.text ?? '') && isTownName(t.slice(r.tokStart, r.tokEnd).map((x) => x.text).join(' '))) r.type = 'place';
+    }
+  });
+
   // 3b. English: names listed with a plural noun for organisations are organisations, whatever the tagger took them for
   //     ("the Leeds Beckett and Sussex universities", "colleges such as Balliol, Merton and Exeter")
   if (lang === 'en') sentences.forEach((s, si) => {
