@@ -508,4 +508,57 @@ describe('entities', () => {
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t, i) => (t === 'Lena' ? 'B-PER' : t === 'Voss' && toks[i - 1] === 'Lena' ? 'I-PER' : t === 'voss' ? 'B-PER' : 'O')));
     expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => [e.name, e.mentions])).toEqual([['Lena Voss', 1]]);
   });
+
+  it('takes a pub, cafe or hotel named after its owner or found without its head word for one organisation', () => {
+    const out = run(['After the final we went on to Fennelly\'s Pub in Tralee and then to Harbourlight Bar.', 'In Tralee Moran\'s Corner Cafe stays open.'], { Fennelly: 'PER', Tralee: 'LOC', Harbourlight: 'ORG', 'Tralee Moran': 'PER', 'Corner Cafe': 'LOC' }, 'en');
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', "Fennelly's Pub"],
+      ['place', 'Tralee'],
+      ['organization', 'Harbourlight Bar'],
+      ['organization', "Moran's Corner Cafe"],
+    ]);
+  });
+
+  it('finds a park or street named by a hyphen compound of a name and a place noun that the tagger left', () => {
+    const out = run(['Am Wochenende öffnet der neue Lindner-Park, gleich hinter dem Clara-Zetkin-Boulevard.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['place', 'Lindner-Park'],
+      ['place', 'Clara-Zetkin-Boulevard'],
+    ]);
+  });
+
+  it('takes no organisation for a thing after an indefinite article', () => {
+    expect(run(['Sie kaufte sich einen Tesla und lobte den Wagen.'], { Tesla: 'ORG' })).toEqual([]);
+    expect(run(['Die Aktie von Tesla stieg.'], { Tesla: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+  });
+
+  it('takes no organisation for a law named by its act', () => {
+    const out = run(['The court read the Clean Harbours Act against the Port Authority.'], { 'Clean Harbours Act': 'ORG', 'Port Authority': 'ORG' }, 'en');
+    expect(out.map((e) => e.name)).toEqual(['Port Authority']);
+  });
+
+  it('finds an institution named by its head and purpose also in the genitive', () => {
+    const out = run(['Die Sprecherin des Landesamtes für Denkmalpflege widersprach.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Landesamtes für Denkmalpflege']]);
+  });
+
+  it('takes names listed with a plural noun for organisations for organisations', () => {
+    const out = run(['Staff at the Leeds Beckett and Sussex universities voted, as did colleges such as Balliol and Merton.'], { 'Leeds Beckett': 'LOC', Sussex: 'LOC', Balliol: 'LOC', Merton: 'LOC' }, 'en');
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Leeds Beckett'],
+      ['organization', 'Sussex'],
+      ['organization', 'Balliol'],
+      ['organization', 'Merton'],
+    ]);
+    // one town before the noun is where they are
+    expect(run(['Leeds universities reopened.'], { Leeds: 'LOC' }, 'en').map((e) => e.type)).toEqual(['place']);
+  });
+
+  it('takes a known town with its region after a comma for a place, not the organisation the tagger saw', () => {
+    const out = run(['Husum, Nordfriesland, meldete den stärksten Regen.'], { Husum: 'ORG', Nordfriesland: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['place', 'Husum'],
+      ['place', 'Nordfriesland'],
+    ]);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -220,6 +220,33 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1h. a word that ends businesses' names after a name is part of it, and so is the owner's name in the possessive before
+  //     it: "Shelbourne Bar" (the tagger found "Shelbourne"), "Murphy's Pub", "Leonardo's Kimbo Cafe" (no person "Murphy")
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 1; i < t.length; i++) {
+      if (!isBusinessHead(t[i].text) || raws.some((r) => r.sent === si && r.tokStart <= i && r.tokEnd > i + 1)) continue;
+      // the capitalised words before it, and the owner: one capitalised word before "'s" ("Casey's"; of a name the tagger
+      // found that starts earlier only its last word: "In Clon Casey's Bar"), else a name the tagger found ending there
+      let b = i;
+      while (b > 0 && b > i - 3 && /^\p{Lu}\p{Ll}/u.test(t[b - 1].text) && !ENTITIES.stopNames.has(t[b - 1].text.toLowerCase()) && !isBusinessHead(t[b - 1].text)) b--;
+      let a = -1;
+      if (b >= 2 && /^['’]s$/.test(t[b - 1].text) && t[b - 1].start === t[b - 2].end && /^\p{Lu}\p{Ll}/u.test(t[b - 2].text)) a = b - 2;
+      else a = raws.find((r) => r.sent === si && !r.part && r.tokEnd === i && r.tokStart >= b)?.tokStart ?? (covered[si][i] ? i : -1);
+      if (a === i) continue;
+      if (a < 0) continue;
+      const inside = raws.filter((r) => r.sent === si && !r.part && r.tokStart < i && r.tokEnd > a);
+      // (a name that runs on past the head is left alone)
+      if (inside.some((r) => r.tokEnd > i + 1)) continue;
+      for (const r of inside) {
+        drop(r);
+        // (what stays of it before the owner after "in" is a place: "In Clon Casey's Bar")
+        if (r.tokStart < a) push(mk(si, r.tokStart, a, TOWN_PREPOSITIONS.has(t[r.tokStart - 1]?.text ?? '') ? 'place' : r.type, r.source));
+      }
+      push(mk(si, a, i + 1, 'organization', 2));
+    }
+  });
+
   // 1g. English: the state after a party letter in brackets is a place ("Rep. X (D-Calif.)", "(R-N.C.)"), no organisation "D-N"
   if (lang === 'en') sentences.forEach((s, si) => {
     const t = s.tokens;
@@ -290,7 +317,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   if (lang === 'de') sentences.forEach((s, si) => {
     const t = s.tokens;
     for (let i = 0; i + 2 < t.length; i++) {
-      if (t[i + 1].text !== 'für' || !isInstitutionHead(t[i].text) || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '')) continue;
+      // (the head also in the genitive: "des Ausschusses für …")
+      if (t[i + 1].text !== 'für' || ![t[i].text, t[i].text.replace(/e?s$/, '')].some(isInstitutionHead) || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '')) continue;
       // what it is for: adjectives and nouns, joined by "und" or commas, ending in a noun
       let j = i + 2;
       let end = -1;
@@ -437,7 +465,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const w = s.tokens[i].text;
         const head = typeByHead([w]);
         const first = w.slice(0, w.indexOf('-'));
-        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first) && !(lang === 'de' && isCommonNoun(w))) {
+        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first)) {
           push(mk(si, i, i + 1, head.type, 2));
           continue;
         }
@@ -596,6 +624,49 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const k = known.get(r.text);
     if (k && !r.gazId) r.type = k.type;
   }
+
+  // 3c. a town GeoNames knows that the tagger took for an organisation, with its region or country after a comma, is the
+  //     town ("Hallig Hooge, Nordfriesland, meldete …", "Ennis, County Clare")
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (const r of raws.filter((x) => x.sent === si && !x.part && x.type === 'organization' && t[x.tokEnd]?.text === ',')) {
+      const next = raws.find((x) => x.sent === si && !x.part && x.tokStart === r.tokEnd + 1 && x.type === 'place');
+      if (next && /^[,.;)]?$/.test(t[next.tokEnd]?.text ?? '') && isTownName(t.slice(r.tokStart, r.tokEnd).map((x) => x.text).join(' '))) r.type = 'place';
+    }
+  });
+
+  // 3b. English: names listed with a plural noun for organisations are organisations, whatever the tagger took them for
+  //     ("the Leeds Beckett and Sussex universities", "colleges such as Balliol, Merton and Exeter")
+  if (lang === 'en') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const at = (k: number, end: boolean) => raws.find((r) => r.sent === si && !r.part && (end ? r.tokEnd : r.tokStart) === k);
+    const SEP = /^(?:,|and|or|&)$/;
+    for (let p = 1; p < t.length; p++) {
+      if (!isOrganizationPlural(t[p].text)) continue;
+      const listed: Raw[] = [];
+      // before it, two names or more: "Glasgow universities" alone are the universities in Glasgow
+      for (let k = p, r = at(k, true); r; r = at(k, true)) {
+        listed.push(r);
+        k = r.tokStart;
+        if (!SEP.test(t[k - 1]?.text ?? '')) break;
+        k -= t[k - 2]?.text === ',' && t[k - 1].text !== ',' ? 2 : 1;
+      }
+      if (listed.length < 2) listed.length = 0;
+      // after it: ", including A, B and C", "such as A and B", "like A"
+      let k = p + 1;
+      if (t[k]?.text === ',') k++;
+      if (/^(?:including|like)$/.test(t[k]?.text ?? '')) k++;
+      else if (t[k]?.text === 'such' && t[k + 1]?.text === 'as') k += 2;
+      else k = -1;
+      for (let r = k > 0 ? at(k, false) : undefined; r; r = at(k, false)) {
+        listed.push(r);
+        k = r.tokEnd;
+        if (!SEP.test(t[k]?.text ?? '')) break;
+        k += t[k + 1] && SEP.test(t[k + 1].text) ? 2 : 1;
+      }
+      for (const r of listed) if (r.type !== 'person') Object.assign(r, { type: 'organization', source: 3 });
+    }
+  });
 
   const result = merge(blocks, sentences, raws, demonyms, lang, on.surnames, lowerSeen, abbreviations);
   linkDemonyms(result.entities, demonyms);
@@ -962,8 +1033,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     if (lang === 'de' && words.every(([w]) => adjective(w)) && c.raws.every((r) => !r.part && atStart(r))) c.raws = [];
     // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
     // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
-    // an adjective alone is no sign ("im sächsischen Mittweida")
-    if (lang === 'de' && c.type === 'place' && c.raws.length) {
+    // an adjective alone is no sign ("im sächsischen Mittweida"); no organisation after an indefinite article either
+    // ("ein Magnetfeld", "wie ein Ferrari": a thing; "der konservativen Union" is one)
+    if (lang === 'de' && c.type !== 'person' && c.raws.length) {
       const standalone = c.raws.filter((r) => !r.part);
       const toks = (r: Raw) => sentences[r.sent].tokens;
       const adjBefore = (r: Raw, k: number) => k >= 0 && /^\p{Ll}/u.test(toks(r)[k].text) && isAdjectiveForm(toks(r)[k].text) && !DETERMINERS.has(toks(r)[k].text);
@@ -974,7 +1046,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       };
       const nounAfterAdjective = (r: Raw) => adjBefore(r, r.tokStart - 1) && !r.text.includes('-') && isCommonNoun(r.text);
       const plural = words.every(([w]) => /(?:ungen|heiten|keiten|schaften)$/.test(w) && isCommonNoun(w));
-      if (plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
+      if (c.type === 'organization' ? standalone.some(indefinite) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
     }
   }
   const kept = live.filter((c) => c.raws.length);
@@ -1101,7 +1173,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
-  if (lang === 'en') return toks.join(' ');
+  // (as written: "Casey's Bar", not "Casey 's Bar")
+  if (lang === 'en') return toks.map((x, k) => (k && !/^['’]s$/.test(x) ? ' ' : '') + x).join('');
   if (lang !== 'de') return toks.join(' ');
   // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
   const listed = c.gazId ? gazetteer().get(stemKey(toks))?.find((e) => e.id === c.gazId) : undefined;

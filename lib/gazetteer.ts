@@ -144,6 +144,18 @@ export function isInstitutionHead(word: string): boolean {
   return /^\p{Lu}\p{Ll}{3,}$/u.test(word) && (heads.organization.first.includes(word) || headMatch(word, heads.organization.last, true));
 }
 
+/** The last word of a shop's, pub's or hotel's name ("Pub", "Cafe", "Hotel"), which may follow its owner's name ("Murphy's Pub"). */
+export function isBusinessHead(word: string): boolean {
+  return heads.business.includes(word);
+}
+
+let orgPlurals: Set<string> | null = null;
+/** An English plural of an organisation's head word ("universities", "colleges", "clubs"): a list of names before or after it names organisations. */
+export function isOrganizationPlural(word: string): boolean {
+  orgPlurals ??= new Set(heads.organization.last.filter((w) => /^[A-Z][a-z]+$/.test(w)).map((w) => w.toLowerCase().replace(/y$/, 'ie') + 's'));
+  return orgPlurals.has(word);
+}
+
 /** A US state as US news abbreviates it after a party letter ("Calif.", "N.C.", "Texas"), or null. */
 export function usState(abbreviation: string): string | null {
   return (gaz.usStates as Record<string, string>)[abbreviation] ?? null;
