@@ -153,7 +153,8 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
 /**
  * A block's names, once per article: where each stands in tokens, and whether it only modifies the
  * noun after it (a German genitive before a title, "Dormagens Geschäftsführer"; an English name before a
- * common noun, "the Trump campaign said", "the Albert Quay spot") and so never speaks. (English
+ * common noun, "the Trump campaign said", "the Albert Quay spot", or before a title, "VFI Chief Executive,
+ * Jane Roe, said") and so never speaks. (English
  * possessives stay speakers: PolNeAR's sources often are the whole phrase, "Trump’s campaign".)
  */
 function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; modifier: boolean }[] {
@@ -166,11 +167,16 @@ function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: 
       const tok = tokenAt(toks, m.start);
       const tokEnd = tokenAt(toks, m.end);
       if (tok >= toks.length) continue;
-      const modifier = possessor(toks, tokEnd, m, doc.lang) || (doc.lang === 'en' && nounLike(toks[tokEnd], doc) && !!nounInfo(toks[tokEnd].text, 'en'));
+      const modifier = possessor(toks, tokEnd, m, doc.lang) || (doc.lang === 'en' && ((nounLike(toks[tokEnd], doc) && !!nounInfo(toks[tokEnd].text, 'en')) || titleAfter(toks[tokEnd])));
       list.push({ m, tok, tokEnd, modifier });
     }
   }
   return list;
+}
+
+/** An English title after a name, capitalised as titles before a name are ("VFI Chief Executive, Jane Roe, said"). */
+function titleAfter(t: FrameToken | undefined): boolean {
+  return !!t && !t.quoted && /^\p{Lu}\p{Ll}+$/u.test(t.text) && nounInfo(t.text, 'en')?.kind === 'person';
 }
 
 /** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */

@@ -324,6 +324,14 @@ describe('speakers: English', () => {
     for (const words of ['schlimmste Nacht', 'alles verloren']) expect(quote(a, words).speaker).toBeNull();
   });
 
+  it('an organisation before a person’s title ("INF Chief Executive, Maria Lindqvist, said") is no candidate: the person speaks', () => {
+    const text = 'The decision was attacked by the Irish Nurses Federation (INF) on Monday. INF Chief Executive, Maria Lindqvist, said: “We will come back every week until they listen.”';
+    const at: number[] = [];
+    const a = analyzeWith(article('en', [text]), nodeEngine, { speakerTrace: (t) => at.push(...t.candidates.filter((c) => c.kind === 'name' && c.entity!.type === 'organization').map((c) => c.start)) });
+    expect(speaker(a, 'every week')).toBe('Maria Lindqvist');
+    expect(at).not.toContain(text.indexOf('INF Chief'));
+  });
+
   it('a body referred to by its kind ("the institution", "der Konzern") is the organisation just named', () => {
     const en = run('en', ['Students at Kingsford University were fined last week. The institution called the parties “completely unacceptable”.']);
     expect(speaker(en, 'completely unacceptable')).toBe('Kingsford University');
