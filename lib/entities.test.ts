@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recognize, recognizeWithTitle, type Tagger } from './entities';
+import { analyze } from './analyze';
+import { nodeEngine } from './engine-node';
+import { extractArticle } from './extract';
 import { splitBlocks } from './tokenize';
 import type { Block } from './types';
 
@@ -52,6 +55,22 @@ describe('entities', () => {
     // a first name two people share is no third person either
     const first = run(['Senator Ruth Okafor will retire.', 'Ruth Baines wants the seat.', '“Ruth was always fair,” a colleague said.'], { 'Ruth Okafor': 'PER', 'Ruth Baines': 'PER', Ruth: 'PER' }, 'en');
     expect(first.map((e) => [e.name, e.mentions])).toEqual([['Ruth Okafor', 2], ['Ruth Baines', 1]]);
+  });
+
+  it('never runs a name across a line break of the page ("Anne Roe<br>Marie Lund, author")', () => {
+    const a = analyze(extractArticle(`<!DOCTYPE html><html lang="en"><head><title>An open letter</title></head><body><article><h1>An open letter</h1>
+      <p>We, the undersigned, ask the council to keep the public library of Lindenau open on Sundays, as it has been for forty years, and to fund its reading room.</p>
+      <p>Elliot Brandt<br>\nSaladin Okoro, Rutgers University<br>\nMartin Hale<br>\nAnne Roe<br>\nMarie Lund, author<br>\nMargaret Wood</p>
+      <p>The letter was handed to the mayor on Monday, who promised an answer before the end of the month and thanked the signatories for their work.</p></article></body></html>`), nodeEngine);
+    const people = a.entities.filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toEqual(expect.arrayContaining(['Anne Roe', 'Marie Lund', 'Margaret Wood']));
+    expect(people.filter((n) => n.split(' ').length > 3 || /Roe Marie|Hale Anne/.test(n))).toEqual([]);
+  });
+
+  it('reads no name in another script inside a German or English text (a Greek greeting)', () => {
+    const blocks: Block[] = [{ text: 'Der Brief beginnt mit Αγαπητέ Βολφγκανγκ und endet mit Grüßen aus Berlin.', kind: 'paragraph' }];
+    const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'Αγαπητέ' ? 'B-PER' : t === 'Βολφγκανγκ' ? 'I-PER' : t === 'Berlin' ? 'B-LOC' : 'O')));
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Berlin']);
   });
 
   it('reads the title before the text when the page does not show it: its full name is the text’s surname, but no mention', () => {

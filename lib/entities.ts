@@ -141,6 +141,8 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       // a lower-case word inside a handle, an address or a tag is no name ("@susann.hoffmann", "#berlin")
       const before = blocks[s.block].text[tokens[0].start - 1] ?? '';
       if (/[@._/#]/.test(before) && !tokens.some((t) => /\p{Lu}/u.test(t.text))) continue;
+      // words in another script inside a German or English text (a Greek greeting, a Russian title) are not read
+      if (!tokens.some((t) => /\p{Script=Latin}/u.test(t.text))) continue;
       if (!type) {
         // a work, event or other name (GermEval OTH, CoNLL MISC): no town is found inside it ("Fear and Loathing in Las Vegas")
         for (let k = sp.start; k < sp.end; k++) inOther[si][k] = 1;

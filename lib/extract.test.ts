@@ -137,6 +137,18 @@ describe('the headline', () => {
   });
 });
 
+describe('line breaks', () => {
+  it('keeps where a paragraph breaks its lines (<br>), in text as the page shows it', () => {
+    const list = '<p>Signed by<br>\n<strong>Anne Roe</strong><br>\nMarie Lund, author<br>Tom Falk, Lindenau College</p>';
+    const a = extractArticle(page(body.slice(0, 2).join('') + list + body.slice(2).join('')));
+    const b = a.blocks.find((x) => x.text.startsWith('Signed by'))!;
+    expect(b.text).toBe('Signed by Anne Roe Marie Lund, authorTom Falk, Lindenau College');
+    expect(b.breaks!.map((k) => b.text.slice(k, k + 5))).toEqual(['Anne ', 'Marie', 'Tom F']);
+    // a paragraph without one has none
+    expect(a.blocks.find((x) => x.text.startsWith('Der Stadtrat'))!.breaks).toBeUndefined();
+  });
+});
+
 describe('what is not the article’s text (GUIDELINES “Article text”)', () => {
   it('drops a byline, by its class or by its words, and names the author', () => {
     const a = extractArticle(page(`<p class="article-byline">Von Torsten Beispielmann, Lindenau</p>${body.join('')}<p>By Jane Roe, Valley Courier, Springfield</p>`));

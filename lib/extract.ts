@@ -338,10 +338,42 @@ interface Candidate extends Block {
  * Collects the readable blocks under `root` in document order, without the page's asides; the
  * labelled bylines among them ("Von Max Muster", "Autorin: …") go to `bylines`.
  */
+/** A line break (<br>) in an element's text while it is gathered: a character no page text holds, taken out by withBreaks. */
+const BREAK = '\uE000';
+
+/** An element's text as textContent gives it, with BREAK where it has a <br>. */
+function textWithBreaks(el: Node): string {
+  if (el.nodeType === 3) return (el as Text).data;
+  if (el.nodeType !== 1) return '';
+  if ((el as Element).tagName.toUpperCase() === 'BR') return BREAK;
+  let out = '';
+  for (const c of Array.from(el.childNodes)) out += textWithBreaks(c);
+  return out;
+}
+
+/**
+ * Whitespace-normalised text (as normalizeSpace, so that it is found again in the page) and the offsets
+ * of its line breaks, none at either end.
+ */
+export function withBreaks(raw: string): { text: string; breaks: number[] } {
+  let text = '';
+  const breaks: number[] = [];
+  for (const part of normalizeSpace(raw).split(BREAK)) {
+    // (a space on both sides of a break is one space, as the page shows it)
+    const p = text.endsWith(' ') && part.startsWith(' ') ? part.slice(1) : text === '' ? part.trimStart() : part;
+    const at = text.length + (p.startsWith(' ') ? 1 : 0);
+    if (text && p.trim() && breaks.at(-1) !== at) breaks.push(at);
+    text += p;
+  }
+  text = text.trimEnd();
+  return { text, breaks: breaks.filter((b) => b > 0 && b < text.length) };
+}
+
 export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
   const found: Candidate[] = [];
-  const push = (el: Element, text: string, kind: Block['kind']) => {
-    if (text) found.push({ text, kind, drop: boilerplateOf(el, text) ?? asideOfText(el, text, kind) });
+  const push = (el: Element, raw: string, kind: Block['kind']) => {
+    const { text, breaks } = withBreaks(raw);
+    if (text) found.push({ text, kind, drop: boilerplateOf(el, text) ?? asideOfText(el, text, kind), ...(breaks.length ? { breaks } : {}) });
   };
   // an inline element around an aside (a <span> holding a picture and its caption) is split around it
   const aroundAside = new Set<Element>();
@@ -355,19 +387,19 @@ export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
     const tag = el.tagName.toUpperCase();
     const hasBlockChild = Array.from(el.children).some(isBlock);
     if (BLOCK_TAGS.has(tag) && !(hasBlockChild && SPLIT_TAGS.has(tag))) {
-      push(el, normalizeSpace(el.textContent ?? ''), kindOf(tag));
+      push(el, textWithBreaks(el), kindOf(tag));
       return;
     }
     if (!hasBlockChild) {
-      push(el, normalizeSpace(el.textContent ?? ''), 'paragraph');
+      push(el, textWithBreaks(el), 'paragraph');
       return;
     }
     // Mixed content: loose text between block children forms its own paragraphs.
     let loose = '';
     const flush = () => {
-      const t = normalizeSpace(loose);
+      const t = loose;
       loose = '';
-      if (t) push(el, t, 'paragraph');
+      push(el, t, 'paragraph');
     };
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 1) {
@@ -375,8 +407,7 @@ export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
         if (isBlock(child)) {
           flush();
           visit(child);
-        } else if (child.tagName.toUpperCase() !== 'BR') loose += child.textContent ?? '';
-        else loose += ' ';
+        } else loose += textWithBreaks(child);
       } else if (node.nodeType === 3) loose += node.textContent ?? '';
     }
     flush();
@@ -394,7 +425,7 @@ export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
     const at = lastAt.get(c.text);
     if (at !== undefined && blocks.length - at <= EXTRACT.repeatWithin) return;
     lastAt.set(c.text, blocks.length);
-    blocks.push({ text: c.text, kind: c.kind });
+    blocks.push(c.breaks ? { text: c.text, kind: c.kind, breaks: c.breaks } : { text: c.text, kind: c.kind });
   });
   return blocks;
 }

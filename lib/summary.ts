@@ -88,7 +88,7 @@ function quoteAwareSentences(blocks: Block[], lang: string, entities: Entity[]):
       if (cur && cur.end > cur.start) out.push({ block: i, start: cur.start, end: cur.end, order: out.length, text: b.text.slice(cur.start, cur.end).trim() });
       cur = null;
     };
-    for (const s of splitSentences(b.text, i, lang)) {
+    for (const s of splitSentences(b.text, i, lang, b.breaks)) {
       const c = cur as { start: number; end: number } | null;
       if (c && (qs.some((q) => q.open < c.end && q.close > c.end) || /^[,;:\p{Ll}]/u.test(b.text.slice(s.start, s.start + 1)))) {
         c.end = s.end;

@@ -26,6 +26,13 @@ describe('tokenize', () => {
 });
 
 describe('splitSentences', () => {
+  it('ends a sentence and a word where the page breaks the line (<br>), also with no space between', () => {
+    const text = 'Anne Roe Marie Lund, author EssenAltendorfer Str. 3';
+    const ss = splitSentences(text, 0, 'en', [9, 28, 33]);
+    expect(ss.map((x) => x.tokens.map((t) => t.text))).toEqual([['Anne', 'Roe'], ['Marie', 'Lund', ',', 'author'], ['Essen'], ['Altendorfer', 'Str.', '3']]);
+    for (const x of ss) for (const t of x.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
   it.each([
     ['Er kam. Sie ging.', ['Er kam.', 'Sie ging.']],
     ['Am 3. Dezember kam Dr. Müller. Dann ging er.', ['Am 3. Dezember kam Dr. Müller.', 'Dann ging er.']],

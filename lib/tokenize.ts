@@ -67,8 +67,8 @@ const CLOSERS = new Set(['"', '“', '”', '»', '«', '’', "'", ')', ']', '�
 const ENDERS = new Set(['.', '!', '?', '...', '…']);
 
 /** Splits one block into sentences; a sentence ends at . ! ? (plus closing quotes/brackets). */
-export function splitSentences(text: string, blockIndex: number, lang = 'und'): Sentence[] {
-  const tokens = tokenize(text, lang);
+export function splitSentences(text: string, blockIndex: number, lang = 'und', breaks: number[] = []): Sentence[] {
+  const tokens = breaks.length ? splitAtBreaks(text, tokenize(text, lang), breaks) : tokenize(text, lang);
   const sentences: Sentence[] = [];
   let cur: Token[] = [];
   const close = () => {
@@ -76,8 +76,14 @@ export function splitSentences(text: string, blockIndex: number, lang = 'und'): 
     sentences.push({ block: blockIndex, start: cur[0].start, end: cur[cur.length - 1].end, tokens: cur });
     cur = [];
   };
+  // a line break of the page ends a sentence (a list of names or an address set line by line)
+  let nextBreak = 0;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
+    while (nextBreak < breaks.length && breaks[nextBreak] <= tok.start) {
+      close();
+      nextBreak++;
+    }
     cur.push(tok);
     if (!ENDERS.has(tok.text)) continue;
     // swallow closing quotes and brackets that belong to this sentence
@@ -92,6 +98,21 @@ export function splitSentences(text: string, blockIndex: number, lang = 'und'): 
   }
   close();
   return sentences;
+}
+
+/** Words the page sets on two lines with nothing between ("Essen<br>Altendorfer Str.") are two words. */
+function splitAtBreaks(text: string, tokens: Token[], breaks: number[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    let from = t.start;
+    for (const b of breaks) {
+      if (b <= from || b >= t.end) continue;
+      out.push({ text: text.slice(from, b), start: from, end: b });
+      from = b;
+    }
+    out.push(from === t.start ? t : { text: text.slice(from, t.end), start: from, end: t.end });
+  }
+  return out;
 }
 
 /** A quotation mark followed by space, punctuation or the end closes; one after a space opens. */
@@ -109,6 +130,6 @@ function isMonthOrOrdinalContext(word: string): boolean {
 
 export function splitBlocks(blocks: Block[], lang: string): Sentence[] {
   const out: Sentence[] = [];
-  blocks.forEach((b, i) => out.push(...splitSentences(b.text, i, lang)));
+  blocks.forEach((b, i) => out.push(...splitSentences(b.text, i, lang, b.breaks)));
   return out;
 }

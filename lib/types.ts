@@ -7,6 +7,8 @@ export interface Block {
   text: string;
   /** 'code': program text (<pre>), where quotation marks quote nobody. */
   kind: 'heading' | 'paragraph' | 'quote' | 'item' | 'code';
+  /** Offsets in `text` where the page breaks the line (<br>): no sentence or name runs across one. */
+  breaks?: number[];
 }
 
 /** What the page says about the article: address, title, outlet, author, date, teaser. */
