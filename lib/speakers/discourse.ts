@@ -41,7 +41,8 @@ export function speakerLike(c: Candidate): boolean {
  */
 export function unattributedInSentence(cands: Candidate[]): boolean {
   // German reported speech without a speech verb of its own continues the speaker before
-  if (cands.some((c) => c.features.includes('konjunktiv|loc:S0'))) return true;
+  // (the feature is the site's flag conjoined with the candidate's place: only a candidate at S0 can have it)
+  if (cands.some((c) => c.loc === 'S0' && c.features.includes('konjunktiv|loc:S0'))) return true;
   return !cands.some((c) => speakerLike(c) && (c.loc === 'S0' || (c.loc === 'S+1' && (c.ownVerb === 'subj' || c.ownVerb === 'inv') && c.features.includes('nearAfter:0'))));
 }
 

@@ -170,8 +170,9 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     }
     const { res, confidence } = pick;
     // where the quotation's own sentence refers to the speaker ("…,” she said), for the link to it
-    if (res.entity && !pick.cand.features.includes('loc:S0')) {
-      const local = cands.find((c) => c.features.includes('loc:S0') && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
+    // (a candidate's place is its feature 'loc:…'; one the rules made has none, and no place S0 either)
+    if (res.entity && pick.cand.loc !== 'S0') {
+      const local = cands.find((c) => c.loc === 'S0' && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
       if (local) res.at = { block: local.block, start: local.start, end: local.end };
     }
     q.speakerConfidence = Math.round(confidence * 1000) / 1000;
@@ -216,10 +217,12 @@ const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
  */
 function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>, threshold: number) {
   const direct = quotes.filter((q) => q.kind === 'direct' && !q.nonSpeech);
+  // each quotation's words, once (a copy is taken where words are struck off)
+  const wordsOf = new Map(direct.map((q) => [q, words(q.text)]));
   for (const q of direct) {
     const mine = decided.get(q);
     if (mine?.inSentence) continue;
-    const w = words(q.text);
+    const w = wordsOf.get(q)!;
     if (w.length < 3) continue;
     let from: Decision | undefined;
     // a heading that repeats the text's words takes their speaker; elsewhere the surer of the two wins
@@ -227,7 +230,7 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     for (const o of direct) {
       const d = decided.get(o);
       if (o === q || !d || blocks[o.block].kind === 'heading' || (!pull && (!d.inSentence || (mine && d.confidence <= mine.confidence)))) continue;
-      const bag = words(o.text);
+      const bag = [...wordsOf.get(o)!];
       const found = w.filter((x) => {
         const i = bag.indexOf(x);
         if (i < 0) return false;
