@@ -55,6 +55,7 @@ export function makeDoc(input: SpeakerInput): Doc | null {
     phrases: [],
     names: [],
     pronouns: [],
+    own: new Map(),
   };
 }
 
