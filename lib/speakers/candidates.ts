@@ -211,7 +211,9 @@ function blockPhrases(doc: Doc, b: number): Candidate[] {
       const tokEnd = tokenAt(rb.tokens, m.end);
       for (let k = tokenAt(rb.tokens, m.start); k < tokEnd; k++) taken[k] = 1;
     }
-    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, (i) => !rb.tokens[i].quoted, null);
+    // (every sentence of the block, outside quotation marks)
+    const win: TokenWindow = { fo: doc.frameOf[b], tokens: rb.tokens, f0: 0, f1: Infinity, skipFrom: 0, skipTo: 0 };
+    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, win, null);
   }
   return list;
 }
@@ -263,6 +265,23 @@ export function tokenAt(tokens: FrameToken[], offset: number): number {
   return lo;
 }
 
+/**
+ * The tokens of a block where candidates may stand: in sentences f0…f1, outside quotation marks, and not
+ * in skipFrom…skipTo (the quotation itself; token indices, end exclusive).
+ */
+interface TokenWindow {
+  fo: Int32Array;
+  tokens: FrameToken[];
+  f0: number;
+  f1: number;
+  skipFrom: number;
+  skipTo: number;
+}
+
+function inWindow(w: TokenWindow, i: number): boolean {
+  return w.fo[i] >= w.f0 && w.fo[i] <= w.f1 && !w.tokens[i].quoted && !(i >= w.skipFrom && i < w.skipTo);
+}
+
 /** Every candidate for one quotation, with its features. */
 export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null): Candidate[] {
   const r = doc.reading[q.block];
@@ -284,10 +303,11 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     const rb = doc.reading[b];
     const fo = doc.frameOf[b];
     // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
-    const inWindow = (i: number) => fo[i] >= f0 && fo[i] <= f1 && !rb.tokens[i].quoted && !(q.direct && b === q.block && i >= qTok && i < qTokEnd);
+    const quoteHere = q.direct && b === q.block;
+    const win: TokenWindow = { fo, tokens: rb.tokens, f0, f1, skipFrom: quoteHere ? qTok : 0, skipTo: quoteHere ? qTokEnd : 0 };
     const taken = new Uint8Array(rb.tokens.length);
     for (const n of blockNames(doc, b)) {
-      if (!inWindow(n.tok)) continue;
+      if (!inWindow(win, n.tok)) continue;
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
       if (n.m.entity.type === 'place' && !(b === q.block && fo[n.tok] === fq)) continue;
       for (let k = n.tok; k < n.tokEnd; k++) taken[k] = 1;
@@ -297,7 +317,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     }
     for (const p of blockPronouns(doc, b)) {
       const i = p.tok;
-      if (taken[i] || !inWindow(i)) continue;
+      if (taken[i] || !inWindow(win, i)) continue;
       // outside the quotation's own sentence only personal pronouns refer back to a speaker
       const near = b === q.block && Math.abs(fo[i] - fq) <= 1;
       if (!near && !p.personal) continue;
@@ -307,15 +327,14 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     }
     // the block's phrases for people and bodies (found once per block), those in the window; and in the
     // quotation's block the phrases in the speech verb's slots, whatever their noun
-    const inQuote = (c: Candidate) => q.direct && b === q.block && c.start < q.end && q.start < c.end;
     for (const np of blockPhrases(doc, b)) {
-      if (!inWindow(np.np!.headTok) || inQuote(np)) continue;
+      if (!inWindow(win, np.np!.headTok) || (quoteHere && np.start < q.end && q.start < np.end)) continue;
       out.push(candidate('np', b, np.start, np.end, np.tok, np.tokEnd, np));
       from.push(np);
     }
     if (b === q.block && site.verb >= 0) {
       const heads = slotHeadsOf(rb.tokens, site.verb, doc.lang === 'de');
-      for (const np of nounPhrases(doc, rb, b, taken, inWindow, heads)) {
+      for (const np of nounPhrases(doc, rb, b, taken, win, heads)) {
         if (out.some((o) => o.kind === 'np' && o.np!.headTok === np.np!.headTok && o.block === b)) continue;
         out.push(np);
         from.push(null);
@@ -356,16 +375,19 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
 const NEAR = ['near:0', 'near:1', 'near:2', 'near:3'];
 const NEAR_AFTER = ['nearAfter:0', 'nearAfter:1', 'nearAfter:2', 'nearAfter:3'];
 
+/** The candidates addRecency counts: pronouns, names of people and bodies, phrases with a noun for one. */
+const recencyCounts = (c: Candidate) => c.kind === 'pron' || (c.kind === 'name' && c.entity!.type !== 'place') || (c.kind === 'np' && !!c.np!.info);
+/** How far before the quotation a candidate ends (blocks, then tokens). */
+const recencyPos = (c: Candidate, q: QuoteSite, qTok: number) => (q.block - c.block) * 10_000 + (c.block === q.block ? qTok - c.tokEnd : 1_000 - c.tokEnd);
+
 /** How near each speaker-like candidate is among its kind: the nearest before the quotation is 0. */
 function addRecency(cands: Candidate[], q: QuoteSite, qTok: number) {
-  const speakerLike = (c: Candidate) => c.kind === 'pron' || (c.kind === 'name' && c.entity!.type !== 'place') || (c.kind === 'np' && !!c.np!.info);
-  const pos = (c: Candidate) => (q.block - c.block) * 10_000 + (c.block === q.block ? qTok - c.tokEnd : 1_000 - c.tokEnd);
-  const before = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => pos(a) - pos(b));
+  const before = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => recencyPos(a, q, qTok) - recencyPos(b, q, qTok));
   before.forEach((c, i) => {
     const n = Math.min(i, 3);
     c.features.push(NEAR[n], F.near(c.features[0], n));
   });
-  const after = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
+  const after = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
   after.forEach((c, i) => {
     const n = Math.min(i, 3);
     c.features.push(NEAR_AFTER[n], F.nearAfter(c.features[0], n));
@@ -390,7 +412,7 @@ function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number>
  * Noun phrases of a block headed by a person or body noun (`only` null: the whole block, as cached
  * per block), or headed by the given tokens whatever their noun (the speech verb's slots).
  */
-function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, inWindow: (i: number) => boolean, only: Set<number> | null): Candidate[] {
+function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, win: TokenWindow, only: Set<number> | null): Candidate[] {
   const out: Candidate[] = [];
   const toks = r.tokens;
   const de = doc.lang === 'de';
@@ -398,8 +420,10 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
   for (let i = 0; i < toks.length; i++) {
     if (only && !only.has(i)) continue;
     const t = toks[i];
-    if (taken[i] || !inWindow(i) || !/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
+    if (taken[i] || !inWindow(win, i)) continue;
+    // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
+    if (!/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
     if (!de && !/^\p{Ll}/u.test(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
     if (!de && /^\p{Ll}/u.test(t.text) && !nounLike(t, doc)) continue;
     if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
@@ -414,12 +438,11 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     // left: adjectives, numbers and a determiner
     let s = i;
     // (a German adjective is capitalised at the start of a sentence: "Russische Analysten meinen")
-    const sentenceStart = (k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
-    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(s - 1) && /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
+    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(win, s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(toks, s - 1) && /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
     // English: a bare singular noun without a determiner or a modifier is no speaker ("following")
     if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.test(toks[s - 1].lower) || INDEFINITE.test(toks[s - 1].lower) || POSSESSIVES.test(toks[s - 1].lower) || DEMONSTRATIVE.test(toks[s - 1].lower) || QUANT.test(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
     let det: NounPhrase['det'] = 'bare';
-    if (s > 0 && !toks[s - 1].quoted && inWindow(s - 1)) {
+    if (s > 0 && !toks[s - 1].quoted && inWindow(win, s - 1)) {
       const d = toks[s - 1].lower;
       if (DEFINITE.test(d)) det = 'def';
       else if (INDEFINITE.test(d)) det = 'indef';
@@ -479,6 +502,9 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
   }
   return out;
 }
+
+/** A token that starts a sentence (or follows a quotation). */
+const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
 
 /** An English common noun, as far as its form tells: a lower-case word that is no verb, adverb or function word. */
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
