@@ -106,6 +106,8 @@ export interface Doc {
   phrases: Candidate[][];
   names: { m: MentionRef; tok: number; tokEnd: number; modifier: boolean }[][];
   pronouns: { tok: number; personal: boolean }[][];
+  /** what each candidate's own words tell, by the name, pronoun or phrase of the block it was made from (filled as needed) */
+  own: Map<object, OwnFacts>;
 }
 
 const PRONOUNS: Record<string, Record<string, string>> = {
@@ -135,13 +137,17 @@ const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'ob
 /** German words that end like an inflected adjective and are none (besides the determiners, prepositions, connectives and gap words above). */
 const DE_FUNCTION_WORDS = new Set(['wieder', 'sondern', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'weniger', 'keine', 'keinen', 'keinem', 'keiner']);
 const isCap = (s: string) => /^\p{Lu}/u.test(s);
-const bucket = (n: number, edges: number[]) => {
+/** The bucket a number falls in: the first edge it does not pass, or past the last (edges.length). */
+const bucketIndex = (n: number, edges: number[]) => {
   let i = 0;
   while (i < edges.length && n > edges[i]) i++;
-  return i === edges.length ? `>${edges[edges.length - 1]}` : `<=${edges[i]}`;
+  return i;
 };
 
-const blank = () => ({ features: [] as string[], loc: '', slot: 'none', ownVerb: null as string | null, frameStart: false, beforeColon: false });
+/** A candidate without its features yet; every candidate has the same fields in the same order (one shape for V8). */
+function candidate(kind: Candidate['kind'], block: number, start: number, end: number, tok: number, tokEnd: number, who: { entity?: Entity; word?: string; np?: NounPhrase; prev?: PrevSpeaker }): Candidate {
+  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false };
+}
 
 function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: string): boolean {
   const next = tokens[tokEnd];
@@ -211,7 +217,9 @@ function blockPhrases(doc: Doc, b: number): Candidate[] {
       const tokEnd = tokenAt(rb.tokens, m.end);
       for (let k = tokenAt(rb.tokens, m.start); k < tokEnd; k++) taken[k] = 1;
     }
-    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, (i) => !rb.tokens[i].quoted, null);
+    // (every sentence of the block, outside quotation marks)
+    const win: TokenWindow = { fo: doc.frameOf[b], tokens: rb.tokens, f0: 0, f1: Infinity, skipFrom: 0, skipTo: 0 };
+    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, win, null);
   }
   return list;
 }
@@ -263,6 +271,23 @@ export function tokenAt(tokens: FrameToken[], offset: number): number {
   return lo;
 }
 
+/**
+ * The tokens of a block where candidates may stand: in sentences f0…f1, outside quotation marks, and not
+ * in skipFrom…skipTo (the quotation itself; token indices, end exclusive).
+ */
+interface TokenWindow {
+  fo: Int32Array;
+  tokens: FrameToken[];
+  f0: number;
+  f1: number;
+  skipFrom: number;
+  skipTo: number;
+}
+
+function inWindow(w: TokenWindow, i: number): boolean {
+  return w.fo[i] >= w.f0 && w.fo[i] <= w.f1 && !w.tokens[i].quoted && !(i >= w.skipFrom && i < w.skipTo);
+}
+
 /** Every candidate for one quotation, with its features. */
 export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null): Candidate[] {
   const r = doc.reading[q.block];
@@ -272,6 +297,8 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
   const qTokEnd = tokenAt(r.tokens, q.end);
   const site = siteFeatures(doc, q, qTok, qTokEnd, fq);
   const out: Candidate[] = [];
+  // what each candidate was made from: the block's name, pronoun or phrase, whose own facts are kept per article
+  const from: (object | null)[] = [];
   const windows: [number, number, number][] = [[q.block, Math.max(0, fq - CANDIDATES.framesBefore), fq + 1]];
   for (const [back, n] of [[1, CANDIDATES.framesBeforeInPreviousBlock], [2, CANDIDATES.framesBeforeTwoBlocksBack]] as const) {
     const b = q.block - back;
@@ -282,36 +309,47 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     const rb = doc.reading[b];
     const fo = doc.frameOf[b];
     // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
-    const inWindow = (i: number) => fo[i] >= f0 && fo[i] <= f1 && !rb.tokens[i].quoted && !(q.direct && b === q.block && i >= qTok && i < qTokEnd);
+    const quoteHere = q.direct && b === q.block;
+    const win: TokenWindow = { fo, tokens: rb.tokens, f0, f1, skipFrom: quoteHere ? qTok : 0, skipTo: quoteHere ? qTokEnd : 0 };
     const taken = new Uint8Array(rb.tokens.length);
     for (const n of blockNames(doc, b)) {
-      if (!inWindow(n.tok)) continue;
+      if (!inWindow(win, n.tok)) continue;
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
       if (n.m.entity.type === 'place' && !(b === q.block && fo[n.tok] === fq)) continue;
       for (let k = n.tok; k < n.tokEnd; k++) taken[k] = 1;
       if (n.modifier) continue;
-      out.push({ kind: 'name', block: b, start: n.m.start, end: n.m.end, tok: n.tok, tokEnd: Math.max(n.tokEnd, n.tok + 1), entity: n.m.entity, ...blank() });
+      out.push(candidate('name', b, n.m.start, n.m.end, n.tok, Math.max(n.tokEnd, n.tok + 1), { entity: n.m.entity }));
+      from.push(n);
     }
     for (const p of blockPronouns(doc, b)) {
       const i = p.tok;
-      if (taken[i] || !inWindow(i)) continue;
+      if (taken[i] || !inWindow(win, i)) continue;
       // outside the quotation's own sentence only personal pronouns refer back to a speaker
       const near = b === q.block && Math.abs(fo[i] - fq) <= 1;
       if (!near && !p.personal) continue;
       const t = rb.tokens[i];
-      out.push({ kind: 'pron', block: b, start: t.start, end: t.end, tok: i, tokEnd: i + 1, word: t.text, ...blank() });
+      out.push(candidate('pron', b, t.start, t.end, i, i + 1, { word: t.text }));
+      from.push(p);
     }
     // the block's phrases for people and bodies (found once per block), those in the window; and in the
     // quotation's block the phrases in the speech verb's slots, whatever their noun
-    const inQuote = (c: Candidate) => q.direct && b === q.block && c.start < q.end && q.start < c.end;
-    for (const np of blockPhrases(doc, b)) if (inWindow(np.np!.headTok) && !inQuote(np)) out.push({ ...np, ...blank() });
+    for (const np of blockPhrases(doc, b)) {
+      if (!inWindow(win, np.np!.headTok) || (quoteHere && np.start < q.end && q.start < np.end)) continue;
+      out.push(candidate('np', b, np.start, np.end, np.tok, np.tokEnd, np));
+      from.push(np);
+    }
     if (b === q.block && site.verb >= 0) {
       const heads = slotHeadsOf(rb.tokens, site.verb, doc.lang === 'de');
-      for (const np of nounPhrases(doc, rb, b, taken, inWindow, heads)) if (!out.some((o) => o.kind === 'np' && o.np!.headTok === np.np!.headTok && o.block === b)) out.push(np);
+      for (const np of nounPhrases(doc, rb, b, taken, win, heads)) {
+        if (out.some((o) => o.kind === 'np' && o.np!.headTok === np.np!.headTok && o.block === b)) continue;
+        out.push(np);
+        from.push(null);
+      }
     }
   }
   if (prev && q.block - prev.block <= CANDIDATES.prevSpeakerBlocks) {
-    out.push({ kind: 'prev', block: prev.block, start: prev.at?.start ?? -1, end: prev.at?.end ?? -1, tok: -1, tokEnd: -1, entity: prev.entity ?? undefined, prev, ...blank() });
+    out.push(candidate('prev', prev.block, prev.at?.start ?? -1, prev.at?.end ?? -1, -1, -1, { entity: prev.entity ?? undefined, prev }));
+    from.push(null);
   }
   // a name or phrase governed by a preposition of place, time or cause is no speaker ("…, dass in der Stadt „…“", "auf Twitter")
   for (let i = out.length - 1; i >= 0; i--) {
@@ -319,37 +357,57 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     if (c.kind !== 'name' && c.kind !== 'np') continue;
     const rb = doc.reading[c.block];
     const k = prevWord(rb.tokens, c.tok, doc.lang === 'de');
-    if (k >= 0 && doc.lex.placePrepositions.has(rb.tokens[k].lower)) out.splice(i, 1);
+    if (k >= 0 && doc.lex.placePrepositions.has(rb.tokens[k].lower)) {
+      out.splice(i, 1);
+      from.splice(i, 1);
+    }
   }
-  for (const c of out) c.features = features(doc, q, c, site, prev);
+  out.forEach((c, i) => {
+    let own: OwnFacts | null = null;
+    if (c.kind !== 'prev') {
+      const source = from[i];
+      own = source ? doc.own.get(source) ?? null : null;
+      if (!own) {
+        own = ownFacts(doc, c);
+        if (source) doc.own.set(source, own);
+      }
+    }
+    c.features = features(doc, q, c, site, prev, own);
+  });
   addRecency(out, q, qTok);
   // a name inside the complement of a person noun ("der Aktivist der Mietergewerkschaft X"): the phrase speaks, not the name
   for (const c of out) {
     if (c.kind !== 'name') continue;
     const np = out.find((o) => o.kind === 'np' && o.block === c.block && o.start < c.start && c.end <= o.end && o.np!.info?.kind === 'person');
-    if (np) c.features.push('inNP', `${c.features[0]}|inNP`);
+    if (np) c.features.push('inNP', F.inNP(c.features[0]));
   }
   // what the discourse rules would say, for the ranker to weigh (lib/speakers/discourse.ts)
   if (q.direct && unattributedInSentence(out)) {
     const d = discourseSpeaker(doc, q, out, prev);
-    if (d && d.rule !== 'interview') d.cand.features.push(`disc:${d.rule}`, `disc:${d.rule}|${d.cand.features[0]}`);
+    if (d && d.rule !== 'interview') d.cand.features.push(`disc:${d.rule}`, F.disc(d.rule, d.cand.features[0]));
   }
   return out;
 }
 
+const NEAR = ['near:0', 'near:1', 'near:2', 'near:3'];
+const NEAR_AFTER = ['nearAfter:0', 'nearAfter:1', 'nearAfter:2', 'nearAfter:3'];
+
+/** The candidates addRecency counts: pronouns, names of people and bodies, phrases with a noun for one. */
+const recencyCounts = (c: Candidate) => c.kind === 'pron' || (c.kind === 'name' && c.entity!.type !== 'place') || (c.kind === 'np' && !!c.np!.info);
+/** How far before the quotation a candidate ends (blocks, then tokens). */
+const recencyPos = (c: Candidate, q: QuoteSite, qTok: number) => (q.block - c.block) * 10_000 + (c.block === q.block ? qTok - c.tokEnd : 1_000 - c.tokEnd);
+
 /** How near each speaker-like candidate is among its kind: the nearest before the quotation is 0. */
 function addRecency(cands: Candidate[], q: QuoteSite, qTok: number) {
-  const speakerLike = (c: Candidate) => c.kind === 'pron' || (c.kind === 'name' && c.entity!.type !== 'place') || (c.kind === 'np' && !!c.np!.info);
-  const pos = (c: Candidate) => (q.block - c.block) * 10_000 + (c.block === q.block ? qTok - c.tokEnd : 1_000 - c.tokEnd);
-  const before = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => pos(a) - pos(b));
+  const before = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => recencyPos(a, q, qTok) - recencyPos(b, q, qTok));
   before.forEach((c, i) => {
     const n = Math.min(i, 3);
-    c.features.push(`near:${n}`, `${c.features[0]}|near:${n}`);
+    c.features.push(NEAR[n], F.near(c.features[0], n));
   });
-  const after = cands.filter((c) => c.kind !== 'prev' && speakerLike(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
+  const after = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
   after.forEach((c, i) => {
     const n = Math.min(i, 3);
-    c.features.push(`nearAfter:${n}`, `${c.features[0]}|nearAfter:${n}`);
+    c.features.push(NEAR_AFTER[n], F.nearAfter(c.features[0], n));
   });
 }
 
@@ -371,7 +429,7 @@ function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number>
  * Noun phrases of a block headed by a person or body noun (`only` null: the whole block, as cached
  * per block), or headed by the given tokens whatever their noun (the speech verb's slots).
  */
-function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, inWindow: (i: number) => boolean, only: Set<number> | null): Candidate[] {
+function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, win: TokenWindow, only: Set<number> | null): Candidate[] {
   const out: Candidate[] = [];
   const toks = r.tokens;
   const de = doc.lang === 'de';
@@ -379,8 +437,10 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
   for (let i = 0; i < toks.length; i++) {
     if (only && !only.has(i)) continue;
     const t = toks[i];
-    if (taken[i] || !inWindow(i) || !/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
+    if (taken[i] || !inWindow(win, i)) continue;
+    // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
+    if (!/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
     if (!de && !/^\p{Ll}/u.test(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
     if (!de && /^\p{Ll}/u.test(t.text) && !nounLike(t, doc)) continue;
     if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
@@ -395,12 +455,11 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
     // left: adjectives, numbers and a determiner
     let s = i;
     // (a German adjective is capitalised at the start of a sentence: "Russische Analysten meinen")
-    const sentenceStart = (k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
-    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(s - 1) && /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
+    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(win, s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(toks, s - 1) && /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
     // English: a bare singular noun without a determiner or a modifier is no speaker ("following")
     if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.test(toks[s - 1].lower) || INDEFINITE.test(toks[s - 1].lower) || POSSESSIVES.test(toks[s - 1].lower) || DEMONSTRATIVE.test(toks[s - 1].lower) || QUANT.test(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
     let det: NounPhrase['det'] = 'bare';
-    if (s > 0 && !toks[s - 1].quoted && inWindow(s - 1)) {
+    if (s > 0 && !toks[s - 1].quoted && inWindow(win, s - 1)) {
       const d = toks[s - 1].lower;
       if (DEFINITE.test(d)) det = 'def';
       else if (INDEFINITE.test(d)) det = 'indef';
@@ -453,21 +512,16 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, in
       .map((x) => x.text)
       .join(' ')
       .replace(/ (['’]s)\b/g, '$1');
-    out.push({
-      kind: 'np',
-      block: b,
-      start: toks[s].start,
-      end: toks[e - 1].end,
-      tok: s,
-      tokEnd: e,
-      // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
-      np: { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.test(toks[s].lower)) },
-      ...blank(),
-    });
+    // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
+    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.test(toks[s].lower)) };
+    out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
     i = Math.max(i, e - 1);
   }
   return out;
 }
+
+/** A token that starts a sentence (or follows a quotation). */
+const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
 
 /** An English common noun, as far as its form tells: a lower-case word that is no verb, adverb or function word. */
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
@@ -505,6 +559,8 @@ interface SiteFeatures {
   /** the speech verb of the quotation's sentence (token index in its block), or -1 */
   verb: number;
   flags: string[];
+  /** the flags joined by commas (the key of their conjunctions) */
+  flagNames: string;
 }
 
 function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq: number): SiteFeatures {
@@ -520,8 +576,12 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
     const v = speechVerbAt(frameToks, doc.lex, qTok - lo);
     verb = v >= 0 ? lo + v : -1;
   }
-  const unquoted = r.tokens.filter((t, i) => !t.quoted && isWordTok(t) && !(i >= qTok && i < qTokEnd));
-  const alone = unquoted.every((t) => CONNECTIVES.has(t.lower));
+  // alone: every word outside quotation marks is a connective
+  let alone = true;
+  for (let i = 0; i < r.tokens.length && alone; i++) {
+    const t = r.tokens[i];
+    if (!t.quoted && !(i >= qTok && i < qTokEnd) && !CONNECTIVES.has(t.lower) && isWordTok(t)) alone = false;
+  }
   // (whether the words are in quotation marks is no flag: it is the same for every candidate, and the
   // training sets differ in it by language, which the language's own weights already tell)
   const flags = [
@@ -536,137 +596,241 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
   if (doc.blocks[q.block].kind === 'heading') flags.push('heading');
   if (q.lastBlock !== q.block) flags.push('multiBlock');
   if (doc.interviewee) flags.push('interview');
-  return { qTok, qTokEnd, fq, verb, flags };
+  return { qTok, qTokEnd, fq, verb, flags, flagNames: flags.join(',') };
 }
 
-/** Features of one candidate for one quotation. */
-function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev: PrevSpeaker | null): string[] {
+/**
+ * Feature names are built from their parts once and then reused: the ranker looks every name up in a
+ * Map, a string made anew is hashed anew each time (the same string object keeps its hash), and most
+ * names are the same few combinations over and over. (The parts are a few kinds, places and slots.)
+ */
+function memo<A, R>(make: (a: A) => R): (a: A) => R {
+  const made = new Map<A, R>();
+  return (a) => {
+    let r = made.get(a);
+    if (r === undefined) made.set(a, (r = make(a)));
+    return r;
+  };
+}
+function memo2<A, B, R>(make: (a: A, b: B) => R): (a: A, b: B) => R {
+  const made = memo((a: A) => memo((b: B) => make(a, b)));
+  return (a, b) => made(a)(b);
+}
+/** The name of each bucket of bucket() (by its index): `${prefix}<=3`, `${prefix}>20`. */
+const bucketNames = (prefix: string, edges: number[]) => [...edges.map((e) => `${prefix}<=${e}`), `${prefix}>${edges[edges.length - 1]}`];
+
+const DIST_EDGES = [0, 1, 3, 6, 10, 20];
+const NEAR_DIST_EDGES = [1, 4, 10];
+const MENTION_EDGES = [1, 2, 4, 8];
+const F = {
+  k: memo((kind: string) => `k:${kind}`),
+  loc: memo((loc: string) => `loc:${loc}`),
+  kLoc: memo2((kind: string, loc: string) => `k:${kind}|loc:${loc}`),
+  prevB: memo((n: number) => `prevB-${n}`),
+  B: memo2((n: number, last: boolean) => `B-${n}${last ? 'last' : ''}`),
+  dist: bucketNames('dist:', DIST_EDGES),
+  kDirDist: memo2((kind: string, dir: string) => bucketNames(`k:${kind}|dir:${dir}|dist:`, NEAR_DIST_EDGES)),
+  slot: memo((slot: string) => `slot:${slot}`),
+  kSlot: memo2((kind: string, slot: string) => `k:${kind}|slot:${slot}`),
+  kPp: memo((kind: string) => `k:${kind}|pp`),
+  kCueBefore: memo((kind: string) => `k:${kind}|cueBefore`),
+  kGenMod: memo((kind: string) => `k:${kind}|genMod`),
+  kFrameStart: memo((kind: string) => `k:${kind}|frameStart`),
+  kBeforeColonLoc: memo2((kind: string, loc: string) => `k:${kind}|beforeColon|loc:${loc}`),
+  kInClause: memo((kind: string) => `k:${kind}|inClause`),
+  commas: ['commas:0', 'commas:1', 'commas:2'],
+  kCommas: memo((kind: string) => [0, 1, 2].map((n) => `k:${kind}|commas:${n}`)),
+  ownVerb: memo((s: string) => `ownVerb:${s}`),
+  kOwnVerbLoc: memo2((kind: string, s: string) => memo((loc: string) => `k:${kind}|ownVerb:${s}|loc:${loc}`)),
+  type: memo((type: string) => `type:${type}`),
+  mentions: bucketNames('mentions:', MENTION_EDGES),
+  topPersonLoc: memo((loc: string) => `topPerson|loc:${loc}`),
+  isPrevSpeakerLoc: memo((loc: string) => `isPrevSpeaker|loc:${loc}`),
+  np: memo((kind: string) => `np:${kind}`),
+  det: memo((det: string) => `det:${det}`),
+  kDetSlot: memo2((kind: string, det: string) => memo((slot: string) => `k:${kind}|det:${det}|slot:${slot}`)),
+  case: memo((gcase: string) => `case:${gcase}`),
+  kCaseSlot: memo2((kind: string, gcase: string) => memo((slot: string) => `k:${kind}|case:${gcase}|slot:${slot}`)),
+  prev: memo((type: string) => `prev:${type}`),
+  ruleK: memo((kind: string) => `rule|k:${kind}`),
+  ruleKLoc: memo2((kind: string, loc: string) => `rule|k:${kind}|loc:${loc}`),
+  ruleSlot: memo((slot: string) => `rule|slot:${slot}`),
+  near: memo2((head: string, n: number) => `${head}|near:${n}`),
+  nearAfter: memo2((head: string, n: number) => `${head}|nearAfter:${n}`),
+  inNP: memo((head: string) => `${head}|inNP`),
+  disc: memo2((rule: string, head: string) => `disc:${rule}|${head}`),
+  /** a candidate's kind: a pronoun's class, a phrase's noun */
+  pron: memo((cls: string) => `pron-${cls}`),
+  npKind: memo((kind: string) => `np-${kind}`),
+};
+
+/**
+ * What a candidate's own words tell, whatever the quotation: found once per candidate and article
+ * (the copies of a name, pronoun or phrase in the candidates of several quotations share it).
+ */
+export interface OwnFacts {
+  kind: string;
+  pp: boolean;
+  cueBefore: boolean;
+  cueAfter: boolean;
+  genMod: boolean;
+  genitiveForm: boolean;
+  frameStart: boolean;
+  beforeColon: boolean;
+  beforeComma: boolean;
+  /** inside a subordinate clause of its own sentence */
+  inClause: boolean;
+  /** the slot to the speech verb of its own sentence, 'noun' for a noun for something said, null for neither; undefined until asked */
+  ownVerb?: string | null;
+}
+
+function ownFacts(doc: Doc, c: Candidate): OwnFacts {
+  const r = doc.reading[c.block];
+  const fo = doc.frameOf[c.block];
+  const prevTok = prevWord(r.tokens, c.tok, doc.lang === 'de');
+  const p1 = r.tokens[c.tok - 1];
+  const p2 = r.tokens[c.tok - 2];
+  const next = r.tokens[c.tokEnd];
+  let inClause = false;
+  for (let k = c.tok - 1; k >= 0 && fo[k] === fo[c.tok] && !r.tokens[k].quoted; k--) {
+    if (doc.lex.complementizers.has(r.tokens[k].lower) && r.tokens[k - 1]?.text === ',') {
+      inClause = true;
+      break;
+    }
+  }
+  return {
+    kind: candidateKind(c, doc),
+    pp: prevTok >= 0 && !!PREPOSITIONS[doc.lang]?.has(r.tokens[prevTok].lower),
+    cueBefore: !!p1 && doc.lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === p1.lower) || (cue.length === 2 && p2 && cue[0] === p2.lower && cue[1] === p1.lower)),
+    cueAfter: !!next && doc.lex.cuesAfter.has(next.lower),
+    genMod: !!next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && /^\p{L}/u.test(next.text))),
+    genitiveForm: c.kind === 'name' && !!c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de',
+    frameStart: firstInFrame(r.tokens, fo, c.tok, doc.lang),
+    beforeColon: next?.text === ':' || r.tokens[c.tokEnd + 1]?.text === ':',
+    beforeComma: next?.text === ',',
+    inClause,
+  };
+}
+
+/** The candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt"), or a noun for something said. */
+function ownVerbOf(doc: Doc, c: Candidate, own: OwnFacts): string | null {
+  if (own.ownVerb === undefined) {
+    const r = doc.reading[c.block];
+    const fc = doc.frameOf[c.block][c.tok];
+    const v = frameVerb(doc, c.block, fc);
+    // its subject has a statement, words, an Erklärung: it introduces what follows
+    if (v < 0) own.ownVerb = own.frameStart && frameSays(doc, c.block, fc) ? 'noun' : null;
+    else own.ownVerb = verbSlot(r.tokens, c, v, doc.lang, doc.frameOf[c.block]);
+  }
+  return own.ownVerb;
+}
+
+/** Features of one candidate for one quotation (`own`: what its own words tell, for all but the previous speaker). */
+function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev: PrevSpeaker | null, own: OwnFacts | null): string[] {
   const f: string[] = [];
-  const kind = candidateKind(c, doc);
+  const kind = own ? own.kind : candidateKind(c, doc);
   const r = doc.reading[c.block];
   let loc: string;
   let slot = 'none';
   if (c.kind === 'prev') {
-    loc = c.block === q.block ? 'prevSameBlock' : `prevB-${Math.min(q.block - c.block, 3)}`;
+    loc = c.block === q.block ? 'prevSameBlock' : F.prevB(Math.min(q.block - c.block, 3));
   } else if (c.block === q.block) {
     const fc = doc.frameOf[c.block][c.tok];
     loc = fc === site.fq ? 'S0' : fc === site.fq + 1 ? 'S+1' : fc === site.fq - 1 ? 'S-1' : 'S-2';
     if (fc === site.fq && site.verb >= 0) slot = verbSlot(r.tokens, c, site.verb, doc.lang, doc.frameOf[c.block]);
   } else {
-    loc = `B-${q.block - c.block}`;
     // the last sentence of the block before, ending in a colon or with a speech verb, introduces
     const fc = doc.frameOf[c.block][c.tok];
-    if (fc === doc.reading[c.block].frames.length - 1) loc += 'last';
+    loc = F.B(q.block - c.block, fc === doc.reading[c.block].frames.length - 1);
   }
-  f.push(`k:${kind}`, `loc:${loc}`, `k:${kind}|loc:${loc}`);
+  f.push(F.k(kind), F.loc(loc), F.kLoc(kind, loc));
   c.loc = loc;
   c.slot = slot;
-  if (c.kind !== 'prev') {
+  if (own) {
     const before = c.block < q.block || c.tokEnd <= site.qTok;
     const dist = c.block === q.block ? (before ? site.qTok - c.tokEnd : c.tok - site.qTokEnd) : 30;
-    f.push(`dir:${before ? 'before' : 'after'}`, `dist:${bucket(dist, [0, 1, 3, 6, 10, 20])}`, `k:${kind}|dir:${before ? 'b' : 'a'}|dist:${bucket(dist, [1, 4, 10])}`);
-    f.push(`slot:${slot}`, `k:${kind}|slot:${slot}`);
+    f.push(before ? 'dir:before' : 'dir:after', F.dist[bucketIndex(dist, DIST_EDGES)], F.kDirDist(kind, before ? 'b' : 'a')[bucketIndex(dist, NEAR_DIST_EDGES)]);
+    f.push(F.slot(slot), F.kSlot(kind, slot));
     // what surrounds the candidate
-    const prevTok = prevWord(r.tokens, c.tok, doc.lang === 'de');
-    const p1 = r.tokens[c.tok - 1];
-    const p2 = r.tokens[c.tok - 2];
-    const next = r.tokens[c.tokEnd];
-    if (prevTok >= 0 && PREPOSITIONS[doc.lang]?.has(r.tokens[prevTok].lower)) f.push('pp', `k:${kind}|pp`);
-    if (p1 && doc.lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === p1.lower) || (cue.length === 2 && p2 && cue[0] === p2.lower && cue[1] === p1.lower))) f.push('cueBefore', `k:${kind}|cueBefore`);
-    if (next && doc.lex.cuesAfter.has(next.lower)) f.push('cueAfter');
-    if (next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && /^\p{L}/u.test(next.text)))) f.push('genMod', `k:${kind}|genMod`);
-    if (c.kind === 'name' && c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de') f.push('genitiveForm');
-    if (firstInFrame(r.tokens, doc.frameOf[c.block], c.tok, doc.lang)) {
+    if (own.pp) f.push('pp', F.kPp(kind));
+    if (own.cueBefore) f.push('cueBefore', F.kCueBefore(kind));
+    if (own.cueAfter) f.push('cueAfter');
+    if (own.genMod) f.push('genMod', F.kGenMod(kind));
+    if (own.genitiveForm) f.push('genitiveForm');
+    if (own.frameStart) {
       c.frameStart = true;
-      f.push('frameStart', `k:${kind}|frameStart`);
+      f.push('frameStart', F.kFrameStart(kind));
     }
-    if (next?.text === ':' || r.tokens[c.tokEnd + 1]?.text === ':') {
+    if (own.beforeColon) {
       c.beforeColon = true;
-      f.push('beforeColon', `k:${kind}|beforeColon|loc:${loc}`);
+      f.push('beforeColon', F.kBeforeColonLoc(kind, loc));
     }
-    if (next?.text === ',' ) f.push('beforeComma');
+    if (own.beforeComma) f.push('beforeComma');
     // inside a subordinate clause ("…, dass in der Stadt „…“"): what is said, not who says it
-    if (c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq) {
-      for (let k = c.tok - 1; k >= 0 && doc.frameOf[c.block][k] === site.fq && !r.tokens[k].quoted; k--) {
-        if (doc.lex.complementizers.has(r.tokens[k].lower) && r.tokens[k - 1]?.text === ',') {
-          f.push('inClause', `k:${kind}|inClause`);
-          break;
-        }
-      }
-    }
-    if (c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq && site.verb >= 0) {
+    const inFrame = c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq;
+    if (inFrame && own.inClause) f.push('inClause', F.kInClause(kind));
+    if (inFrame && site.verb >= 0) {
       const [a, b] = c.tok < site.verb ? [c.tokEnd, site.verb] : [site.verb + 1, c.tok];
       let commas = 0;
       for (let k = a; k < b; k++) if (r.tokens[k].text === ',' && !r.tokens[k].quoted) commas++;
-      f.push(`commas:${Math.min(commas, 2)}`, `k:${kind}|commas:${Math.min(commas, 2)}`);
+      f.push(F.commas[Math.min(commas, 2)], F.kCommas(kind)[Math.min(commas, 2)]);
     }
     // the candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt")
     if (loc !== 'S0') {
-      const v = frameVerb(doc, c.block, doc.frameOf[c.block][c.tok]);
-      if (v < 0 && c.frameStart && frameSays(doc, c.block, doc.frameOf[c.block][c.tok])) {
-        // its subject has a statement, words, an Erklärung: it introduces what follows
-        c.ownVerb = 'noun';
-        f.push('ownVerb:noun', `k:${kind}|ownVerb:noun|loc:${loc}`);
-      }
-      if (v >= 0) {
-        const s = verbSlot(r.tokens, c, v, doc.lang, doc.frameOf[c.block]);
+      const s = ownVerbOf(doc, c, own);
+      if (s) {
         c.ownVerb = s;
-        f.push(`ownVerb:${s}`, `k:${kind}|ownVerb:${s}|loc:${loc}`);
+        f.push(F.ownVerb(s), F.kOwnVerbLoc(kind, s)(loc));
       }
     }
     // how many other speaker-like candidates stand between it and the quotation is added by the caller
   }
   if (c.entity) {
-    f.push(`type:${c.entity.type}`, `mentions:${bucket(c.entity.mentions, [1, 2, 4, 8])}`);
-    if (c.entity === doc.topPerson) f.push('topPerson', `topPerson|loc:${loc}`);
+    f.push(F.type(c.entity.type), F.mentions[bucketIndex(c.entity.mentions, MENTION_EDGES)]);
+    if (c.entity === doc.topPerson) f.push('topPerson', F.topPersonLoc(loc));
     if (c.entity.role) f.push('hasRole');
-    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', `isPrevSpeaker|loc:${loc}`);
+    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', F.isPrevSpeakerLoc(loc));
     if (doc.interviewee && c.entity === doc.interviewee) f.push('interviewee');
   }
   if (c.kind === 'pron') {
     const w = c.word!;
-    if (doc.lang === 'de' && w === 'Sie' && c.tok > 0 && !firstInFrame(r.tokens, doc.frameOf[c.block], c.tok, doc.lang)) f.push('formalSie');
+    if (doc.lang === 'de' && w === 'Sie' && c.tok > 0 && !own!.frameStart) f.push('formalSie');
   }
   if (c.kind === 'np') {
     const np = c.np!;
-    f.push(`np:${np.info?.kind ?? 'other'}`, `det:${np.det}`, `k:${kind}|det:${np.det}|slot:${slot}`);
+    f.push(F.np(np.info?.kind ?? 'other'), F.det(np.det), F.kDetSlot(kind, np.det)(slot));
     if (np.plural) f.push('plural');
     // German: the case its article shows ("den neuen Fonds", "dem Ministerium" are no subjects; "laut dem Bericht" speaks)
     const gcase = doc.lang === 'de' ? GERMAN_CASE[r.tokens[c.tok]?.lower ?? ''] : undefined;
-    if (gcase) f.push(`case:${gcase}`, `k:${kind}|case:${gcase}|slot:${slot}`);
+    if (gcase) f.push(F.case(gcase), F.kCaseSlot(kind, gcase)(slot));
   }
   if (c.kind === 'prev') {
-    f.push(`prev:${c.prev!.entity ? c.prev!.entity.type : 'description'}`);
+    f.push(F.prev(c.prev!.entity ? c.prev!.entity.type : 'description'));
   }
   if (q.ruleAt !== undefined) {
     const rule = q.ruleAt;
     const hit = c.kind === 'prev' ? !!q.ruleEntity && q.ruleEntity === c.entity : !!rule && rule.block === c.block && rule.start < c.end && c.start < rule.end;
-    if (hit) f.push('rule', `rule|k:${kind}`, `rule|k:${kind}|loc:${loc}`, `rule|slot:${slot}`);
+    if (hit) f.push('rule', F.ruleK(kind), F.ruleKLoc(kind, loc), F.ruleSlot(slot));
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
-  f.push(...conjoined(site.flags, kind, loc, slot));
+  f.push(...conjoined(site.flagNames, kind)(loc, slot));
   // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
   return f;
 }
 
 /**
- * The site's flags conjoined with a candidate's kind, place and slot: the same few combinations over and
- * over, built once (a feature string made anew is hashed anew where the ranker looks it up).
+ * The site's flags conjoined with a candidate's kind, place and slot (per set of flags, `flags` their
+ * names joined by commas, the same few combinations over and over).
  */
-const conjoinedCache = new Map<string, string[]>();
-function conjoined(flags: string[], kind: string, loc: string, slot: string): string[] {
-  const key = `${flags.join(',')};${kind};${loc};${slot}`;
-  let out = conjoinedCache.get(key);
-  if (!out) {
-    out = [];
-    for (const flag of flags) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
-    if (slot !== 'none') for (const flag of flags) out.push(`${flag}|slot:${slot}`);
-    if (conjoinedCache.size > 5000) conjoinedCache.clear();
-    conjoinedCache.set(key, out);
-  }
-  return out;
-}
+const conjoined = memo2((flags: string, kind: string) =>
+  memo2((loc: string, slot: string) => {
+    const out: string[] = [];
+    for (const flag of flags.split(',')) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
+    if (slot !== 'none') for (const flag of flags.split(',')) out.push(`${flag}|slot:${slot}`);
+    return out;
+  }),
+);
 
 /** The kind of a candidate as the features name it. */
 function candidateKind(c: Candidate, doc: Doc): string {
@@ -676,9 +840,9 @@ function candidateKind(c: Candidate, doc: Doc): string {
     const cls = PRONOUNS[doc.lang]?.[w.toLowerCase()];
     if (!cls) return POSSESSIVES.test(w.toLowerCase()) ? 'poss' : 'rel';
     if (cls === 'sie' && w === 'Sie') return 'pron-Sie';
-    return `pron-${cls}`;
+    return F.pron(cls);
   }
-  if (c.kind === 'np') return `np-${c.np!.info?.kind ?? 'other'}`;
+  if (c.kind === 'np') return F.npKind(c.np!.info?.kind ?? 'other');
   return 'prev';
 }
 

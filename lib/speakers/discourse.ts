@@ -41,7 +41,8 @@ export function speakerLike(c: Candidate): boolean {
  */
 export function unattributedInSentence(cands: Candidate[]): boolean {
   // German reported speech without a speech verb of its own continues the speaker before
-  if (cands.some((c) => c.features.includes('konjunktiv|loc:S0'))) return true;
+  // (the feature is the site's flag conjoined with the candidate's place: only a candidate at S0 can have it)
+  if (cands.some((c) => c.loc === 'S0' && c.features.includes('konjunktiv|loc:S0'))) return true;
   return !cands.some((c) => speakerLike(c) && (c.loc === 'S0' || (c.loc === 'S+1' && (c.ownVerb === 'subj' || c.ownVerb === 'inv') && c.features.includes('nearAfter:0'))));
 }
 
@@ -54,6 +55,11 @@ export function interviewSpeaker(doc: Doc, q: QuoteSite): Candidate | null {
   return { kind: 'prev', block: q.block, start: -1, end: -1, tok: -1, tokEnd: -1, entity: e, prev: { entity: e, name: e.name, at: null, block: q.block }, features: [], loc: 'interview', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false };
 }
 
+/** Introduced as speaking: before a colon, or the subject of a speech verb or of a noun for something said. */
+const introduced = (c: Candidate) => c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos' || c.ownVerb === 'noun';
+/** What its sentence is about: a person (or a pronoun, a noun for one) first in it. (A heading names what a section is about, not who speaks in it.) */
+const topical = (doc: Doc, c: Candidate) => c.frameStart && doc.blocks[c.block].kind !== 'heading' && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person');
+
 export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], prev: PrevSpeaker | null): { cand: Candidate; rule: DiscourseRule } | null {
   const iv = interviewSpeaker(doc, q);
   if (iv) return { cand: iv, rule: 'interview' };
@@ -62,13 +68,10 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
   const afterPrev = (c: Candidate) => !prev?.at || c.block > prev.at.block || (c.block === prev.at.block && c.start > prev.at.end);
   // nearest first: somebody introduced as speaking, or the person the sentence before is about,
   // unless the quotation before comes first
-  const introduced = (c: Candidate) => c.beforeColon || c.ownVerb === 'subj' || c.ownVerb === 'inv' || c.ownVerb === 'appos' || c.ownVerb === 'noun';
-  // (a heading names what a section is about, not who speaks in it)
-  const topical = (c: Candidate) => c.frameStart && doc.blocks[c.block].kind !== 'heading' && (c.kind === 'name' ? c.entity!.type === 'person' : c.kind === 'pron' || c.np?.info?.kind === 'person');
-  const near = before.find((c) => afterPrev(c) && (introduced(c) || topical(c)));
+  const near = before.find((c) => afterPrev(c) && (introduced(c) || topical(doc, c)));
   if (near) return { cand: near, rule: introduced(near) ? 'intro' : 'topic' };
   if (prevCand && prev && q.block - prev.block <= DISCOURSE.prevBlocks) return { cand: prevCand, rule: 'prev' };
-  const topic = before.find(topical);
+  const topic = before.find((c) => topical(doc, c));
   if (topic) return { cand: topic, rule: 'topic' };
   return null;
 }

@@ -55,6 +55,7 @@ export function makeDoc(input: SpeakerInput): Doc | null {
     phrases: [],
     names: [],
     pronouns: [],
+    own: new Map(),
   };
 }
 
@@ -102,11 +103,12 @@ export interface SpeakerTrace {
  * trailed, whether the rule-based reading of lib/quotes.ts found the same speaker, what kind of mention
  * spoke and how it was resolved.
  */
+const bin = (x: number) => (x >= 0.95 ? '95' : x >= 0.8 ? '80' : x >= 0.5 ? '50' : 'low');
+
 export function decisionFeatures(via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite): string[] {
   const i = cands.indexOf(cand);
   const p = i >= 0 ? probs[i] : 0;
   const second = Math.max(0, ...probs.filter((_, k) => k !== i));
-  const bin = (x: number) => (x >= 0.95 ? '95' : x >= 0.8 ? '80' : x >= 0.5 ? '50' : 'low');
   const ruleHit = site.ruleAt && res.at && site.ruleAt.block === res.at.block && site.ruleAt.start < res.at.end && res.at.start < site.ruleAt.end;
   const agree = !site.ruleAt && !site.ruleEntity ? 'none' : (res.entity && site.ruleEntity === res.entity) || ruleHit ? 'agree' : 'disagree';
   const resolution = cand.kind === 'name' ? 'name' : cand.kind === 'prev' ? 'prev' : !res.entity ? `${cand.kind}-${res.description ? 'described' : 'unnamed'}` : `${cand.kind}-resolved-${res.confidence >= 0.9 ? 'sure' : 'likely'}`;
@@ -170,8 +172,9 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     }
     const { res, confidence } = pick;
     // where the quotation's own sentence refers to the speaker ("…,” she said), for the link to it
-    if (res.entity && !pick.cand.features.includes('loc:S0')) {
-      const local = cands.find((c) => c.features.includes('loc:S0') && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
+    // (a candidate's place is its feature 'loc:…'; one the rules made has none, and no place S0 either)
+    if (res.entity && pick.cand.loc !== 'S0') {
+      const local = cands.find((c) => c.loc === 'S0' && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
       if (local) res.at = { block: local.block, start: local.start, end: local.end };
     }
     q.speakerConfidence = Math.round(confidence * 1000) / 1000;
@@ -216,10 +219,17 @@ const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) 
  */
 function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>, threshold: number) {
   const direct = quotes.filter((q) => q.kind === 'direct' && !q.nonSpeech);
+  // each quotation's words, found once when first needed (a copy is taken where words are struck off)
+  const wordsMade = new Map<Quote, string[]>();
+  const wordsOf = (q: Quote) => {
+    let w = wordsMade.get(q);
+    if (!w) wordsMade.set(q, (w = words(q.text)));
+    return w;
+  };
   for (const q of direct) {
     const mine = decided.get(q);
     if (mine?.inSentence) continue;
-    const w = words(q.text);
+    const w = wordsOf(q);
     if (w.length < 3) continue;
     let from: Decision | undefined;
     // a heading that repeats the text's words takes their speaker; elsewhere the surer of the two wins
@@ -227,7 +237,7 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     for (const o of direct) {
       const d = decided.get(o);
       if (o === q || !d || blocks[o.block].kind === 'heading' || (!pull && (!d.inSentence || (mine && d.confidence <= mine.confidence)))) continue;
-      const bag = words(o.text);
+      const bag = [...wordsOf(o)];
       const found = w.filter((x) => {
         const i = bag.indexOf(x);
         if (i < 0) return false;
