@@ -691,7 +691,7 @@ export function recognizeWithTitle(blocks: Block[], sentences: Sentence[], lang:
   const titleTag: Tagger = (ss) => {
     const labels = tag(ss);
     for (let i = 0; i < heads.length; i++) {
-      const l = labels[i];
+      const l = (labels[i] = labels[i].slice());
       for (let k = 0; k < l.length; k++) {
         if (l[k] === 'O') continue;
         let e = k + 1;
