@@ -210,7 +210,9 @@ interface Decision {
   inSentence: boolean;
 }
 
-const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs; match() starts a global one afresh) */
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (t: string): string[] => t.toLowerCase().match(WORD) ?? [];
 
 /**
  * Quotations that repeat words of the article: a pull quote or a headline that repeats a quotation of
