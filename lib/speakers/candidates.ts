@@ -110,22 +110,24 @@ export interface Doc {
   own: Map<object, OwnFacts>;
 }
 
-const PRONOUNS: Record<string, Record<string, string>> = {
-  de: {
+/** Pronouns that may stand for a speaker, by class (Maps: "constructor" or "toString" is no pronoun). */
+const PRONOUN_CLASSES: Record<string, [string, string][]> = {
+  de: Object.entries({
     er: '3sg-m', sie: 'sie', ich: '1sg', wir: '1pl', man: 'man', es: 'es', mich: 'obj', mir: 'obj', uns: 'obj', ihm: 'obj', ihn: 'obj', ihnen: 'obj',
     wer: 'rel', welche: 'rel', welcher: 'rel', einige: 'quant', andere: 'quant', jeder: 'quant', viele: 'quant', manche: 'quant', alle: 'quant', niemand: 'quant', jemand: 'quant', keiner: 'quant', beide: 'quant',
-  },
-  en: { he: '3sg-m', she: '3sg-f', they: '3pl', i: '1sg', we: '1pl', it: 'it', who: 'rel', some: 'quant', others: 'quant', many: 'quant', everyone: 'quant', nobody: 'quant', someone: 'quant', both: 'quant' },
+  }),
+  en: Object.entries({ he: '3sg-m', she: '3sg-f', they: '3pl', i: '1sg', we: '1pl', it: 'it', who: 'rel', some: 'quant', others: 'quant', many: 'quant', everyone: 'quant', nobody: 'quant', someone: 'quant', both: 'quant' }),
 };
-const POSSESSIVES = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|mein|meine|meinem|meinen|meiner|meines|unser|unsere|unserem|unseren|unserer|unseres|his|her|their|its|my|our)$/;
+const PRONOUNS = new Map(Object.entries(PRONOUN_CLASSES).map(([lang, words]) => [lang, new Map(words)]));
+const POSSESSIVES = new Set(['sein', 'seine', 'seinem', 'seinen', 'seiner', 'seines', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'ihres', 'mein', 'meine', 'meinem', 'meinen', 'meiner', 'meines', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'unseres', 'his', 'her', 'their', 'its', 'my', 'our']);
 const PREPOSITIONS: Record<string, Set<string>> = {
   de: new Set([...ATTRIBUTION.prepositionsDe, 'ins', 'ans', 'aufs', 'als', 'wie']),
   en: new Set(['in', 'on', 'at', 'by', 'after', 'before', 'with', 'from', 'of', 'to', 'for', 'during', 'since', 'about', 'over', 'under', 'through', 'without', 'into', 'against', 'between', 'like', 'as', 'than', 'toward', 'towards', 'among']),
 };
-const DEFINITE = /^(?:der|die|das|den|dem|des|the)$/;
-const INDEFINITE = /^(?:ein|eine|einen|einem|einer|eines|a|an|one|another)$/;
-const DEMONSTRATIVE = /^(?:dieser|diese|dieses|diesen|diesem|jener|jene|this|that|these|those)$/;
-const QUANT = /^(?:viele|einige|mehrere|manche|zahlreiche|andere|beide|alle|tausende|hunderte|dutzende|tausenden|hunderten|some|many|several|other|both|all|two|three|four|most|thousands|hundreds|dozens)$/;
+const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the']);
+const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'a', 'an', 'one', 'another']);
+const DEMONSTRATIVE = new Set(['dieser', 'diese', 'dieses', 'diesen', 'diesem', 'jener', 'jene', 'this', 'that', 'these', 'those']);
+const QUANT = new Set(['viele', 'einige', 'mehrere', 'manche', 'zahlreiche', 'andere', 'beide', 'alle', 'tausende', 'hunderte', 'dutzende', 'tausenden', 'hunderten', 'some', 'many', 'several', 'other', 'both', 'all', 'two', 'three', 'four', 'most', 'thousands', 'hundreds', 'dozens']);
 /** Words that may stand between a subject and its verb, or a verb and its inverted subject. */
 const GAP = new Set([
   'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
@@ -210,22 +212,29 @@ function titleAfter(t: FrameToken | undefined): boolean {
   return !!t && !t.quoted && CAP_WORD.test(t.text) && nounInfo(t.text, 'en')?.kind === 'person';
 }
 
+const RELATIVE_DE = new Set(['der', 'die', 'das', 'denen', 'dem']);
+/** The classes of personal pronouns: he, she, they, I, we. */
+const PERSONAL = /^(?:3|1|sie)/;
+
 /** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */
 function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[] {
   let list = doc.pronouns[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
-    const pron = PRONOUNS[doc.lang] ?? {};
+    const pron = PRONOUNS.get(doc.lang);
     const found: { tok: number; personal: boolean }[] = [];
-    toks.forEach((t, i) => {
-      if (t.quoted) return;
-      const cls = pron[t.lower];
-      const relative = doc.lang === 'de' && /^(?:der|die|das|denen|dem)$/.test(t.lower) && toks[i - 1]?.text === ',' && !isCap(toks[i + 1]?.text ?? 'x');
+    const de = doc.lang === 'de';
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.quoted) continue;
+      const cls = pron?.get(t.lower);
+      // (a German relative pronoun after a comma: ", der …", not before a noun)
+      const relative = de && i > 0 && toks[i - 1].text === ',' && RELATIVE_DE.has(t.lower) && !isCap(toks[i + 1]?.text ?? 'x');
       // "einige", "some" stand alone, not before their noun ("einige Experten")
       const next = toks[i + 1];
-      if (cls === 'quant' && next && LETTER_START.test(next.text) && !doc.lex.verbs.has(next.lower) && (doc.lang !== 'de' || isCap(next.text))) return;
-      if (cls || POSSESSIVES.test(t.lower) || relative) found.push({ tok: i, personal: /^(?:3|1|sie)/.test(cls ?? '') });
-    });
+      if (cls === 'quant' && next && LETTER_START.test(next.text) && !doc.lex.verbs.has(next.lower) && (!de || isCap(next.text))) continue;
+      if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls) });
+    }
     list = doc.pronouns[b] = found;
   }
   return list;
@@ -445,7 +454,7 @@ function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number>
   while (k >= 0 && GAP.has(toks[k].lower)) k--;
   if (k >= 0) heads.add(k);
   k = verb + 1;
-  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.test(toks[k].lower) || INDEFINITE.test(toks[k].lower) || isModifier(toks[k], de))) k++;
+  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower) || isModifier(toks[k], de))) k++;
   if (k < toks.length) heads.add(k);
   return heads;
 }
@@ -468,7 +477,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     if (!LETTER_WORD.test(t.text)) continue;
     if (!de && !isLower(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
     if (!de && isLower(t.text) && !nounLike(t, doc)) continue;
-    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
+    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.has(t.lower) || PRONOUNS.get(doc.lang)?.has(t.lower)) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
     if (!de && nounLike(toks[i + 1], doc)) continue;
     const info = nounInfo(t.text, doc.lang);
@@ -482,16 +491,16 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     // (a German adjective is capitalised at the start of a sentence: "Russische Analysten meinen")
     while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(win, s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(toks, s - 1) && CAP_ADJECTIVE.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
     // English: a bare singular noun without a determiner or a modifier is no speaker ("following")
-    if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.test(toks[s - 1].lower) || INDEFINITE.test(toks[s - 1].lower) || POSSESSIVES.test(toks[s - 1].lower) || DEMONSTRATIVE.test(toks[s - 1].lower) || QUANT.test(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
+    if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.has(toks[s - 1].lower) || INDEFINITE.has(toks[s - 1].lower) || POSSESSIVES.has(toks[s - 1].lower) || DEMONSTRATIVE.has(toks[s - 1].lower) || QUANT.has(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
     let det: NounPhrase['det'] = 'bare';
     if (s > 0 && !toks[s - 1].quoted && inWindow(win, s - 1)) {
       const d = toks[s - 1].lower;
-      if (DEFINITE.test(d)) det = 'def';
-      else if (INDEFINITE.test(d)) det = 'indef';
-      else if (DEMONSTRATIVE.test(d)) det = 'dem';
-      else if (POSSESSIVES.test(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
-      else if (QUANT.test(d)) det = 'bare'; // "Tausende Tunesier", "viele Experten"
-      if (det !== 'bare' || QUANT.test(d)) s--;
+      if (DEFINITE.has(d)) det = 'def';
+      else if (INDEFINITE.has(d)) det = 'indef';
+      else if (DEMONSTRATIVE.has(d)) det = 'dem';
+      else if (POSSESSIVES.has(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
+      else if (QUANT.has(d)) det = 'bare'; // "Tausende Tunesier", "viele Experten"
+      if (det !== 'bare' || QUANT.has(d)) s--;
       // a possessive "’s" takes its owner's name along ("Britain’s chancellor of the Exchequer", not "’s chancellor …")
       if (/^['’]s$/.test(toks[s].text)) while (s > 0 && s > i - 6 && isCap(toks[s - 1].text) && !toks[s - 1].quoted) s--;
     }
@@ -538,7 +547,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
       .join(' ')
       .replace(/ (['’]s)\b/g, '$1');
     // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
-    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.test(toks[s].lower)) };
+    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.has(toks[s].lower)) };
     out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
     i = Math.max(i, e - 1);
   }
@@ -552,7 +561,7 @@ const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!?:;„�
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
   if (!t || t.quoted || !LOWER_WORD.test(t.text)) return false;
   const w = t.lower;
-  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.test(w) || INDEFINITE.test(w) || DEMONSTRATIVE.test(w) || POSSESSIVES.test(w) || QUANT.test(w) || (PRONOUNS.en ?? {})[w]) return false;
+  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.has(w) || INDEFINITE.has(w) || DEMONSTRATIVE.has(w) || POSSESSIVES.has(w) || QUANT.has(w) || PRONOUNS.get('en')!.has(w)) return false;
   return !/(?:ly|ed|ing)$/.test(w) && !/^(?:and|or|but|who|which|that|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|no|so|as|if|than|then|there|here|very|also|just|only|even|still)$/.test(w);
 }
 
@@ -568,8 +577,8 @@ function nounAfterDeterminer(t: FrameToken | undefined, doc: Doc): boolean {
 function isModifier(t: FrameToken, de: boolean): boolean {
   if (!ALNUM_WORD.test(t.text)) return false;
   // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren")
-  if (de) return isLower(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !QUANT.test(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
-  return !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && EN_MODIFIER.test(t.text);
+  if (de) return isLower(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !QUANT.has(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
+  return !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && EN_MODIFIER.test(t.text);
 }
 
 function isPlural(head: string, info: NounInfo | null, lang: string): boolean {
@@ -862,8 +871,8 @@ function candidateKind(c: Candidate, doc: Doc): string {
   if (c.kind === 'name') return c.entity!.type === 'person' ? 'per' : c.entity!.type === 'organization' ? 'org' : 'loc';
   if (c.kind === 'pron') {
     const w = c.word!;
-    const cls = PRONOUNS[doc.lang]?.[w.toLowerCase()];
-    if (!cls) return POSSESSIVES.test(w.toLowerCase()) ? 'poss' : 'rel';
+    const cls = PRONOUNS.get(doc.lang)?.get(w.toLowerCase());
+    if (!cls) return POSSESSIVES.has(w.toLowerCase()) ? 'poss' : 'rel';
     if (cls === 'sie' && w === 'Sie') return 'pron-Sie';
     return F.pron(cls);
   }
@@ -874,7 +883,7 @@ function candidateKind(c: Candidate, doc: Doc): string {
 /** The word before a candidate's phrase: past its determiner and adjectives ("auf die geschwächte Ukraine" → auf). */
 function prevWord(tokens: FrameToken[], i: number, de: boolean): number {
   let k = i - 1;
-  while (k >= 0 && !tokens[k].quoted && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || POSSESSIVES.test(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
+  while (k >= 0 && !tokens[k].quoted && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || POSSESSIVES.has(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
   return k;
 }
 
@@ -883,7 +892,7 @@ function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: str
   while (k >= 0 && fo[k] === fo[i] && !isWordTok(tokens[k])) k--;
   // a title before the name ("SCR-Sportchef Zoran Barisic ist …", "Acting U.S. Attorney Joshua Levy said")
   while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && isCap(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
-  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || DEMONSTRATIVE.test(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
+  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || DEMONSTRATIVE.has(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
   return k < 0 || fo[k] !== fo[i];
 }
 
@@ -920,7 +929,7 @@ function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string, f
     let k = v + 1;
     let gap = 0;
     // a separable particle, adverbs, and a title of the name ("erklärt dazu BDZV-Hauptgeschäftsführer")
-    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
+    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
       k++;
       gap++;
     }
