@@ -67,8 +67,10 @@ interface Speaker {
   unresolved?: boolean;
 }
 
+/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs) */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A token with a letter or digit in it (no punctuation, no quotation mark). */
-export const isWordTok = (t: { text: string }) => /[\p{L}\p{N}]/u.test(t.text);
+export const isWordTok = (t: { text: string }) => LETTER_OR_DIGIT.test(t.text);
 const isAdjectiveLike = (w: string) => /^\p{Ll}+(?:e|en|em|er|es)$/u.test(w);
 
 /** Words that may open a continued quotation without naming a new speaker ("Aber: „…“", "Oder: „…“"). */
@@ -377,7 +379,7 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
       }
       continue;
     }
-    if (lex.verbs.has(t.lower) && !(i > 0 && /^\p{L}/u.test(t.text) && /^\p{Lu}/u.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) {
+    if (lex.verbs.has(t.lower) && !(i > 0 && LETTER_START.test(t.text) && CAPITAL_START.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) {
       // after an article or a possessive the word is a noun ("one of the states suing", "his remarks")
       if (i > 0 && !tokens[i - 1].quoted && NOUN_BEFORE.has(tokens[i - 1].lower)) continue;
       // before a modal or an auxiliary the word is a noun ("that states can pass", "reports have shown")
@@ -393,6 +395,8 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
   return -1;
 }
 
+const LETTER_START = /^\p{L}/u;
+const CAPITAL_START = /^\p{Lu}/u;
 const PASSIVE_BE = new Set(['is', 'was', 'are', 'were', 'been', 'being', 'be']);
 
 /** A quoted single capitalised word between two parts of a name: Robert C. "Bobby" Scott, Marcia „Cia“ Price. */

@@ -110,22 +110,24 @@ export interface Doc {
   own: Map<object, OwnFacts>;
 }
 
-const PRONOUNS: Record<string, Record<string, string>> = {
-  de: {
+/** Pronouns that may stand for a speaker, by class (Maps: "constructor" or "toString" is no pronoun). */
+const PRONOUN_CLASSES: Record<string, [string, string][]> = {
+  de: Object.entries({
     er: '3sg-m', sie: 'sie', ich: '1sg', wir: '1pl', man: 'man', es: 'es', mich: 'obj', mir: 'obj', uns: 'obj', ihm: 'obj', ihn: 'obj', ihnen: 'obj',
     wer: 'rel', welche: 'rel', welcher: 'rel', einige: 'quant', andere: 'quant', jeder: 'quant', viele: 'quant', manche: 'quant', alle: 'quant', niemand: 'quant', jemand: 'quant', keiner: 'quant', beide: 'quant',
-  },
-  en: { he: '3sg-m', she: '3sg-f', they: '3pl', i: '1sg', we: '1pl', it: 'it', who: 'rel', some: 'quant', others: 'quant', many: 'quant', everyone: 'quant', nobody: 'quant', someone: 'quant', both: 'quant' },
+  }),
+  en: Object.entries({ he: '3sg-m', she: '3sg-f', they: '3pl', i: '1sg', we: '1pl', it: 'it', who: 'rel', some: 'quant', others: 'quant', many: 'quant', everyone: 'quant', nobody: 'quant', someone: 'quant', both: 'quant' }),
 };
-const POSSESSIVES = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|mein|meine|meinem|meinen|meiner|meines|unser|unsere|unserem|unseren|unserer|unseres|his|her|their|its|my|our)$/;
+const PRONOUNS = new Map(Object.entries(PRONOUN_CLASSES).map(([lang, words]) => [lang, new Map(words)]));
+const POSSESSIVES = new Set(['sein', 'seine', 'seinem', 'seinen', 'seiner', 'seines', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'ihres', 'mein', 'meine', 'meinem', 'meinen', 'meiner', 'meines', 'unser', 'unsere', 'unserem', 'unseren', 'unserer', 'unseres', 'his', 'her', 'their', 'its', 'my', 'our']);
 const PREPOSITIONS: Record<string, Set<string>> = {
   de: new Set([...ATTRIBUTION.prepositionsDe, 'ins', 'ans', 'aufs', 'als', 'wie']),
   en: new Set(['in', 'on', 'at', 'by', 'after', 'before', 'with', 'from', 'of', 'to', 'for', 'during', 'since', 'about', 'over', 'under', 'through', 'without', 'into', 'against', 'between', 'like', 'as', 'than', 'toward', 'towards', 'among']),
 };
-const DEFINITE = /^(?:der|die|das|den|dem|des|the)$/;
-const INDEFINITE = /^(?:ein|eine|einen|einem|einer|eines|a|an|one|another)$/;
-const DEMONSTRATIVE = /^(?:dieser|diese|dieses|diesen|diesem|jener|jene|this|that|these|those)$/;
-const QUANT = /^(?:viele|einige|mehrere|manche|zahlreiche|andere|beide|alle|tausende|hunderte|dutzende|tausenden|hunderten|some|many|several|other|both|all|two|three|four|most|thousands|hundreds|dozens)$/;
+const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the']);
+const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'a', 'an', 'one', 'another']);
+const DEMONSTRATIVE = new Set(['dieser', 'diese', 'dieses', 'diesen', 'diesem', 'jener', 'jene', 'this', 'that', 'these', 'those']);
+const QUANT = new Set(['viele', 'einige', 'mehrere', 'manche', 'zahlreiche', 'andere', 'beide', 'alle', 'tausende', 'hunderte', 'dutzende', 'tausenden', 'hunderten', 'some', 'many', 'several', 'other', 'both', 'all', 'two', 'three', 'four', 'most', 'thousands', 'hundreds', 'dozens']);
 /** Words that may stand between a subject and its verb, or a verb and its inverted subject. */
 const GAP = new Set([
   'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
@@ -136,7 +138,32 @@ const GAP = new Set([
 const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'obl', einem: 'obl', des: 'gen', eines: 'gen' };
 /** German words that end like an inflected adjective and are none (besides the determiners, prepositions, connectives and gap words above). */
 const DE_FUNCTION_WORDS = new Set(['wieder', 'sondern', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'weniger', 'keine', 'keinen', 'keinem', 'keiner']);
-const isCap = (s: string) => /^\p{Lu}/u.test(s);
+/**
+ * Word shapes, as constants: a literal with \p{…} is compiled to `new RegExp(…)` by esbuild (tsx, the
+ * extension's build), a fresh object each time the expression runs.
+ */
+const CAP = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+/** Whether a word starts with a capital (a lower-case letter); ASCII by its code, else by the pattern. */
+const isCap = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAP.test(s);
+};
+const isLower = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(s);
+};
+const CAP_LOWER = /^\p{Lu}\p{Ll}/u;
+const CAP_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CAP_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u;
+const LOWER_ADJECTIVE = /^\p{Ll}+(?:e|en|er)$/u;
+const LETTER_START = /^\p{L}/u;
+const LETTER_WORD = /^\p{L}[\p{L}-]*$/u;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+const ALNUM_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u;
+const LETTERS_DOTS = /^[\p{L}.-]+$/u;
+/** An English word that may modify a noun: an adjective by its ending, a title word, a capitalised word. */
+const EN_MODIFIER = /^(?:\p{Ll}+(?:al|an|ive|ous|ic|ed|ing|er|ior|ent|ant|ary|ful|less|ish)|senior|top|chief|former|acting|deputy|local|young|old|new|second|first|third|vice|[\p{Lu}][\p{L}.-]*)$/u;
 /** The bucket a number falls in: the first edge it does not pass, or past the last (edges.length). */
 const bucketIndex = (n: number, edges: number[]) => {
   let i = 0;
@@ -153,7 +180,7 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
   const next = tokens[tokEnd];
   if (!next || next.quoted) return false;
   const last = tokens[tokEnd - 1]?.text ?? '';
-  return lang === 'de' && /s$/.test(last) && /^\p{Lu}\p{Ll}/u.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
+  return lang === 'de' && /s$/.test(last) && CAP_LOWER.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
 }
 
 /**
@@ -182,25 +209,32 @@ function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: 
 
 /** An English title after a name, capitalised as titles before a name are ("VFI Chief Executive, Jane Roe, said"). */
 function titleAfter(t: FrameToken | undefined): boolean {
-  return !!t && !t.quoted && /^\p{Lu}\p{Ll}+$/u.test(t.text) && nounInfo(t.text, 'en')?.kind === 'person';
+  return !!t && !t.quoted && CAP_WORD.test(t.text) && nounInfo(t.text, 'en')?.kind === 'person';
 }
+
+const RELATIVE_DE = new Set(['der', 'die', 'das', 'denen', 'dem']);
+/** The classes of personal pronouns: he, she, they, I, we. */
+const PERSONAL = /^(?:3|1|sie)/;
 
 /** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */
 function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[] {
   let list = doc.pronouns[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
-    const pron = PRONOUNS[doc.lang] ?? {};
+    const pron = PRONOUNS.get(doc.lang);
     const found: { tok: number; personal: boolean }[] = [];
-    toks.forEach((t, i) => {
-      if (t.quoted) return;
-      const cls = pron[t.lower];
-      const relative = doc.lang === 'de' && /^(?:der|die|das|denen|dem)$/.test(t.lower) && toks[i - 1]?.text === ',' && !isCap(toks[i + 1]?.text ?? 'x');
+    const de = doc.lang === 'de';
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.quoted) continue;
+      const cls = pron?.get(t.lower);
+      // (a German relative pronoun after a comma: ", der …", not before a noun)
+      const relative = de && i > 0 && toks[i - 1].text === ',' && RELATIVE_DE.has(t.lower) && !isCap(toks[i + 1]?.text ?? 'x');
       // "einige", "some" stand alone, not before their noun ("einige Experten")
       const next = toks[i + 1];
-      if (cls === 'quant' && next && /^\p{L}/u.test(next.text) && !doc.lex.verbs.has(next.lower) && (doc.lang !== 'de' || isCap(next.text))) return;
-      if (cls || POSSESSIVES.test(t.lower) || relative) found.push({ tok: i, personal: /^(?:3|1|sie)/.test(cls ?? '') });
-    });
+      if (cls === 'quant' && next && LETTER_START.test(next.text) && !doc.lex.verbs.has(next.lower) && (!de || isCap(next.text))) continue;
+      if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls) });
+    }
     list = doc.pronouns[b] = found;
   }
   return list;
@@ -420,7 +454,7 @@ function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number>
   while (k >= 0 && GAP.has(toks[k].lower)) k--;
   if (k >= 0) heads.add(k);
   k = verb + 1;
-  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.test(toks[k].lower) || INDEFINITE.test(toks[k].lower) || isModifier(toks[k], de))) k++;
+  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower) || isModifier(toks[k], de))) k++;
   if (k < toks.length) heads.add(k);
   return heads;
 }
@@ -440,10 +474,10 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     if (taken[i] || !inWindow(win, i)) continue;
     // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
-    if (!/^\p{L}[\p{L}-]*$/u.test(t.text)) continue;
-    if (!de && !/^\p{Ll}/u.test(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
-    if (!de && /^\p{Ll}/u.test(t.text) && !nounLike(t, doc)) continue;
-    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.test(t.lower) || (PRONOUNS[doc.lang] ?? {})[t.lower]) continue;
+    if (!LETTER_WORD.test(t.text)) continue;
+    if (!de && !isLower(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
+    if (!de && isLower(t.text) && !nounLike(t, doc)) continue;
+    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.has(t.lower) || PRONOUNS.get(doc.lang)?.has(t.lower)) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
     if (!de && nounLike(toks[i + 1], doc)) continue;
     const info = nounInfo(t.text, doc.lang);
@@ -455,18 +489,18 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     // left: adjectives, numbers and a determiner
     let s = i;
     // (a German adjective is capitalised at the start of a sentence: "Russische Analysten meinen")
-    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(win, s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(toks, s - 1) && /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
+    while (s > 0 && !taken[s - 1] && !toks[s - 1].quoted && inWindow(win, s - 1) && (isModifier(toks[s - 1], de) || (de && sentenceStart(toks, s - 1) && CAP_ADJECTIVE.test(toks[s - 1].text) && !nounInfo(toks[s - 1].text, 'de')))) s--;
     // English: a bare singular noun without a determiner or a modifier is no speaker ("following")
-    if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.test(toks[s - 1].lower) || INDEFINITE.test(toks[s - 1].lower) || POSSESSIVES.test(toks[s - 1].lower) || DEMONSTRATIVE.test(toks[s - 1].lower) || QUANT.test(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
+    if (!de && s === i && !slotHeads.has(i) && !(s > 0 && (DEFINITE.has(toks[s - 1].lower) || INDEFINITE.has(toks[s - 1].lower) || POSSESSIVES.has(toks[s - 1].lower) || DEMONSTRATIVE.has(toks[s - 1].lower) || QUANT.has(toks[s - 1].lower) || /['’]s$/.test(toks[s - 1].text))) && !/s$/.test(t.lower)) continue;
     let det: NounPhrase['det'] = 'bare';
     if (s > 0 && !toks[s - 1].quoted && inWindow(win, s - 1)) {
       const d = toks[s - 1].lower;
-      if (DEFINITE.test(d)) det = 'def';
-      else if (INDEFINITE.test(d)) det = 'indef';
-      else if (DEMONSTRATIVE.test(d)) det = 'dem';
-      else if (POSSESSIVES.test(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
-      else if (QUANT.test(d)) det = 'bare'; // "Tausende Tunesier", "viele Experten"
-      if (det !== 'bare' || QUANT.test(d)) s--;
+      if (DEFINITE.has(d)) det = 'def';
+      else if (INDEFINITE.has(d)) det = 'indef';
+      else if (DEMONSTRATIVE.has(d)) det = 'dem';
+      else if (POSSESSIVES.has(d) || /['’]s$/.test(toks[s - 1].text)) det = 'poss';
+      else if (QUANT.has(d)) det = 'bare'; // "Tausende Tunesier", "viele Experten"
+      if (det !== 'bare' || QUANT.has(d)) s--;
       // a possessive "’s" takes its owner's name along ("Britain’s chancellor of the Exchequer", not "’s chancellor …")
       if (/^['’]s$/.test(toks[s].text)) while (s > 0 && s > i - 6 && isCap(toks[s - 1].text) && !toks[s - 1].quoted) s--;
     }
@@ -475,11 +509,11 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     const comp = toks[e];
     // ("der" after the noun is a genitive only before a noun: "der Sprecher der Stadt", not "der Sprecher, der …")
     let g = e + 1;
-    while (de && toks[g] && /^\p{Ll}/u.test(toks[g].text) && isModifier(toks[g], de) && !toks[g].quoted) g++;
+    while (de && toks[g] && isLower(toks[g].text) && isModifier(toks[g], de) && !toks[g].quoted) g++;
     if (comp && !comp.quoted && /^(?:des|der|von|vom|of|for|at|from)$/.test(comp.lower) && !(de && comp.lower === 'der' && !isCap(toks[g]?.text ?? ''))) {
       let j = e + 1;
       if (toks[j] && /^(?:des|der|dem|den|the|a|an)$/.test(toks[j].lower)) j++;
-      while (toks[j] && /^\p{Ll}/u.test(toks[j].text) && isModifier(toks[j], de) && !toks[j].quoted) j++;
+      while (toks[j] && isLower(toks[j].text) && isModifier(toks[j], de) && !toks[j].quoted) j++;
       let words = 0;
       while (toks[j] && words < 5 && (isCap(toks[j].text) || (toks[j].quoted && /^[„“”"»«‚‘’']$/.test(toks[j].text)) || (toks[j].quoted && isCap(toks[j].text)))) {
         if (isWordTok(toks[j])) words++;
@@ -500,7 +534,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     }
     // German: an abbreviation in brackets and where from ("der Aktivist der Gewerkschaft X (ATU) aus Chicago")
     if (de) {
-      if (toks[e]?.text === '(' && toks[e + 2]?.text === ')' && /^\p{Lu}/u.test(toks[e + 1]?.text ?? '')) e += 3;
+      if (toks[e]?.text === '(' && toks[e + 2]?.text === ')' && isCap(toks[e + 1]?.text ?? '')) e += 3;
       if (/^(?:aus|von|vom|bei|beim)$/.test(toks[e]?.lower ?? '') && isCap(toks[e + 1]?.text ?? '') && !toks[e + 1].quoted && !nounInfo(toks[e + 1].text, 'de')) {
         e += 2;
         while (toks[e] && isCap(toks[e].text) && !toks[e].quoted && e < i + 12) e++;
@@ -513,7 +547,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
       .join(' ')
       .replace(/ (['’]s)\b/g, '$1');
     // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
-    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.test(toks[s].lower)) };
+    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.has(toks[s].lower)) };
     out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
     i = Math.max(i, e - 1);
   }
@@ -525,9 +559,9 @@ const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!?:;„�
 
 /** An English common noun, as far as its form tells: a lower-case word that is no verb, adverb or function word. */
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
-  if (!t || t.quoted || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) return false;
+  if (!t || t.quoted || !LOWER_WORD.test(t.text)) return false;
   const w = t.lower;
-  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.test(w) || INDEFINITE.test(w) || DEMONSTRATIVE.test(w) || POSSESSIVES.test(w) || QUANT.test(w) || (PRONOUNS.en ?? {})[w]) return false;
+  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.has(w) || INDEFINITE.has(w) || DEMONSTRATIVE.has(w) || POSSESSIVES.has(w) || QUANT.has(w) || PRONOUNS.get('en')!.has(w)) return false;
   return !/(?:ly|ed|ing)$/.test(w) && !/^(?:and|or|but|who|which|that|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|no|so|as|if|than|then|there|here|very|also|just|only|even|still)$/.test(w);
 }
 
@@ -536,15 +570,15 @@ function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
  * ("in the state", where "state" is a verb too; not "in a statement", which says how, not who).
  */
 function nounAfterDeterminer(t: FrameToken | undefined, doc: Doc): boolean {
-  if (!t || t.quoted || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || doc.lex.nouns.has(t.lower)) return false;
+  if (!t || t.quoted || !LOWER_WORD.test(t.text) || doc.lex.nouns.has(t.lower)) return false;
   return nounLike(t, doc) || (doc.lex.verbs.has(t.lower) && !/(?:ly|ed|ing)$/.test(t.lower));
 }
 
 function isModifier(t: FrameToken, de: boolean): boolean {
-  if (!/^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u.test(t.text)) return false;
+  if (!ALNUM_WORD.test(t.text)) return false;
   // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren")
-  if (de) return /^\p{Ll}/u.test(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !QUANT.test(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
-  return !DEFINITE.test(t.lower) && !INDEFINITE.test(t.lower) && !POSSESSIVES.test(t.lower) && !DEMONSTRATIVE.test(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && /^(?:\p{Ll}+(?:al|an|ive|ous|ic|ed|ing|er|ior|ent|ant|ary|ful|less|ish)|senior|top|chief|former|acting|deputy|local|young|old|new|second|first|third|vice|[\p{Lu}][\p{L}.-]*)$/u.test(t.text);
+  if (de) return isLower(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !QUANT.has(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
+  return !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && EN_MODIFIER.test(t.text);
 }
 
 function isPlural(head: string, info: NounInfo | null, lang: string): boolean {
@@ -703,7 +737,7 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
     pp: prevTok >= 0 && !!PREPOSITIONS[doc.lang]?.has(r.tokens[prevTok].lower),
     cueBefore: !!p1 && doc.lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === p1.lower) || (cue.length === 2 && p2 && cue[0] === p2.lower && cue[1] === p1.lower)),
     cueAfter: !!next && doc.lex.cuesAfter.has(next.lower),
-    genMod: !!next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && /^\p{L}/u.test(next.text))),
+    genMod: !!next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && LETTER_START.test(next.text))),
     genitiveForm: c.kind === 'name' && !!c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de',
     frameStart: firstInFrame(r.tokens, fo, c.tok, doc.lang),
     beforeColon: next?.text === ':' || r.tokens[c.tokEnd + 1]?.text === ':',
@@ -837,8 +871,8 @@ function candidateKind(c: Candidate, doc: Doc): string {
   if (c.kind === 'name') return c.entity!.type === 'person' ? 'per' : c.entity!.type === 'organization' ? 'org' : 'loc';
   if (c.kind === 'pron') {
     const w = c.word!;
-    const cls = PRONOUNS[doc.lang]?.[w.toLowerCase()];
-    if (!cls) return POSSESSIVES.test(w.toLowerCase()) ? 'poss' : 'rel';
+    const cls = PRONOUNS.get(doc.lang)?.get(w.toLowerCase());
+    if (!cls) return POSSESSIVES.has(w.toLowerCase()) ? 'poss' : 'rel';
     if (cls === 'sie' && w === 'Sie') return 'pron-Sie';
     return F.pron(cls);
   }
@@ -849,7 +883,7 @@ function candidateKind(c: Candidate, doc: Doc): string {
 /** The word before a candidate's phrase: past its determiner and adjectives ("auf die geschwächte Ukraine" → auf). */
 function prevWord(tokens: FrameToken[], i: number, de: boolean): number {
   let k = i - 1;
-  while (k >= 0 && !tokens[k].quoted && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || POSSESSIVES.test(tokens[k].lower) || (/^\p{Ll}/u.test(tokens[k].text) && isModifier(tokens[k], de)))) k--;
+  while (k >= 0 && !tokens[k].quoted && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || POSSESSIVES.has(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
   return k;
 }
 
@@ -857,8 +891,8 @@ function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: str
   let k = i - 1;
   while (k >= 0 && fo[k] === fo[i] && !isWordTok(tokens[k])) k--;
   // a title before the name ("SCR-Sportchef Zoran Barisic ist …", "Acting U.S. Attorney Joshua Levy said")
-  while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && /^\p{Lu}/u.test(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
-  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || DEMONSTRATIVE.test(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
+  while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && isCap(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
+  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || DEMONSTRATIVE.has(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
   return k < 0 || fo[k] !== fo[i];
 }
 
@@ -895,7 +929,7 @@ function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string, f
     let k = v + 1;
     let gap = 0;
     // a separable particle, adverbs, and a title of the name ("erklärt dazu BDZV-Hauptgeschäftsführer")
-    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.test(tokens[k].lower) || INDEFINITE.test(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || /^\p{Ll}+(?:e|en|er)$/u.test(tokens[k].text) : /^[\p{L}.-]+$/u.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
+    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
       k++;
       gap++;
     }

@@ -78,6 +78,8 @@ export function discourseSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[], pre
 
 /** Small words a credit line may hold between a role and the name ("Journalistin und Moderatorin X", "Head of Y Z"). */
 const CREDIT_JOINERS = /^(?:und|and|&|of|for|der|die|das|des|von|vom|the|de)$/;
+/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs) */
+const CAP = /^\p{Lu}/u;
 
 /**
  * A quotation that stands alone in its paragraph (after a list number at most), followed by nothing but
@@ -99,14 +101,14 @@ export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { can
   let k = dash ? 1 : 0;
   const bracketed = rest[k]?.text === '(';
   if (bracketed) k++;
-  while (k < rest.length && (/^\p{Lu}/u.test(rest[k].text) || CREDIT_JOINERS.test(rest[k].text))) k++;
+  while (k < rest.length && (CAP.test(rest[k].text) || CREDIT_JOINERS.test(rest[k].text))) k++;
   // a name in brackets is all the bracket holds ("(Maren Kissing)", not a translation "(Wenn Du es …)")
   if (bracketed) {
     if (rest[k]?.text !== ')') return null;
     k++;
   }
   const words = rest.slice(0, k).filter((t) => isWordTok(t));
-  if (!words.length || !/^\p{Lu}/u.test(words[words.length - 1].text)) return null;
+  if (!words.length || !CAP.test(words[words.length - 1].text)) return null;
   // after it: nothing, a bracket, a full stop; after a dash also a comma and a role
   let depth = 0;
   for (let i = k; i < rest.length; i++) {

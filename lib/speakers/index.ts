@@ -29,11 +29,11 @@ export const INTERVIEW = {
 } as const;
 
 /** The article as the candidates read it. */
-export function makeDoc(input: SpeakerInput): Doc | null {
+export function makeDoc(input: SpeakerInput, sorted: MentionRef[] = sortMentions(input.mentions)): Doc | null {
   const lex = speechLexicon(input.lang);
   if (!lex) return null;
   const mentionsByBlock = new Map<number, MentionRef[]>();
-  for (const m of sortMentions(input.mentions)) {
+  for (const m of sorted) {
     const list = mentionsByBlock.get(m.block);
     if (list) list.push(m);
     else mentionsByBlock.set(m.block, [m]);
@@ -129,10 +129,10 @@ function calibrated(model: RankerModel, decision: string[], lang: string): numbe
 }
 
 export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: RankerModel = rankerModel(), trace?: (t: SpeakerTrace) => void): Quote[] {
-  const doc = makeDoc(input);
+  const mentions = sortMentions(input.mentions);
+  const doc = makeDoc(input, mentions);
   if (!doc) return quotes;
   const byId = new Map(input.entities.map((e) => [e.id, e]));
-  const mentions = sortMentions(input.mentions);
   const threshold = model.threshold[input.lang] ?? 0;
   let prev: PrevSpeaker | null = null;
   const decided = new Map<Quote, Decision>();
@@ -162,11 +162,10 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const via = rules ? rules.rule : pick ? 'ranker' : null;
     const decision = pick ? decisionFeatures(via!, pick.cand, pick.res, cands, probs, site) : [];
     const before = prev;
-    const report = () => trace?.({ quote: q, candidates: cands, probs, via, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev: before, mentions, cands }), decision });
     // (the calibrator has learned the ranker's and the discourse rules' decisions; a credit line is as sure as its rule)
     if (pick && model.calibration.size && via !== 'credit') pick.confidence = calibrated(model, decision, input.lang);
     if (!pick) {
-      report();
+      if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
       continue;
     }
@@ -177,7 +176,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
       const local = cands.find((c) => c.loc === 'S0' && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
       if (local) res.at = { block: local.block, start: local.start, end: local.end };
     }
-    q.speakerConfidence = Math.round(confidence * 1000) / 1000;
+    setField(q, 'speakerConfidence', Math.round(confidence * 1000) / 1000);
     applySpeaker(q, res);
     // a bare pronoun nobody was named for ("she said") tells the reader nothing: never shown as a speaker
     // (also one carried on from the quotation before: "er" as the previous speaker's name)
@@ -188,10 +187,15 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const thing = pick.cand.kind === 'np' && !pick.cand.np!.info && !res.entity;
     prev = thing || bare ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
     decided.set(q, { res, confidence, inSentence: !unattributed });
-    report();
+    if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
   }
   echoes(quotes, input.blocks, decided, threshold);
   return quotes;
+}
+
+/** What the stage saw and decided for one quotation, for a trace (`prev`: the speaker before it). */
+function traced(doc: Doc, q: Quote, cands: Candidate[], probs: number[], via: SpeakerTrace['via'], pick: { cand: Candidate } | null, prev: PrevSpeaker | null, mentions: MentionRef[], decision: string[]): SpeakerTrace {
+  return { quote: q, candidates: cands, probs, via, chosen: pick?.cand ?? null, resolve: (c) => resolveCandidate(doc, c, { prev, mentions, cands }), decision };
 }
 
 export const ECHO = {
@@ -210,7 +214,9 @@ interface Decision {
   inSentence: boolean;
 }
 
-const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs; match() starts a global one afresh) */
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (t: string): string[] => t.toLowerCase().match(WORD) ?? [];
 
 /**
  * Quotations that repeat words of the article: a pull quote or a headline that repeats a quotation of
@@ -256,10 +262,10 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     }
     if (!from) continue;
     const res = { ...from.res, at: from.res.at };
-    q.speakerConfidence = Math.round(from.confidence * 1000) / 1000;
+    setField(q, 'speakerConfidence', Math.round(from.confidence * 1000) / 1000);
     applySpeaker(q, res);
-    q.uncertain = undefined;
-    q.guess = undefined;
+    setField(q, 'uncertain', undefined);
+    setField(q, 'guess', undefined);
     if (from.confidence < threshold) withhold(q);
   }
 }
@@ -268,20 +274,57 @@ function copySpeaker(q: Quote, from: Quote) {
   q.speaker = from.speaker;
   q.speakerId = from.speakerId;
   q.speakerRole = from.speakerRole;
-  q.speakerConfidence = from.speakerConfidence;
-  q.speakerDescription = from.speakerDescription;
-  q.speakerOrganizationId = from.speakerOrganizationId;
-  q.group = from.group;
-  q.uncertain = from.uncertain;
-  q.guess = from.guess;
+  setField(q, 'speakerConfidence', from.speakerConfidence);
+  setField(q, 'speakerDescription', from.speakerDescription);
+  setField(q, 'speakerOrganizationId', from.speakerOrganizationId);
+  setField(q, 'group', from.group);
+  setField(q, 'uncertain', from.uncertain);
+  setField(q, 'guess', from.guess);
 }
 
 function withhold(q: Quote) {
-  q.uncertain = true;
-  q.guess = { speaker: q.speaker!, speakerId: q.speakerId };
+  setField(q, 'uncertain', true);
+  setField(q, 'guess', { speaker: q.speaker!, speakerId: q.speakerId });
   q.speaker = null;
   q.speakerId = null;
   q.speakerRole = null;
+}
+
+/**
+ * A quotation's keys in the order they were first set (JSON writes them so), for a quotation where a
+ * field set to undefined was left out (below).
+ */
+const keyOrder = new WeakMap<Quote, string[]>();
+
+/**
+ * Sets a field of a quotation the stage may add. A key new to an object costs V8 about 2 µs when the
+ * object was made by spreading another ({...q}, as findQuotes's pieces and the callers' copies are), so
+ * a field set to undefined that the quotation does not have is left out (JSON leaves it out all the
+ * same), its place among the keys remembered: a value it is given later takes that place, the keys set
+ * since moving behind it, and the JSON is the same, key for key, as if it had been set.
+ */
+function setField<K extends keyof Quote>(q: Quote, key: K, value: Quote[K]) {
+  if (key in q) {
+    q[key] = value;
+    return;
+  }
+  const order = keyOrder.get(q);
+  if (value === undefined) {
+    if (!order) keyOrder.set(q, [...Object.keys(q), key]);
+    else if (!order.includes(key)) order.push(key);
+    return;
+  }
+  if (!order?.includes(key)) {
+    order?.push(key);
+    q[key] = value;
+    return;
+  }
+  // left out before: set it at its place, and the keys set after it again behind it
+  const after = order.slice(order.indexOf(key) + 1).filter((k) => k in q) as (keyof Quote)[];
+  const values = after.map((k) => q[k]);
+  for (const k of after) delete q[k];
+  q[key] = value;
+  after.forEach((k, i) => ((q as unknown as Record<string, unknown>)[k] = values[i]));
 }
 
 /** A direct quotation as the candidates see it, with where the rule-based reading put its speaker. */
@@ -324,9 +367,9 @@ function applySpeaker(q: Quote, res: Resolved) {
   q.speaker = res.name;
   q.speakerId = res.entity?.id ?? null;
   q.speakerRole = res.entity?.role ?? null;
-  // (fields set to undefined rather than deleted: JSON leaves them out all the same, and objects keep their shape)
-  q.speakerAt = res.at ?? undefined;
-  q.group = res.group || undefined;
-  q.speakerDescription = res.entity && res.description ? res.description : undefined;
-  q.speakerOrganizationId = res.organization?.id;
+  // (fields set to undefined rather than deleted: JSON leaves them out all the same)
+  setField(q, 'speakerAt', res.at ?? undefined);
+  setField(q, 'group', res.group || undefined);
+  setField(q, 'speakerDescription', res.entity && res.description ? res.description : undefined);
+  setField(q, 'speakerOrganizationId', res.organization?.id);
 }

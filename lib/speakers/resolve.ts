@@ -30,6 +30,16 @@ export const RESOLVE = {
   ambiguous: 0.5,
 } as const;
 
+/** Word shapes (constants: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs). */
+const LETTER = /[\p{L}]/u;
+const LETTER_OR_COMMA = /[\p{L},]/u;
+const CAP = /^\p{Lu}/u;
+/** a German verb form after "sie" that is plural, or singular */
+const PLURAL_VERB = /^\p{Ll}{3,}(?:en|ten)$/u;
+const SINGULAR_VERB = /^\p{Ll}{2,}(?:t|te)$/u;
+/** a German noun made of a participle ("der Angeklagte", "die Betroffene") */
+const PARTICIPLE_NOUN = /^(?:\p{Lu}\p{Ll}*ge|Ge|Ver|Be|Er|Ent|Zer)\p{Ll}{3,}(?:t|en)e$/u;
+
 export interface Resolved {
   entity: Entity | null;
   /** the entity's name, or the article's description of an unnamed speaker */
@@ -97,7 +107,7 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
   const r = doc.reading[c.block];
   // "Sie", "Ihr Buch" inside a sentence: the person addressed. In an interview the questions address
   // the interviewee and the answers the interviewer (the outlet, as far as the article says)
-  const formal = doc.lang === 'de' && /^(?:Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen)$/.test(w) && c.tok > 0 && /[\p{L},]/u.test(r.tokens[c.tok - 1]?.text ?? '') && doc.frameOf[c.block][c.tok - 1] === doc.frameOf[c.block][c.tok];
+  const formal = doc.lang === 'de' && /^(?:Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen)$/.test(w) && c.tok > 0 && LETTER_OR_COMMA.test(r.tokens[c.tok - 1]?.text ?? '') && doc.frameOf[c.block][c.tok - 1] === doc.frameOf[c.block][c.tok];
   const question = isQuestion(doc, c.block);
   if (formal && doc.interviewee) {
     if (question) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
@@ -184,7 +194,7 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
  */
 export function isQuestion(doc: Doc, block: number): boolean {
   if (/\?\s*$/.test(doc.blocks[block].text)) return true;
-  const own = doc.reading[block].tokens.filter((t) => !t.quoted && /[\p{L}]/u.test(t.text));
+  const own = doc.reading[block].tokens.filter((t) => !t.quoted && LETTER.test(t.text));
   // a paragraph that is only a quotation is no question
   return own.length > 0 && !own.some((t) => /^(?:ich|mir|mich|mein|meine|meinem|meinen|meiner|meines|i|me|my)$/.test(t.lower));
 }
@@ -205,8 +215,8 @@ function germanSieNumber(tokens: { lower: string; text: string }[], i: number): 
   for (const k of [i - 1, i + 1]) {
     const t = tokens[k];
     if (!t) continue;
-    if (/^\p{Ll}{3,}(?:en|ten)$/u.test(t.text) && !/^(?:wenn|denn|eben|oben|neben|zwischen|gegen)$/.test(t.lower)) return 'pl';
-    if (/^\p{Ll}{2,}(?:t|te)$/u.test(t.text)) return 'f';
+    if (PLURAL_VERB.test(t.text) && !/^(?:wenn|denn|eben|oben|neben|zwischen|gegen)$/.test(t.lower)) return 'pl';
+    if (SINGULAR_VERB.test(t.text)) return 'f';
   }
   return 'f';
 }
@@ -239,7 +249,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   }
   // a noun the lexicon knows for no person or body ("das Anpassen des Sprachstils", "the tech") is no speaker the
   // reader can be shown: withheld as ambiguous (an English capitalised head is a name: "the Times")
-  if (!np.info) return plain(doc.lang === 'en' && /^\p{Lu}/u.test(np.head) ? RESOLVE.description : RESOLVE.unknownNoun);
+  if (!np.info) return plain(doc.lang === 'en' && CAP.test(np.head) ? RESOLVE.description : RESOLVE.unknownNoun);
   if (np.det === 'indef' || np.plural) return plain(RESOLVE.description);
   if (np.info.kind === 'group') {
     // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word
@@ -327,7 +337,7 @@ function authorPatterns(lemma: string): { after: RegExp; owner: RegExp } {
  */
 function participleGender(doc: Doc, c: Candidate): Gender | null {
   const head = c.np!.head;
-  if (c.np!.plural || !/^(?:\p{Lu}\p{Ll}*ge|Ge|Ver|Be|Er|Ent|Zer)\p{Ll}{3,}(?:t|en)e$/u.test(head)) return null;
+  if (c.np!.plural || !PARTICIPLE_NOUN.test(head)) return null;
   const det = doc.reading[c.block].tokens[c.tok]?.lower;
   return det === 'der' ? 'm' : det === 'die' ? 'f' : null;
 }

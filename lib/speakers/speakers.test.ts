@@ -345,4 +345,14 @@ describe('speakers: English', () => {
     const en = run('en', ['Union leader Tom Reyes expects a long winter. He thinks that across the region “nobody will back down soon.”']);
     expect(speaker(en, 'nobody will back')).toBe('Tom Reyes');
   });
+
+  it('a noun spelled like a property every object has ("the constructor") is no pronoun: the phrase it heads speaks', () => {
+    const text = 'Work on the new bridge over the Elbe began in March. “We will open it to traffic in May,” the constructor said on Tuesday.';
+    const prons: string[] = [];
+    const a = analyzeWith(article('en', [text]), nodeEngine, { speakerTrace: (t) => prons.push(...t.candidates.filter((c) => c.kind === 'pron').map((c) => c.word!)) });
+    expect(prons).not.toContain('constructor');
+    expect(speaker(a, 'open it to traffic')).toBe('the constructor');
+    // decided by the speaker stage (a confidence), not left as the rule-based reading had it
+    expect(quote(a, 'open it to traffic').speakerConfidence).toBeGreaterThan(0);
+  });
 });
