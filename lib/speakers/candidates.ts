@@ -104,7 +104,7 @@ export interface Doc {
   verbs: Map<number, number>[];
   /** each block's noun phrases for people and bodies, names and pronouns, filled as needed */
   phrases: Candidate[][];
-  names: { m: MentionRef; tok: number; tokEnd: number; modifier: boolean }[][];
+  names: { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[][];
   pronouns: { tok: number; personal: boolean }[][];
   /** what each candidate's own words tell, by the name, pronoun or phrase of the block it was made from (filled as needed) */
   own: Map<object, OwnFacts>;
@@ -184,13 +184,13 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
 }
 
 /**
- * A block's names, once per article: where each stands in tokens, and whether it only modifies the
- * noun after it (a German genitive before a title, "Dormagens Geschäftsführer"; an English name before a
- * common noun, "the Trump campaign said", "the Albert Quay spot", or before a title, "VFI Chief Executive,
- * Jane Roe, said") and so never speaks. (English
+ * A block's names, once per article: where each stands in tokens, and whether it never speaks (`mute`):
+ * it only modifies the noun after it (a German genitive before a title, "Dormagens Geschäftsführer"; an
+ * English name before a common noun, "the Trump campaign said", "the Albert Quay spot", or before a title,
+ * "VFI Chief Executive, Jane Roe, said"), or a preposition of place governs it ("in Berlin"). (English
  * possessives stay speakers: PolNeAR's sources often are the whole phrase, "Trump’s campaign".)
  */
-function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; modifier: boolean }[] {
+function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[] {
   let list = doc.names[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
@@ -201,10 +201,19 @@ function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: 
       const tokEnd = tokenAt(toks, m.end);
       if (tok >= toks.length) continue;
       const modifier = possessor(toks, tokEnd, m, doc.lang) || (doc.lang === 'en' && ((nounLike(toks[tokEnd], doc) && !!nounInfo(toks[tokEnd].text, 'en')) || titleAfter(toks[tokEnd])));
-      list.push({ m, tok, tokEnd, modifier });
+      list.push({ m, tok, tokEnd, mute: modifier || afterPlacePreposition(doc, toks, tok) });
     }
   }
   return list;
+}
+
+/**
+ * A name or phrase governed by a preposition of place, time, cause or address never speaks ("…, dass in der
+ * Stadt „…“", "auf Twitter", "across the region"; speech.json placePrepositions).
+ */
+function afterPlacePreposition(doc: Doc, tokens: FrameToken[], tok: number): boolean {
+  const k = prevWord(tokens, tok, doc.lang === 'de');
+  return k >= 0 && doc.lex.placePrepositions.has(tokens[k].lower);
 }
 
 /** An English title after a name, capitalised as titles before a name are ("VFI Chief Executive, Jane Roe, said"). */
@@ -351,7 +360,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
       if (n.m.entity.type === 'place' && !(b === q.block && fo[n.tok] === fq)) continue;
       for (let k = n.tok; k < n.tokEnd; k++) taken[k] = 1;
-      if (n.modifier) continue;
+      if (n.mute) continue;
       out.push(candidate('name', b, n.m.start, n.m.end, n.tok, Math.max(n.tokEnd, n.tok + 1), { entity: n.m.entity }));
       from.push(n);
     }
@@ -384,17 +393,6 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
   if (prev && q.block - prev.block <= CANDIDATES.prevSpeakerBlocks) {
     out.push(candidate('prev', prev.block, prev.at?.start ?? -1, prev.at?.end ?? -1, -1, -1, { entity: prev.entity ?? undefined, prev }));
     from.push(null);
-  }
-  // a name or phrase governed by a preposition of place, time or cause is no speaker ("…, dass in der Stadt „…“", "auf Twitter")
-  for (let i = out.length - 1; i >= 0; i--) {
-    const c = out[i];
-    if (c.kind !== 'name' && c.kind !== 'np') continue;
-    const rb = doc.reading[c.block];
-    const k = prevWord(rb.tokens, c.tok, doc.lang === 'de');
-    if (k >= 0 && doc.lex.placePrepositions.has(rb.tokens[k].lower)) {
-      out.splice(i, 1);
-      from.splice(i, 1);
-    }
   }
   out.forEach((c, i) => {
     let own: OwnFacts | null = null;
@@ -548,7 +546,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
       .replace(/ (['’]s)\b/g, '$1');
     // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
     const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.has(toks[s].lower)) };
-    out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
+    if (!afterPlacePreposition(doc, toks, s)) out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
     i = Math.max(i, e - 1);
   }
   return out;
