@@ -176,7 +176,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
       const local = cands.find((c) => c.loc === 'S0' && c !== pick.cand && (c.entity === res.entity || (c.kind !== 'name' && resolveCandidate(doc, c, { prev, mentions, cands })?.entity === res.entity)));
       if (local) res.at = { block: local.block, start: local.start, end: local.end };
     }
-    setField(q, 'speakerConfidence', Math.round(confidence * 1000) / 1000);
+    q.speakerConfidence = Math.round(confidence * 1000) / 1000;
     applySpeaker(q, res);
     // a bare pronoun nobody was named for ("she said") tells the reader nothing: never shown as a speaker
     // (also one carried on from the quotation before: "er" as the previous speaker's name)
@@ -262,10 +262,10 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     }
     if (!from) continue;
     const res = { ...from.res, at: from.res.at };
-    setField(q, 'speakerConfidence', Math.round(from.confidence * 1000) / 1000);
+    q.speakerConfidence = Math.round(from.confidence * 1000) / 1000;
     applySpeaker(q, res);
-    setField(q, 'uncertain', undefined);
-    setField(q, 'guess', undefined);
+    q.uncertain = undefined;
+    q.guess = undefined;
     if (from.confidence < threshold) withhold(q);
   }
 }
@@ -274,57 +274,20 @@ function copySpeaker(q: Quote, from: Quote) {
   q.speaker = from.speaker;
   q.speakerId = from.speakerId;
   q.speakerRole = from.speakerRole;
-  setField(q, 'speakerConfidence', from.speakerConfidence);
-  setField(q, 'speakerDescription', from.speakerDescription);
-  setField(q, 'speakerOrganizationId', from.speakerOrganizationId);
-  setField(q, 'group', from.group);
-  setField(q, 'uncertain', from.uncertain);
-  setField(q, 'guess', from.guess);
+  q.speakerConfidence = from.speakerConfidence;
+  q.speakerDescription = from.speakerDescription;
+  q.speakerOrganizationId = from.speakerOrganizationId;
+  q.group = from.group;
+  q.uncertain = from.uncertain;
+  q.guess = from.guess;
 }
 
 function withhold(q: Quote) {
-  setField(q, 'uncertain', true);
-  setField(q, 'guess', { speaker: q.speaker!, speakerId: q.speakerId });
+  q.uncertain = true;
+  q.guess = { speaker: q.speaker!, speakerId: q.speakerId };
   q.speaker = null;
   q.speakerId = null;
   q.speakerRole = null;
-}
-
-/**
- * A quotation's keys in the order they were first set (JSON writes them so), for a quotation where a
- * field set to undefined was left out (below).
- */
-const keyOrder = new WeakMap<Quote, string[]>();
-
-/**
- * Sets a field of a quotation the stage may add. A key new to an object costs V8 about 2 µs when the
- * object was made by spreading another ({...q}, as findQuotes's pieces and the callers' copies are), so
- * a field set to undefined that the quotation does not have is left out (JSON leaves it out all the
- * same), its place among the keys remembered: a value it is given later takes that place, the keys set
- * since moving behind it, and the JSON is the same, key for key, as if it had been set.
- */
-function setField<K extends keyof Quote>(q: Quote, key: K, value: Quote[K]) {
-  if (key in q) {
-    q[key] = value;
-    return;
-  }
-  const order = keyOrder.get(q);
-  if (value === undefined) {
-    if (!order) keyOrder.set(q, [...Object.keys(q), key]);
-    else if (!order.includes(key)) order.push(key);
-    return;
-  }
-  if (!order?.includes(key)) {
-    order?.push(key);
-    q[key] = value;
-    return;
-  }
-  // left out before: set it at its place, and the keys set after it again behind it
-  const after = order.slice(order.indexOf(key) + 1).filter((k) => k in q) as (keyof Quote)[];
-  const values = after.map((k) => q[k]);
-  for (const k of after) delete q[k];
-  q[key] = value;
-  after.forEach((k, i) => ((q as unknown as Record<string, unknown>)[k] = values[i]));
 }
 
 /** A direct quotation as the candidates see it, with where the rule-based reading put its speaker. */
@@ -368,8 +331,8 @@ function applySpeaker(q: Quote, res: Resolved) {
   q.speakerId = res.entity?.id ?? null;
   q.speakerRole = res.entity?.role ?? null;
   // (fields set to undefined rather than deleted: JSON leaves them out all the same)
-  setField(q, 'speakerAt', res.at ?? undefined);
-  setField(q, 'group', res.group || undefined);
-  setField(q, 'speakerDescription', res.entity && res.description ? res.description : undefined);
-  setField(q, 'speakerOrganizationId', res.organization?.id);
+  q.speakerAt = res.at ?? undefined;
+  q.group = res.group || undefined;
+  q.speakerDescription = res.entity && res.description ? res.description : undefined;
+  q.speakerOrganizationId = res.organization?.id;
 }
