@@ -235,8 +235,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       let a = -1;
       if (b >= 2 && /^['’]s$/.test(t[b - 1].text) && t[b - 1].start === t[b - 2].end && /^\p{Lu}\p{Ll}/u.test(t[b - 2].text)) a = b - 2;
       else a = raws.find((r) => r.sent === si && !r.part && r.tokEnd === i && r.tokStart >= b)?.tokStart ?? (covered[si][i] ? i : -1);
-      if (a === i) continue;
-      if (a < 0) continue;
+      if (a < 0 || a === i) continue;
       const inside = raws.filter((r) => r.sent === si && !r.part && r.tokStart < i && r.tokEnd > a);
       // (a name that runs on past the head is left alone)
       if (inside.some((r) => r.tokEnd > i + 1)) continue;
@@ -832,7 +831,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       // (looked for only when nothing else matched)
       const surnameOf = (c: Cluster) => (c.fullTokens ?? (c.raws.length ? nameTokens(c.raws[0]) : [''])).at(-1)!.toLowerCase();
       const typo = bySurname.length || byFirst.length || byMiddle.length === 1 || w.length < 7 || r.type !== 'person' ? [] : clusters.filter((c) => c.type === 'person' && (c.fullTokens || c.raws.length) && oneLetterApart(surnameOf(c), w));
-      const cands = bySurname.length ? bySurname : byFirst.length ? byFirst : !byFirst.length && byMiddle.length === 1 ? byMiddle : typo.length === 1 ? typo : [];
+      const cands = bySurname.length ? bySurname : byFirst.length ? byFirst : byMiddle.length === 1 ? byMiddle : typo.length === 1 ? typo : [];
       if (cands.length) {
         const before = cands.filter((c) => c.raws.some((x) => x.block < r.block || (x.block === r.block && x.start <= r.start)));
         (before.length ? before[0] : cands[0]).raws.push(r);

@@ -334,10 +334,6 @@ interface Candidate extends Block {
   drop: 'boilerplate' | 'links' | Aside | null;
 }
 
-/**
- * Collects the readable blocks under `root` in document order, without the page's asides; the
- * labelled bylines among them ("Von Max Muster", "Autorin: …") go to `bylines`.
- */
 /** A line break (<br>) in an element's text while it is gathered: a character no page text holds, taken out by withBreaks. */
 const BREAK = '\uE000';
 
@@ -369,6 +365,10 @@ export function withBreaks(raw: string): { text: string; breaks: number[] } {
   return { text, breaks: breaks.filter((b) => b > 0 && b < text.length) };
 }
 
+/**
+ * Collects the readable blocks under `root` in document order, without the page's asides; the
+ * labelled bylines among them ("Von Max Muster", "Autorin: …") go to `bylines`.
+ */
 export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
   const found: Candidate[] = [];
   const push = (el: Element, raw: string, kind: Block['kind']) => {
@@ -397,9 +397,8 @@ export function collectBlocks(root: Element, bylines: string[] = []): Block[] {
     // Mixed content: loose text between block children forms its own paragraphs.
     let loose = '';
     const flush = () => {
-      const t = loose;
+      push(el, loose, 'paragraph');
       loose = '';
-      push(el, t, 'paragraph');
     };
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 1) {
@@ -517,14 +516,13 @@ const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
  * "Headline"; the <h1> "Local News | Headline" is "Headline" — never the outlet's name (a logo in an <h1>).
  */
 function headlineOf(headings: string[], titles: (string | null)[], outlets: (string | null)[]): string | null {
-  const key = letters;
-  const ts = titles.filter((t): t is string => !!t && !!key(t));
-  const named = (h: string) => !!key(h) && !outlets.some((o) => o && key(o) === key(h));
-  for (const h of headings) if (named(h) && ts.some((t) => key(t) === key(h))) return h;
+  const ts = titles.filter((t): t is string => !!t && !!letters(t));
+  const named = (h: string) => !!letters(h) && !outlets.some((o) => o && letters(o) === letters(h));
+  for (const h of headings) if (named(h) && ts.some((t) => letters(t) === letters(h))) return h;
   for (const h of headings) {
     if (!named(h)) continue;
     for (const t of ts) {
-      if (key(t).includes(key(h)) && h.length >= EXTRACT.headlineShare * t.length) return h;
+      if (letters(t).includes(letters(h)) && h.length >= EXTRACT.headlineShare * t.length) return h;
       if (h.includes(t) && t.split(' ').length >= EXTRACT.headlineMinWords && named(t)) return t;
     }
   }

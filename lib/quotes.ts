@@ -379,7 +379,7 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
       }
       continue;
     }
-    if (lex.verbs.has(t.lower) && !(i > 0 && LETTER_START.test(t.text) && CAPITAL_START.test(t.text) && tokens[i - 1] && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text) && i > 0)) {
+    if (lex.verbs.has(t.lower) && !(i > 0 && CAPITAL_START.test(t.text) && !/^[„“"»«‚‘,.:]$/.test(tokens[i - 1].text))) {
       // after an article or a possessive the word is a noun ("one of the states suing", "his remarks")
       if (i > 0 && !tokens[i - 1].quoted && NOUN_BEFORE.has(tokens[i - 1].lower)) continue;
       // before a modal or an auxiliary the word is a noun ("that states can pass", "reports have shown")
@@ -395,7 +395,6 @@ function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): numbe
   return -1;
 }
 
-const LETTER_START = /^\p{L}/u;
 const CAPITAL_START = /^\p{Lu}/u;
 const PASSIVE_BE = new Set(['is', 'was', 'are', 'were', 'been', 'being', 'be']);
 
