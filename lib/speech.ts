@@ -25,9 +25,11 @@ export interface SpeechLexicon {
 export function inflectWeak(stem: string): string[] {
   const e = /(?:[td]|(?:ch|[^aeioulrh])[mn])$/.test(stem) ? 'e' : ''; // bericht-e-te, bezeichn-e-te, but wohn-te, lern-te
   const ge = /ier$/.test(stem) || /^(?:be|er|ver|zer|ent|emp|ge|über|unter|wider)/.test(stem) ? '' : 'ge';
+  // a stem in -er or -el takes -n where others take -en: fordern, schildern, erinnern, murmeln (not bilanzieren)
+  const n = /(?:[^i]er|el)$/.test(stem) ? 'n' : 'en';
   return [
-    stem + 'e', stem + e + 'st', stem + e + 't', stem + 'en', stem + e + 'te', stem + e + 'ten', stem + e + 'test', stem + e + 'tet',
-    ge + stem + e + 't', stem + 'end',
+    stem + 'e', stem + e + 'st', stem + e + 't', stem + n, stem + e + 'te', stem + e + 'ten', stem + e + 'test', stem + e + 'tet',
+    ge + stem + e + 't', stem + n + 'd',
   ];
 }
 

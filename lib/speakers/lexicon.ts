@@ -13,10 +13,13 @@ export interface NounInfo {
   gender: Gender | null;
   /** the word as listed (Sprecherin, court) */
   lemma: string;
+  /** a plural form the lexicon lists as such ("Männer", "Leute"), whatever its ending */
+  plural?: boolean;
 }
 
 let firstGender: Map<string, Gender> | null = null;
-let dePerson: Map<string, Gender | 'p'> | null = null;
+/** m, f; x: either gender; pl: a plural form */
+let dePerson: Map<string, Gender | 'x' | 'pl'> | null = null;
 let deInstitution: Set<string> | null = null;
 let enPerson: Set<string> | null = null;
 let enGroup: Set<string> | null = null;
@@ -26,7 +29,7 @@ function load() {
   firstGender = new Map();
   for (const n of data.firstNames.f) firstGender.set(n, 'f');
   for (const n of data.firstNames.m) firstGender.set(n, 'm');
-  dePerson = new Map(Object.entries(data.de.person) as [string, Gender | 'p'][]);
+  dePerson = new Map(Object.entries(data.de.person) as [string, Gender | 'x' | 'pl'][]);
   deInstitution = new Set(data.de.institution);
   enPerson = new Set(data.en.person);
   enGroup = new Set(data.en.group);
@@ -76,7 +79,7 @@ function deNoun(word: string): NounInfo | null {
     if (i > 0 && i < 3) continue; // a compound's head follows a first part of three letters or more (Kaffee is no Affe)
     for (const f of forms(part)) {
       const g = dePerson!.get(f);
-      if (g) return { kind: 'person', gender: g === 'p' ? null : g, lemma: f };
+      if (g) return g === 'pl' ? { kind: 'person', gender: null, lemma: f, plural: true } : { kind: 'person', gender: g === 'x' ? null : g, lemma: f };
       if (deInstitution!.has(f)) return { kind: 'group', gender: null, lemma: f };
     }
   }

@@ -133,9 +133,10 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
     return head ? resolveCandidate(doc, head, ctx) : null;
   } else return null; // man, es: nobody in particular
   if (gender === 'pl') {
-    // sie (plural), they: a plural noun phrase for people just before ("diese Männer … sie sagen")
+    // sie (plural), they: a plural noun phrase for people just before ("diese Männer … sie sagen"), in the
+    // same paragraph or the last sentence of the one before
     const group = ctx.cands
-      .filter((o) => o.kind === 'np' && o.np!.plural && o.np!.info && (o.block < c.block || (o.block === c.block && o.end <= c.start)) && c.block - o.block <= 1)
+      .filter((o) => o.kind === 'np' && o.np!.plural && o.np!.info && ((o.block === c.block && o.end <= c.start) || (o.block === c.block - 1 && o.loc === 'B-1last')) && !genitiveAttribute(doc, o))
       .sort((a, b) => b.block - a.block || b.start - a.start)[0];
     if (group && /^(?:sie|they)$/.test(lower)) return { entity: null, name: group.np!.text, description: group.np!.text, organization: null, group: true, at, confidence: 0.7 };
     // they, wir, it: the organisation named last
@@ -202,6 +203,17 @@ export function isQuestion(doc: Doc, block: number): boolean {
 /** A person, or a one-word name the recogniser typed otherwise that is a known first name ("Renato"). */
 function isPersonLike(e: Entity): boolean {
   return e.type === 'person' || (!e.name.includes(' ') && !!firstNameGender(e.name));
+}
+
+/**
+ * A German phrase in the genitive after a noun ("den Rest der Leute", "die Sorgen der Mieter"): it
+ * belongs to that noun's phrase, and a later "sie" is rarely those people.
+ */
+function genitiveAttribute(doc: Doc, o: Candidate): boolean {
+  if (doc.lang !== 'de') return false;
+  const toks = doc.reading[o.block].tokens;
+  const before = toks[o.tok - 1];
+  return toks[o.tok]?.lower === 'der' && !!before && !before.quoted && CAP.test(before.text) && LETTER.test(before.text) && !/^[.!?:;„“"»«]$/.test(toks[o.tok - 2]?.text ?? '.');
 }
 
 /** German sie/ihr: feminine singular or plural, by the verb beside it (sagt sie / sagen sie). */

@@ -319,6 +319,23 @@ describe('speakers: English', () => {
     expect(speaker(sg, 'bleibe hier')).toBe('Anna Berg');
   });
 
+  it('plural "sie" goes to a group named by an irregular plural ("diese Männer … sie sagen"), not to the woman the article is about', () => {
+    const a = run('de', ['Die Sängerin Lea Horn erzählt von früher. Heute tun diese Männer so, als sei nichts gewesen, oder sie sagen: „Das war eine andere Zeit.“']);
+    expect(speaker(a, 'andere Zeit')).toBe('diese Männer');
+    const b = run('de', ['Lea Horn traf in Köln drei Frauen aus ihrer alten Schule. Sie erzählen: „Wir haben uns lange nicht gesehen.“']);
+    expect(speaker(b, 'lange nicht gesehen')).toBe('drei Frauen');
+    // the same with the umlaut written as a + combining diaeresis, as some pages have it
+    const c = run('de', ['Die Sängerin Lea Horn erzählt von früher. Heute tun diese Ma\u0308nner so, als sei nichts gewesen, oder sie sagen: „Das war eine andere Zeit.“']);
+    expect(speaker(c, 'andere Zeit')?.normalize('NFC')).toBe('diese Männer');
+  });
+
+  it('plural "sie" is not a group in the genitive ("die Sorgen der Mieter") nor one paragraphs back', () => {
+    const a = run('de', ['Am Morgen hörten sich zwei Polizisten die Sorgen der Mieter an. Sie sagten: „Wir kommen morgen wieder.“']);
+    expect(speaker(a, 'morgen wieder')).toBe('zwei Polizisten');
+    const b = run('de', ['Zuerst kamen vier oder fünf Personen zum Treffen. Danach wurde es voll. Am Ende gingen alle nach Hause.', 'Wir riefen die Verwaltung an, und sie sagten: „Das Lager bleibt zu.“']);
+    expect(speaker(b, 'Lager bleibt')).not.toBe('fünf Personen');
+  });
+
   it('a pronoun nobody was named for is not carried on as the next quotation’s speaker', () => {
     const a = run('de', ['„Das war die schlimmste Nacht meines Lebens“, sagte er.', 'Der Sturm dauerte bis zum Morgen.', '„Wir haben alles verloren.“']);
     for (const words of ['schlimmste Nacht', 'alles verloren']) expect(quote(a, words).speaker).toBeNull();
