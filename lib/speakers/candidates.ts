@@ -57,6 +57,8 @@ export interface PrevSpeaker {
   at: Span | null;
   block: number;
   description?: string | null;
+  /** how sure that quotation's speaker was: a speaker carried on is no surer than where it came from */
+  confidence?: number;
 }
 
 export interface Candidate {
@@ -629,6 +631,42 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
   if (q.lastBlock !== q.block) flags.push('multiBlock');
   if (doc.interviewee) flags.push('interview');
   return { qTok, qTokEnd, fq, verb, flags, flagNames: flags.join(',') };
+}
+
+/** Forms of German "werden" and English "be" that make a speech verb's participle passive ("wurde skandiert", "was chanted"). */
+const PASSIVE_AUX: Record<string, Set<string>> = {
+  de: new Set(['wurde', 'wurden', 'wird', 'werden', 'worden']),
+  en: new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']),
+};
+/** the agent of a passive ("von den Demonstranten", "by the protesters") */
+const AGENT: Record<string, Set<string>> = { de: new Set(['von', 'vom', 'durch']), en: new Set(['by']) };
+
+/**
+ * Whether the quotation's sentence says it without saying who: a passive speech verb with no agent ("„…“,
+ * wurde skandiert", "“…” was chanted") or German impersonal "es" ("hieß es", "heißt es in dem Papier").
+ * Whoever the article named nearby did not necessarily say it.
+ */
+export function impersonalSpeech(doc: Doc, q: QuoteSite): boolean {
+  const r = doc.reading[q.block];
+  if (!r?.tokens.length) return false;
+  const qTok = Math.min(tokenAt(r.tokens, q.start), r.tokens.length - 1);
+  const fo = doc.frameOf[q.block];
+  const verb = q.cue ?? frameVerb(doc, q.block, fo[qTok]);
+  if (verb < 0) return false;
+  const toks = r.tokens;
+  const v = toks[verb].lower;
+  if (doc.lang === 'de' && /^(?:heißt|hieß)$/.test(v) && (toks[verb + 1]?.lower === 'es' || toks[verb - 1]?.lower === 'es')) return true;
+  const aux = PASSIVE_AUX[doc.lang];
+  const agent = AGENT[doc.lang];
+  if (!aux || !agent) return false;
+  let passive = false;
+  for (let k = 0; k < toks.length; k++) {
+    if (fo[k] !== fo[verb] || toks[k].quoted) continue;
+    if (agent.has(toks[k].lower) && k > verb) return false;
+    // (German: the auxiliary anywhere in the sentence; English: right before the participle, adverbs between)
+    if (aux.has(toks[k].lower) && (doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2)) passive = true;
+  }
+  return passive && (doc.lang === 'de' ? !/^(?:sagt|sagte|sagen|sagten|meint|meinte)$/.test(v) : /ed$|^(?:said|told|written|spoken|heard)$/.test(v));
 }
 
 /**

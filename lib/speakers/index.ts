@@ -7,7 +7,7 @@
 import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
-import { candidatesFor, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
+import { candidatesFor, impersonalSpeech, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
@@ -164,12 +164,18 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const before = prev;
     // (the calibrator has learned the ranker's and the discourse rules' decisions; a credit line is as sure as its rule)
     if (pick && model.calibration.size && via !== 'credit') pick.confidence = calibrated(model, decision, input.lang);
+    // the speaker of the quotation before, carried on ("„…“ oder „…“, wurde skandiert"), is no surer here than it was there
+    if (pick && prev && pick.cand.prev === prev && prev.confidence !== undefined) pick.confidence = Math.min(pick.confidence, prev.confidence);
     if (!pick) {
       if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
       continue;
     }
-    const { res, confidence } = pick;
+    const { res } = pick;
+    // a quotation its sentence says without saying who ("„…“, wurde skandiert", "hieß es"): nobody named
+    // nearby is sure to have said it, unless named in that sentence ("… wurde von X skandiert" is no such sentence)
+    const nobody = impersonalSpeech(doc, site) && !(pick.cand.kind === 'name' && pick.cand.loc === 'S0');
+    const confidence = nobody ? Math.min(pick.confidence, RESOLVE.ambiguous) : pick.confidence;
     // where the quotation's own sentence refers to the speaker ("…,” she said), for the link to it
     // (a candidate's place is its feature 'loc:…'; one the rules made has none, and no place S0 either)
     if (res.entity && pick.cand.loc !== 'S0') {
@@ -182,10 +188,10 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     // (also one carried on from the quotation before: "er" as the previous speaker's name)
     const bare = !res.entity && !res.description && (pick.cand.kind === 'pron' || BARE_PRONOUN.test(res.name));
     // and a resolution that itself found the mention ambiguous (a pronoun with unnamed people nearer than its name)
-    if (confidence < threshold || bare || res.confidence < RESOLVE.ambiguous) withhold(q);
+    if (confidence < threshold || bare || nobody || res.confidence < RESOLVE.ambiguous) withhold(q);
     // (a thing that is no person or body, "das Anpassen des Sprachstils", does not speak on in the next quotation)
     const thing = pick.cand.kind === 'np' && !pick.cand.np!.info && !res.entity;
-    prev = thing || bare ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description };
+    prev = thing || bare ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description, confidence };
     decided.set(q, { res, confidence, inSentence: !unattributed });
     if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
   }

@@ -336,6 +336,29 @@ describe('speakers: English', () => {
     expect(speaker(b, 'Lager bleibt')).not.toBe('fünf Personen');
   });
 
+  it('words said without saying who ("„…“, wurde skandiert", "hieß es", "was chanted") go to nobody named nearby', () => {
+    const de = run('de', ['Die neue Premierministerin Lea Kurz stellte ihr Team vor.', 'Zwei Monate zuvor hatten noch viele die Straßen gefüllt. „Das Volk will Brot“ oder „Nein zu Armut“, wurde skandiert.']);
+    for (const words of ['Volk will Brot', 'Nein zu Armut']) expect([quote(de, words).speaker, quote(de, words).uncertain]).toEqual([null, true]);
+    const es = run('de', ['Lea Kurz stellte ihr Team vor.', 'Es gab Proteste. „Wir bleiben hier“, hieß es auf den Plakaten.']);
+    expect(quote(es, 'bleiben hier').uncertain).toBe(true);
+    const en = run('en', ['Mayor Jane Roe opened the new hall on Monday.', 'Outside, “Save our library” was chanted for an hour.']);
+    expect(quote(en, 'Save our library').uncertain).toBe(true);
+    // with its agent the sentence does say who
+    const agent = run('de', ['Lea Kurz stellte ihr Team vor.', '„Wir bleiben hier“, wurde von den Bauern skandiert.']);
+    expect(quote(agent, 'bleiben hier').speaker).not.toBe('Lea Kurz');
+  });
+
+  it('a speaker carried on to the next quotation is no surer there than it was for the first', () => {
+    for (const [lang, paragraphs] of [
+      ['de', ['Der Bürgermeister Jan Roth war dabei. Auch die Polizei kam. „Das wird schwer.“', '„Wir müssen reden.“']],
+      ['en', ['John Smith and Peter Brown arrived late, and one of them said it was over.', '“This will be hard.” “We have to talk.”']],
+    ] as const) {
+      const a = run(lang, [...paragraphs]);
+      const [first, second] = a.quotes;
+      expect(second.speakerConfidence!).toBeLessThanOrEqual(first.speakerConfidence!);
+    }
+  });
+
   it('a pronoun nobody was named for is not carried on as the next quotation’s speaker', () => {
     const a = run('de', ['„Das war die schlimmste Nacht meines Lebens“, sagte er.', 'Der Sturm dauerte bis zum Morgen.', '„Wir haben alles verloren.“']);
     for (const words of ['schlimmste Nacht', 'alles verloren']) expect(quote(a, words).speaker).toBeNull();
