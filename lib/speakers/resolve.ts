@@ -165,7 +165,11 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
     // the words still say who speaks ("she said"), but not who she is: shown as uncertain
     return { entity: null, name: w, description: null, organization: null, group: false, at, confidence: RESOLVE.unresolved };
   }
-  const first = compatible[0];
+  // of two or more people the pronoun fits, the subject of the sentence before (or of its own, before it)
+  // rather than a nearer object: "Anna Berg traf Maria Klein. Sie sagte: …" is Anna Berg
+  const subjectOf = (e: Entity) => ctx.cands.some((o) => o.kind === 'name' && o.entity === e && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start)) && (o.frameStart || o.ownVerb === 'subj'));
+  let first = compatible[0];
+  if (compatible.length > 1 && !subjectOf(first.entity)) first = compatible.slice(1).find((a) => subjectOf(a.entity)) ?? first;
   const sure = compatible.length === 1 || (entityGender(first.entity) === gender && compatible.slice(1).every((a) => entityGender(a.entity) !== gender));
   // people described but not named between the name and the pronoun ("mehrere Besucherinnen … sagte sie"):
   // the pronoun may well be one of them

@@ -348,6 +348,11 @@ describe('speakers: English', () => {
     expect(quote(agent, 'bleiben hier').speaker).not.toBe('Lea Kurz');
   });
 
+  it('a pronoun two people fit is the subject of the sentence before, not the nearer object', () => {
+    expect(speaker(run('de', ['Anna Berg traf Maria Klein in Bonn. Sie sagte: „Das wird schwer.“']), 'wird schwer')).toBe('Anna Berg');
+    expect(speaker(run('en', ['John Smith met Peter Brown in Leeds. He said: “This will be hard.”']), 'will be hard')).toBe('John Smith');
+  });
+
   it('a speaker carried on to the next quotation is no surer there than it was for the first', () => {
     for (const [lang, paragraphs] of [
       ['de', ['Der Bürgermeister Jan Roth war dabei. Auch die Polizei kam. „Das wird schwer.“', '„Wir müssen reden.“']],
