@@ -19,6 +19,8 @@ export interface SpeechLexicon {
   titleNouns: string[];
   /** prepositions after which a noun phrase is a place, time, cause or addressee, never a speaker ("in der Stadt") */
   placePrepositions: Set<string>;
+  /** verbs of hearing: a quotation heard is not the hearer's */
+  hearing: Set<string>;
 }
 
 /** German weak verbs: present, past and participle forms from the stem. */
@@ -48,6 +50,7 @@ interface LexiconData {
   sayings?: string[];
   titleNouns?: string[];
   placePrepositions?: string[];
+  hearing?: string[];
 }
 
 function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
@@ -65,6 +68,7 @@ function build(d: LexiconData, verbs: Iterable<string>): SpeechLexicon {
     sayings: new Set((d.sayings ?? []).map((n) => n.toLowerCase())),
     titleNouns: (d.titleNouns ?? []).map((n) => n.toLowerCase()),
     placePrepositions: new Set(d.placePrepositions ?? []),
+    hearing: new Set(d.hearing ?? []),
   };
 }
 

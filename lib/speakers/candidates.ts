@@ -643,30 +643,32 @@ const AGENT: Record<string, Set<string>> = { de: new Set(['von', 'vom', 'durch']
 
 /**
  * Whether the quotation's sentence says it without saying who: a passive speech verb with no agent ("„…“,
- * wurde skandiert", "“…” was chanted") or German impersonal "es" ("hieß es", "heißt es in dem Papier").
+ * wurde skandiert", "“…” was chanted"), German impersonal "es" ("hieß es", "heißt es in dem Papier"), or
+ * no speech verb but one of hearing ("Den Satz „…“ habe ich oft gehört").
  * Whoever the article named nearby did not necessarily say it.
  */
-export function impersonalSpeech(doc: Doc, q: QuoteSite): boolean {
+export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard' | null {
   const r = doc.reading[q.block];
-  if (!r?.tokens.length) return false;
+  if (!r?.tokens.length) return null;
   const qTok = Math.min(tokenAt(r.tokens, q.start), r.tokens.length - 1);
   const fo = doc.frameOf[q.block];
   const verb = q.cue ?? frameVerb(doc, q.block, fo[qTok]);
-  if (verb < 0) return false;
   const toks = r.tokens;
+  // words the sentence's subject heard, not said ("Den Satz „…“ habe ich oft gehört")
+  if (verb < 0) return toks.some((t, k) => fo[k] === fo[qTok] && !t.quoted && doc.lex.hearing.has(t.lower)) ? 'heard' : null;
   const v = toks[verb].lower;
-  if (doc.lang === 'de' && /^(?:heißt|hieß)$/.test(v) && (toks[verb + 1]?.lower === 'es' || toks[verb - 1]?.lower === 'es')) return true;
+  if (doc.lang === 'de' && /^(?:heißt|hieß)$/.test(v) && (toks[verb + 1]?.lower === 'es' || toks[verb - 1]?.lower === 'es')) return 'impersonal';
   const aux = PASSIVE_AUX[doc.lang];
   const agent = AGENT[doc.lang];
-  if (!aux || !agent) return false;
+  if (!aux || !agent) return null;
   let passive = false;
   for (let k = 0; k < toks.length; k++) {
     if (fo[k] !== fo[verb] || toks[k].quoted) continue;
-    if (agent.has(toks[k].lower) && k > verb) return false;
+    if (agent.has(toks[k].lower) && k > verb) return null;
     // (German: the auxiliary anywhere in the sentence; English: right before the participle, adverbs between)
     if (aux.has(toks[k].lower) && (doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2)) passive = true;
   }
-  return passive && (doc.lang === 'de' ? !/^(?:sagt|sagte|sagen|sagten|meint|meinte)$/.test(v) : /ed$|^(?:said|told|written|spoken|heard)$/.test(v));
+  return passive && (doc.lang === 'de' ? !/^(?:sagt|sagte|sagen|sagten|meint|meinte)$/.test(v) : /ed$|^(?:said|told|written|spoken|heard)$/.test(v)) ? 'impersonal' : null;
 }
 
 /**

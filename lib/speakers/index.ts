@@ -173,8 +173,10 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     }
     const { res } = pick;
     // a quotation its sentence says without saying who ("„…“, wurde skandiert", "hieß es"): nobody named
-    // nearby is sure to have said it, unless named in that sentence ("… wurde von X skandiert" is no such sentence)
-    const nobody = impersonalSpeech(doc, site) && !(pick.cand.kind === 'name' && pick.cand.loc === 'S0');
+    // nearby is sure to have said it, unless named in that sentence; one somebody heard ("Den Satz „…“ hat X
+    // oft gehört") is not the words of the one named there either
+    const unsaid = impersonalSpeech(doc, site);
+    const nobody = unsaid === 'heard' || (unsaid === 'impersonal' && !(pick.cand.kind === 'name' && pick.cand.loc === 'S0'));
     const confidence = nobody ? Math.min(pick.confidence, RESOLVE.ambiguous) : pick.confidence;
     // where the quotation's own sentence refers to the speaker ("…,” she said), for the link to it
     // (a candidate's place is its feature 'loc:…'; one the rules made has none, and no place S0 either)

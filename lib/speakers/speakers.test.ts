@@ -348,6 +348,13 @@ describe('speakers: English', () => {
     expect(quote(agent, 'bleiben hier').speaker).not.toBe('Lea Kurz');
   });
 
+  it('words someone heard ("Den Satz „…“ habe ich oft gehört", "I have heard “…”") are not the hearer\'s', () => {
+    const de = run('de', ['Die Schauspielerin Anna Roth lebt in Berlin. Sie erzählt von ihren Anfängen.', 'Den Satz „Entweder du spielst mit, oder du bist raus“ hat Anna Roth oft gehört.']);
+    expect(quote(de, 'spielst mit').uncertain).toBe(true);
+    const en = run('en', ['The actress Jane Roe lives in Leeds.', 'Jane Roe has heard “you are too old for this” many times.']);
+    expect(quote(en, 'too old').uncertain).toBe(true);
+  });
+
   it('a pronoun two people fit is the subject of the sentence before, not the nearer object', () => {
     expect(speaker(run('de', ['Anna Berg traf Maria Klein in Bonn. Sie sagte: „Das wird schwer.“']), 'wird schwer')).toBe('Anna Berg');
     expect(speaker(run('en', ['John Smith met Peter Brown in Leeds. He said: “This will be hard.”']), 'will be hard')).toBe('John Smith');
