@@ -37,6 +37,19 @@ describe('quotation marks', () => {
     expect(inner(['"Ten people came to the meeting', '“It went well,” she said.'])).toEqual(['It went well,']);
   });
 
+  it('one mark at a paragraph\'s end closes a quotation and the one it ends with', () => {
+    expect(inner(['„Mein Vater hat mir beigebracht zu sagen: „Jetzt reicht es!“'])).toEqual(['Mein Vater hat mir beigebracht zu sagen: „Jetzt reicht es!']);
+  });
+
+  it('a statement that opens a paragraph and closes paragraphs later without re-opening the mark is one quotation', () => {
+    const blocks = ['„Der Entwurf greift zu kurz.', 'Wir fordern Nachbesserungen beim Datenschutz.', 'Die Kommission muss jetzt handeln.“', 'Die Kommission äußerte sich nicht.'];
+    expect(inner(blocks)).toEqual(['Der Entwurf greift zu kurz. | Wir fordern Nachbesserungen beim Datenschutz. | Die Kommission muss jetzt handeln.']);
+    expect(findQuoteSpans(blocks)[0].unmarked).toBe(true);
+    // not where a paragraph between holds double marks of its own, nor for a mark inside a sentence
+    expect(inner(['„Der Entwurf greift zu kurz.', 'Sie sagte: „Wir prüfen das.“', 'Die Kommission muss jetzt handeln.“'])).toEqual(['Wir prüfen das.']);
+    expect(inner(['Er nannte das einen „Entwurf, der zu kurz greift.', 'Die Kommission muss jetzt handeln.“'])).toEqual([]);
+  });
+
   it('keeps the quotations inside a stray English mark that never closes, and “ before a word opens', () => {
     expect(inner(['"Trump walked onto the stage, chanting “U-S-A! U-S-A!”', '“That’s right,” Melanie said.'])).toEqual(['U-S-A! U-S-A!', 'That’s right,']);
     // German: an interview answer left open keeps its inner quotation to itself

@@ -12,6 +12,8 @@ export interface QuoteSpan {
   open: number;
   close: number;
   mark: string;
+  /** a statement whose later paragraphs do not re-open the mark: one quotation, not one per paragraph */
+  unmarked?: boolean;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -94,6 +96,26 @@ function settle(carried: { open: Open; pieces: Span[]; nested: QuoteSpan[] }, bl
   else out.push(...carried.nested);
 }
 
+/** How many paragraphs a statement may run on without re-opening its mark. */
+const UNMARKED_PARAGRAPHS = 6;
+const DOUBLE_MARKS = /[„“”"»«]/;
+
+/**
+ * A quotation that opened a paragraph and runs on over paragraphs that do not re-open its mark (as a
+ * press release sets a long statement): where it closes, the last character of a later paragraph with
+ * no double quotation mark before it, none in the paragraphs between (single ‚…‘ may be nested).
+ */
+function closedLater(blocks: string[], b: number, open: Open, pieces: Span[]): { block: number; at: number } | null {
+  if (pieces.length !== 1 || blocks[pieces[0].block].slice(0, open.at).trim()) return null;
+  for (let k = b; k < blocks.length && k < b + UNMARKED_PARAGRAPHS; k++) {
+    const text = blocks[k].replace(/\s+$/, '');
+    const at = text.length - 1;
+    if (at > 0 && closes(text, at, open) && !DOUBLE_MARKS.test(text.slice(0, at))) return { block: k, at };
+    if (DOUBLE_MARKS.test(text)) return null;
+  }
+  return null;
+}
+
 /** Finds the outermost quotations across consecutive blocks. */
 export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
   const out: QuoteSpan[] = [];
@@ -102,7 +124,10 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
   // German „…“ and »…« are typeset with care, and an interview answer left open keeps its inner quotes
   let carry: { open: Open; pieces: Span[]; nested: QuoteSpan[] } | null = null;
   let nested: QuoteSpan[] = [];
+  // where to go on after a statement closed paragraphs later (closedLater)
+  let resume: { block: number; at: number } | null = null;
   for (let b = 0; b < blocks.length; b++) {
+    if (resume && b < resume.block) continue;
     const text = blocks[b];
     const stack: Open[] = [];
     let pieces: Span[] = [];
@@ -119,6 +144,7 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
         o = opens(text.slice(0, lead + 1) + text.slice(lead + 2), lead);
         skip = 2;
       }
+      const closer = o && continues(carry.open, o) ? null : closedLater(blocks, b, carry.open, carry.pieces);
       if (o && continues(carry.open, o)) {
         stack.push({ ...o, block: b });
         first = carry.open;
@@ -126,8 +152,19 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
         startIdx = lead + skip;
         pieces.push({ block: b, start: lead + skip, end: lead + skip });
         nested = carry.nested;
+      } else if (closer) {
+        // a statement over paragraphs that do not re-open the mark, closed at a later paragraph's end
+        for (let k = b; k < closer.block; k++) carry.pieces.push({ block: k, start: 0, end: blocks[k].replace(/\s+$/, '').length });
+        carry.pieces.push({ block: closer.block, start: 0, end: closer.at });
+        out.push({ pieces: carry.pieces, open: carry.open.at, close: closer.at + 1, mark: carry.open.mark, unmarked: true });
+        resume = { block: closer.block, at: closer.at + 1 };
       } else settle(carry, blocks, out);
       carry = null;
+      if (resume && b < resume.block) continue;
+    }
+    if (resume && b === resume.block) {
+      startIdx = resume.at;
+      resume = null;
     }
     for (let i = startIdx; i < text.length; i++) {
       const c = text[i];
@@ -137,6 +174,9 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
       for (let d = stack.length - 1; d >= 0; d--) {
         if (closes(text, i, stack[d])) {
           const inner = stack[d];
+          // one mark closing a quotation and the one it ends with, at the paragraph's end
+          // („… hat mir beigebracht zu sagen: „Bis hierhin!“): both end there
+          if (d === 1 && first && inner.mark === first.mark && stack[0] === first && !text.slice(i + 1).trim()) d = 0;
           stack.length = d;
           if (d === 0) {
             const p = pieces[pieces.length - 1];

@@ -36,6 +36,11 @@ describe('direct quotations and their speakers', () => {
     ]);
   });
 
+  it('a statement over paragraphs that do not re-open the mark is one quotation, the paragraphs joined', () => {
+    const q = who(['Eva Roth erklärte am Montag:', '„Der Entwurf greift zu kurz.', 'Wir fordern Nachbesserungen beim Datenschutz.“', 'Die Kommission schwieg.'], { 'Eva Roth': { names: ['Eva Roth'] } });
+    expect(q).toEqual([['direct', 'Der Entwurf greift zu kurz.\nWir fordern Nachbesserungen beim Datenschutz.', 'Eva Roth', false]]);
+  });
+
   it('speaker – verb – quote, and a role before the name', () => {
     expect(who(['„Ich denke, es geht voran“, sagte die Sprecherin des Weißen Hauses, Karoline Leavitt.'], { 'Karoline Leavitt': { names: ['Karoline Leavitt'] }, 'Weißes Haus': { names: ['Weißen Hauses'], type: 'organization' } })[0][2]).toBe('Karoline Leavitt');
     expect(who(['Merkel sagte: „Wir schaffen das.“'], { 'Angela Merkel': { names: ['Merkel'] } })).toEqual([['direct', 'Wir schaffen das.', 'Angela Merkel', false]]);

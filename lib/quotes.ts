@@ -146,6 +146,8 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
   }
 
   const out: Quote[] = [];
+  /** statements over paragraphs that do not re-open the mark: one item each */
+  const whole = new Set<Quote>();
   let last: { speaker: Speaker | null; block: number } | null = null;
   /** index in `out` of the quotation each span became */
   const bySpan = new Map<QuoteSpan, number>();
@@ -221,6 +223,7 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
           const pieces = q.span.pieces.map((p) => texts[p.block].slice(p.start, p.end).trim());
           bySpan.set(q.span, out.length);
           out.push(makeQuote('direct', pieces.join('\n'), trimmed(texts, q.span.pieces[0]), speaker, partial, q.span.pieces.slice(1), nonSpeech));
+          if (q.span.unmarked) whole.add(out[out.length - 1]);
           if (nonSpeech) continue;
           last = { speaker, block: q.span.pieces[q.span.pieces.length - 1].block };
         }
@@ -254,18 +257,19 @@ export function findQuotes(blocks: Block[], lang: string, mentions: MentionRef[]
       if (ind) out.push(makeQuote('indirect', text.slice(ind[0], ind[1]), { block: b, start: ind[0], end: ind[1] }, bare ? null : frameSpeaker));
     }
   }
-  return splitContinued(out, texts);
+  return splitContinued(out, texts, whole);
 }
 
 /**
  * A quotation over several paragraphs that re-open the mark is one item per paragraph (each is a
  * span in quotation marks of its own, as readers and news-gold count them), the later ones marked
- * `continued` and given the same speaker.
+ * `continued` and given the same speaker; one whose paragraphs do not re-open it (`whole`) stays one
+ * item, its text the paragraphs joined by line breaks.
  */
-function splitContinued(quotes: Quote[], texts: string[]): Quote[] {
+function splitContinued(quotes: Quote[], texts: string[], whole: Set<Quote>): Quote[] {
   const out: Quote[] = [];
   for (const q of quotes) {
-    if (!q.continues?.length) {
+    if (!q.continues?.length || whole.has(q)) {
       out.push(q);
       continue;
     }
