@@ -17,6 +17,9 @@ describe('quotation marks', () => {
     // a double mark closed by a single one after the punctuation (a typo), with no double closing mark after it
     ['The dean added: “We cannot wait for a cure. We must teach safely now,’ she says.', ['We cannot wait for a cure. We must teach safely now,']],
     ['“The students’ rooms are full,” he said.', ['The students’ rooms are full,']],
+    // a stray straight mark doubling a typographic one opens nothing of its own
+    ['He answered by saying "“It is about making the best decision we can.”', ['It is about making the best decision we can.']],
+    ['„‚Nie wieder‘, sagte er und ging“, so Roth.', ['‚Nie wieder‘, sagte er und ging']],
   ])('%s', (text, expected) => expect(inner([text])).toEqual(expected));
 
   it('follows a quotation over paragraphs that re-open the mark', () => {

@@ -169,6 +169,21 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
     for (let i = startIdx; i < text.length; i++) {
       const c = text[i];
       if (!OPENERS.includes(c) && c !== '’') continue;
+      // a mark doubled by a stray one ("saying "“It’s …”"): the second opens, the first is dropped
+      const top = stack[stack.length - 1];
+      // (only a mark that would otherwise close it, leaving an empty quotation: „‚Nie wieder‘ …“ nests)
+      if (top && top.block === b && top.at === i - 1 && top.closers.includes(c) && !(pieces.length > 1 && stack.length === 1)) {
+        const o = opens(text, i);
+        if (o) {
+          o.block = b;
+          stack[stack.length - 1] = o;
+          if (stack.length === 1) {
+            first = o;
+            pieces = [{ block: b, start: i + 1, end: i + 1 }];
+          }
+          continue;
+        }
+      }
       // Close the innermost quotation this mark can close (nested marks may be left open).
       let closed = false;
       for (let d = stack.length - 1; d >= 0; d--) {
