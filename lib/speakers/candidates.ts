@@ -227,6 +227,11 @@ const RELATIVE_DE = new Set(['der', 'die', 'das', 'denen', 'dem']);
 /** The classes of personal pronouns: he, she, they, I, we. */
 const PERSONAL = /^(?:3|1|sie)/;
 
+/** German conjunctions that join main clauses without a place of their own before the verb. */
+const COORDINATORS_DE = new Set(['und', 'oder', 'aber', 'sondern']);
+/** a German finite verb by its form: lower case, ending in -t, -te, -ten or -en */
+const FINITE_VERB_DE = /^\p{Ll}{2,}(?:t|te|ten|en)$/u;
+
 /** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */
 function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[] {
   let list = doc.pronouns[b];
@@ -244,6 +249,10 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
       // "einige", "some" stand alone, not before their noun ("einige Experten")
       const next = toks[i + 1];
       if (cls === 'quant' && next && LETTER_START.test(next.text) && !doc.lex.verbs.has(next.lower) && (!de || isCap(next.text))) continue;
+      // German: a pronoun right after the verb of a clause joined by "und", "oder", "aber" is its object, the
+      // subject left out as the first clause's ("Christoph sucht Worte und findet sie: …"); a subject stands
+      // before the verb there ("und sie findet")
+      if (de && i >= 2 && COORDINATORS_DE.has(toks[i - 2].lower) && FINITE_VERB_DE.test(toks[i - 1].text) && !toks[i - 1].quoted) continue;
       if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls) });
     }
     list = doc.pronouns[b] = found;

@@ -298,10 +298,12 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   if (match) return { entity: match.entity, name: match.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   // a definite role noun nobody was introduced with: the person the sentence before is about
   // ("Noch wartet X ab. Doch der Aktivist … sagt"), else the person quoted just before, when compatible
+  // and the phrase does not say where it is from ("der junge Reporter vom Online-Portal X": somebody new)
+  const complement = c.tokEnd > np.headTok + 1;
   if (np.det === 'def' || np.det === 'dem') {
     const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start)) && isPersonLike(o.entity!) && compatible(o.entity!));
     if (topic) return { entity: topic.entity!, name: topic.entity!.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
-    if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2) {
+    if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2 && !complement) {
       return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     }
     // "die Schauspielerin" in an article about one: the person the article is about, or the interviewee

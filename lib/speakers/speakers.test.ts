@@ -355,6 +355,19 @@ describe('speakers: English', () => {
     expect(quote(en, 'too old').uncertain).toBe(true);
   });
 
+  it('"und findet sie:" has "sie" as its object: the speaker is the subject of the clause before', () => {
+    const a = run('de', ['«Das wird ein langer Tag», seufzt Lea Horn am Nebentisch. Kollege Tim Wolf sucht passende Worte und findet sie: «Wer singt, hat mehr vom Leben.»']);
+    expect(speaker(a, 'mehr vom Leben')).toBe('Tim Wolf');
+  });
+
+  it('a description that says where the person is from is somebody new, not the one quoted before', () => {
+    const a = run('de', ['Tim Wolf lacht: «Das wird ein langer Tag.»', 'Die Tür geht auf. Der junge Reporter vom Sender Radio Nord ist erstaunt. «Ihr macht Witze?»']);
+    expect(speaker(a, 'Witze')).not.toBe('Tim Wolf');
+    // without that, the role noun is the person just quoted
+    const b = run('de', ['Tim Wolf lacht: «Das wird ein langer Tag.»', 'Die Tür geht auf. Der Reporter ist erstaunt. «Ihr macht Witze?»']);
+    expect(speaker(b, 'Witze')).toBe('Tim Wolf');
+  });
+
   it('a pronoun two people fit is the subject of the sentence before, not the nearer object', () => {
     expect(speaker(run('de', ['Anna Berg traf Maria Klein in Bonn. Sie sagte: „Das wird schwer.“']), 'wird schwer')).toBe('Anna Berg');
     expect(speaker(run('en', ['John Smith met Peter Brown in Leeds. He said: “This will be hard.”']), 'will be hard')).toBe('John Smith');
