@@ -488,6 +488,13 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Landesamt für Denkmalpflege', 'organization'], ['Ausschuss für digitale Bildung', 'organization']]);
   });
 
+  it('a capitalised relational adjective before an institution noun names an institution the tagger left ("der Evangelischen Kirche"), a describing or indefinite one not', () => {
+    const ents = run(['Der Synodenbericht der Evangelischen Kirche kam spät.', 'Eine Anhörung vor dem Europäischen Parlament folgt im Mai.'], { Mai: 'O' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Evangelische Kirche', 'organization'], ['Europäisches Parlament', 'organization']]);
+    const none = run(['Neben der Großen Kirche steht ein Brunnen.', 'Die Stadt plant eine Technische Universität am Hafen.', 'Katholische Schulen sind beliebt.'], {});
+    expect(none.map((e) => e.name)).toEqual([]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

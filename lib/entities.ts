@@ -342,6 +342,27 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1a''''. German: a capitalised relational adjective (-isch, -lich) inside a sentence before a noun that heads
+  //        organisations' names is the name of one the tagger left: "der Katholischen Kirche", "vor dem Europäischen
+  //        Parlament"; not at a sentence's start (capitalised anyway), not a describing adjective ("die Große Kirche"
+  //        is a building), not a place's adjective ("der Schweizer Armee", "der Leipziger Polizei": GermEval's
+  //        annotators call them no names), not after "eine" ("eine Technische Universität" names none), nor where the
+  //        name runs on ("Evangelische Kirche von Westfalen")
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const word = (k: number) => k < t.length && !covered[si][k] && /^\p{Lu}\p{Ll}+$/u.test(t[k].text);
+    const relational = (k: number) => word(k) && /(?:isch|lich)(?:e|en|em|er|es)$/.test(t[k].text) && isAdjective(t[k].text);
+    for (let i = 1; i + 1 < t.length; i++) {
+      if (!relational(i) || t.slice(0, i).every((x) => !/\p{L}/u.test(x.text)) || INDEFINITE.has(t[i - 1].text.toLowerCase())) continue;
+      let j = i + 1;
+      while (relational(j)) j++;
+      const next = t[j + 1]?.text ?? '';
+      if (!word(j) || typeByHead([t[i].text, t[j].text])?.type !== 'organization' || /^\p{Lu}/u.test(next) || /^(?:von|des|der)$/.test(next)) continue;
+      push(mk(si, i, j + 1, 'organization', 2));
+      i = j;
+    }
+  });
+
   // 1a. a first name inside a person span, after a word that is no name, starts another person:
   //     "Donald Trumps Schwiegersohn Jared Kushner" → "Donald Trumps" + "Jared Kushner"
   const firsts = firstNames();
