@@ -471,6 +471,11 @@ describe('entities', () => {
   it('a German adjective capitalised only at the start of a sentence or list item is no name ("12. Gedankenlos …"), a surname there is', () => {
     const ents = run(['12. Gedankenlos durch den Park laufen.', '13. Ratsam ist ein Mittagsschlaf.', 'Braun sagte, sie komme wieder.'], { Gedankenlos: 'LOC', Ratsam: 'PER', Braun: 'PER' });
     expect(ents.map((e) => e.name)).toEqual(['Braun']);
+    // an inflected adjective there before its noun is none either ("Grüne Gärtner"); the party named elsewhere is
+    const attr = run(['Grüne Gärtner pflanzten Bäume am Kanal.'], { Grüne: 'ORG' });
+    expect(attr.map((e) => e.name)).toEqual([]);
+    const party = run(['Grüne Gärtner pflanzten Bäume am Kanal.', 'Die Grüne will das Projekt stoppen.'], { Grüne: 'ORG' });
+    expect(party.map((e) => e.name)).toEqual(['Grüne']);
   });
 
   it('a gender-inclusive form is one common noun, not a name and a word ("Nachbar:innen", "Kolleg*innen")', () => {

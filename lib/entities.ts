@@ -1053,6 +1053,12 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const atStart = (r: Raw) => sentences[r.sent].tokens.slice(0, r.tokStart).every((t) => !/\p{L}/u.test(t.text));
     const adjective = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && isAdjectiveBase(w) && !isCommonNoun(w) && (c.type !== 'person' || /(?:los|sam|haft)$/.test(w));
     if (lang === 'de' && words.every(([w]) => adjective(w)) && c.raws.every((r) => !r.part && atStart(r))) c.raws = [];
+    // nor an inflected adjective there before the noun it qualifies ("Linke Aktivisten protestierten.", "Grüne Wähler …")
+    const attributive = (r: Raw) => {
+      const next = sentences[r.sent].tokens[r.tokEnd]?.text ?? '';
+      return atStart(r) && isAdjective(r.text) && /^\p{Lu}\p{Ll}/u.test(next) && isCommonNoun(next) && !coveredAt(r.sent, r.tokEnd);
+    };
+    if (lang === 'de' && c.raws.every((r) => !r.part && attributive(r))) c.raws = [];
     // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
     // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
     // an adjective alone is no sign ("im sächsischen Mittweida"); no organisation after an indefinite article either
