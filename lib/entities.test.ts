@@ -500,6 +500,13 @@ describe('entities', () => {
     expect(none.map((e) => e.name)).toEqual([]);
   });
 
+  it('a place the tagger ended a word early runs on over a word that heads places ("Cape Cod Bay"), not over a German common noun ("in Hamburg Platz genommen")', () => {
+    const en = run(['Ferries cross Cape Cod Bay every hour.'], { 'Cape Cod': 'LOC' }, 'en');
+    expect(en.map((e) => [e.name, e.type])).toEqual([['Cape Cod Bay', 'place']]);
+    const de = run(['Sie hat im Café in Hamburg Platz genommen.'], { Hamburg: 'LOC' });
+    expect(de.map((e) => [e.name, e.type])).toEqual([['Hamburg', 'place']]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

@@ -248,6 +248,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1j. a place the tagger ended a word early runs on over a word that heads places' names ("Long Island Sound",
+  //     "Cape Cod Bay", "Fifth Avenue")
+  for (const r of [...raws]) {
+    if (r.type !== 'place' || r.part) continue;
+    const t = sentences[r.sent].tokens;
+    const k = r.tokEnd;
+    // (in German not a common noun: "in Brasilien Platz 1 der Charts", "in West Hollywood Platz genommen")
+    if (k >= t.length || covered[r.sent][k] || !/^\p{Lu}\p{Ll}+$/u.test(t[k].text) || (lang === 'de' && isCommonNoun(t[k].text)) || typeByHead([t[k - 1].text, t[k].text])?.type !== 'place') continue;
+    drop(r);
+    push(mk(r.sent, r.tokStart, k + 1, 'place', r.source));
+  }
+
   // 1g. English: the state after a party letter in brackets is a place ("Rep. X (D-Calif.)", "(R-N.C.)"), no organisation "D-N"
   if (lang === 'en') sentences.forEach((s, si) => {
     const t = s.tokens;
