@@ -507,6 +507,11 @@ describe('entities', () => {
     expect(de.map((e) => [e.name, e.type])).toEqual([['Hamburg', 'place']]);
   });
 
+  it('English: a plural noun in the possessive before an organisation opens its name ("the Farmers’ Mutual Aid Society")', () => {
+    const ents = run(['The Farmers’ Mutual Aid Society met in Leeds.'], { 'Mutual Aid Society': 'ORG', Leeds: 'LOC' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Farmers’ Mutual Aid Society', 'organization'], ['Leeds', 'place']]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

@@ -248,6 +248,17 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1i. English: a plural noun in the possessive before an organisation's name opens it ("the Citizens’ Independent
+  //     Transportation Trust", "the Teachers' Union"), the tagger mostly stops after the apostrophe
+  if (lang === 'en') for (const r of [...raws]) {
+    if (r.type !== 'organization' || r.part || r.tokStart < 2) continue;
+    const t = sentences[r.sent].tokens;
+    const [w, ap] = [t[r.tokStart - 2], t[r.tokStart - 1]];
+    if (!/^['’]$/.test(ap.text) || ap.start !== w.end || ap.end === t[r.tokStart].start || covered[r.sent][r.tokStart - 2] || !/^\p{Lu}\p{Ll}+s$/u.test(w.text)) continue;
+    drop(r);
+    push(mk(r.sent, r.tokStart - 2, r.tokEnd, 'organization', r.source));
+  }
+
   // 1j. a place the tagger ended a word early runs on over a word that heads places' names ("Long Island Sound",
   //     "Cape Cod Bay", "Fifth Avenue")
   for (const r of [...raws]) {
@@ -1213,8 +1224,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
-  // (as written: "Casey's Bar", not "Casey 's Bar")
-  if (lang === 'en') return toks.map((x, k) => (k && !/^['’]s$/.test(x) ? ' ' : '') + x).join('');
+  // (as written: "Casey's Bar", "Citizens’ Trust", not "Casey 's Bar")
+  if (lang === 'en') return toks.map((x, k) => (k && !/^['’]s?$/.test(x) ? ' ' : '') + x).join('');
   if (lang !== 'de') return toks.join(' ');
   // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
   const listed = c.gazId ? gazetteer().get(stemKey(toks))?.find((e) => e.id === c.gazId) : undefined;
