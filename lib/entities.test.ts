@@ -512,6 +512,11 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Farmers’ Mutual Aid Society', 'organization'], ['Leeds', 'place']]);
   });
 
+  it('a road named by its head word is a place, whatever the tagger took it for ("the Coastal Plains Expressway")', () => {
+    const ents = run(['Trucks crawl along the Coastal Plains Expressway at dawn.', 'The Coastal Plains Expressway will be widened.'], { 'Coastal Plains Expressway': 'ORG' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Coastal Plains Expressway', 'place']]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);
