@@ -517,6 +517,11 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Coastal Plains Expressway', 'place']]);
   });
 
+  it('English: a long span across a small word in a title-case line that no other line writes is no name; the names in it are ("Greenfield Bakery Cleared of Wrongdoing …")', () => {
+    const ents = run(['Greenfield Bakery Cleared of Wrongdoing After Harbour Town Panel Review', 'Greenfield Bakery welcomed the decision on Monday.'], { 'Greenfield Bakery': 'ORG', 'Greenfield Bakery Cleared of Wrongdoing': 'ORG' }, 'en');
+    expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Greenfield Bakery', 2]]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

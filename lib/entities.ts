@@ -271,6 +271,17 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, r.tokStart, k + 1, 'place', r.source));
   }
 
+  // 1k. English: a title-case line (nearly every word capitalised) misleads the tagger into long names ("Amazon Liable
+  //     for Defective Third-Party Products Rules CA"): a span of four words or more there, across a word in lower case,
+  //     that no other line of the article writes is none; the names inside it are found by their other mentions (step 3)
+  if (lang === 'en') for (const r of [...raws]) {
+    // (a span across one of the small words such a line leaves in lower case: "for", "of")
+    if (r.part || r.tokEnd - r.tokStart < 4 || !sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).some((x) => /^\p{Ll}/u.test(x.text))) continue;
+    const words = sentences[r.sent].tokens.filter((x) => /^\p{L}/u.test(x.text));
+    if (words.filter((x) => /^\p{Lu}/u.test(x.text)).length * 10 <= words.length * 8) continue;
+    if (!blocks.some((b, k) => k !== r.block && b.text.includes(r.text))) drop(r);
+  }
+
   // 1g. English: the state after a party letter in brackets is a place ("Rep. X (D-Calif.)", "(R-N.C.)"), no organisation "D-N"
   if (lang === 'en') sentences.forEach((s, si) => {
     const t = s.tokens;
