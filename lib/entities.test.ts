@@ -522,6 +522,13 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Greenfield Bakery', 2]]);
   });
 
+  it('English: an organisation\'s abbreviation runs on over the service or branch name the tagger left ("RNLI Lifeline", "RNLI 999"), not over a title, a day or a table\'s figures', () => {
+    const ents = run(['Sailors can call RNLI Lifeline or RNLI 999 from the harbour.'], { RNLI: 'ORG' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['RNLI Lifeline', 'organization'], ['RNLI 999', 'organization']]);
+    const none = run(['The RNLI Director spoke to BBC Monday.', 'KSC 41 12 55 .412'], { RNLI: 'ORG', BBC: 'ORG', KSC: 'ORG' }, 'en');
+    expect(none.map((e) => e.name)).toEqual(['RNLI', 'BBC', 'KSC']);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

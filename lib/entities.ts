@@ -282,6 +282,19 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (!blocks.some((b, k) => k !== r.block && b.text.includes(r.text))) drop(r);
   }
 
+  // 1l. English: an organisation's abbreviation runs on over the capitalised word or short number the tagger left after
+  //     it, which names one of its services or branches ("NHS Direct", "NHS 111"); not over a person's title ("FBI
+  //     Director"), a day ("CNBC Friday"), a word the article also writes in lower case, nor in a table ("LG 46 5 59")
+  if (lang === 'en') for (const r of [...raws]) {
+    const t = sentences[r.sent].tokens;
+    const k = r.tokEnd;
+    if (r.type !== 'organization' || r.part || k - r.tokStart !== 1 || !/^\p{Lu}{2,5}$/u.test(t[r.tokStart].text) || k >= t.length || covered[r.sent][k]) continue;
+    const w = t[k].text;
+    if (!/^(?:\d{2,3}|\p{Lu}\p{Ll}+)$/u.test(w) || /^\d/.test(t[k + 1]?.text ?? '') || CALENDAR.test(w) || lowerSeen.has(w.toLowerCase()) || isPersonNounEn(w) || isTitleWord(w, lang)) continue;
+    drop(r);
+    push(mk(r.sent, r.tokStart, k + 1, 'organization', r.source));
+  }
+
   // 1g. English: the state after a party letter in brackets is a place ("Rep. X (D-Calif.)", "(R-N.C.)"), no organisation "D-N"
   if (lang === 'en') sentences.forEach((s, si) => {
     const t = s.tokens;
