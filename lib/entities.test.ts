@@ -529,6 +529,11 @@ describe('entities', () => {
     expect(none.map((e) => e.name)).toEqual(['RNLI', 'BBC', 'KSC']);
   });
 
+  it('a street written now as one word, now as two is one street ("Kieler Straße", "Kielerstraße")', () => {
+    const ents = run(['Der Markt liegt an der Kieler Straße.', 'Die Kielerstraße wird im Mai gesperrt.'], { 'Kieler Straße': 'LOC', Kielerstraße: 'LOC' });
+    expect(ents.map((e) => [e.name, e.type, e.forms])).toEqual([['Kieler Straße', 'place', ['Kieler Straße', 'Kielerstraße']]]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

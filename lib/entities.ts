@@ -989,6 +989,22 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     targets[0].raws.push(...c.raws);
     c.raws = [];
   }
+  // a street written now as one word, now as two, with a hyphen or abbreviated is one street ("Altendorfer Straße",
+  // "Altendorferstraße", "Altendorfer Str.", "Lindenplatz" … "Linden-Platz")
+  const streets = new Map<string, Cluster>();
+  for (const c of clusters) {
+    const toks = c.type === 'place' && !c.gazId && c.raws.length ? longestTokens(c) : null;
+    const joined = toks ? toks.join('').replace(/-/g, '').replace(/\.$/, '') : '';
+    if (!toks || !isStreetWord(joined[0] + joined.slice(1).toLowerCase())) continue;
+    const k = joined.toLowerCase().replace(/(?:str|strasse)$/, 'straße');
+    const first = streets.get(k);
+    if (!first) {
+      streets.set(k, c);
+      continue;
+    }
+    first.raws.push(...c.raws);
+    c.raws = [];
+  }
   // Type by majority of the mentions the tagger or a gazetteer made.
   // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
   // the gazetteer knows it ("Telegram-Beitrag": the platform)
