@@ -534,6 +534,13 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.type, e.forms])).toEqual([['Kieler Straße', 'place', ['Kieler Straße', 'Kielerstraße']]]);
   });
 
+  it('an institution named by its head noun runs on over its country ("Neuapostolische Kirche in Deutschland"), a company not over its seat', () => {
+    const ents = run(['Die Neuapostolische Kirche in Deutschland zählt weniger Mitglieder.'], { 'Neuapostolische Kirche': 'ORG', Deutschland: 'LOC' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Neuapostolische Kirche in Deutschland', 'organization']]);
+    const company = run(['Die Nordwerk AG in Polen baut ein Lager.'], { 'Nordwerk AG': 'ORG', Polen: 'LOC' });
+    expect(company.map((e) => [e.name, e.type])).toEqual([['Nordwerk AG', 'organization'], ['Polen', 'place']]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

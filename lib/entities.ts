@@ -575,6 +575,19 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 2c. German: an institution named by its head noun runs on over the country it is of ("die Evangelische Kirche in
+  //     Deutschland", "der Zentralrat der Muslime in Deutschland"); not a company's seat ("die Stahl AG in Duisburg")
+  if (lang === 'de') for (const r of [...raws]) {
+    const t = sentences[r.sent].tokens;
+    if (r.type !== 'organization' || r.part || t[r.tokEnd]?.text !== 'in') continue;
+    const country = raws.find((x) => x.sent === r.sent && !x.part && x.tokStart === r.tokEnd + 1 && x.gazId?.startsWith('country:'));
+    const head = typeByHead(t.slice(r.tokStart, r.tokEnd).map((x) => x.text));
+    if (!country || !head || head.type !== 'organization' || head.legal) continue;
+    drop(r);
+    drop(country);
+    push(mk(r.sent, r.tokStart, country.tokEnd, 'organization', 2));
+  }
+
   // 2b. an abbreviation in brackets right after a name is its short form: "Deutscher Wetterdienst (DWD)",
   //     "Max-Planck-Institut für Plasmaphysik (IPP)"; found everywhere else in the article by step 3
   const abbreviations = new Map<string, string>();
