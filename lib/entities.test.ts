@@ -541,6 +541,11 @@ describe('entities', () => {
     expect(company.map((e) => [e.name, e.type])).toEqual([['Nordwerk AG', 'organization'], ['Polen', 'place']]);
   });
 
+  it('a country inside the name of an event or work the tagger found is no mention of it ("the Malta Open")', () => {
+    const ents = run(['She reached the final of the Malta Open on Friday.', 'Her coach lives in Malta.'], { Malta: 'LOC', 'Malta Open': 'MISC' }, 'en');
+    expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Malta', 1]]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

@@ -468,13 +468,14 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
-  // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions)
+  // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions); not inside the name of a work or
+  //    event the tagger found ("Hong Kong Open", "Air Jordan")
   const gz = gazetteer();
   const gzFirst = gazetteerFirstStems();
   const ctxNames = contextual();
   if (on.gazetteer) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
-      if (!isCap(s.tokens[i].text)) continue;
+      if (!isCap(s.tokens[i].text) || inOther[si][i]) continue;
       for (let n = gzFirst.has(stemWord(s.tokens[i].text)) || gzFirst.has(headStem(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         if (!words.every((w, k) => isCap(w) || (k > 0 && k < n - 1 && /^(?:of|von|der|the)$/.test(w)))) continue;
