@@ -546,6 +546,11 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Malta', 1]]);
   });
 
+  it('a name inside a title of capitalised words in quotation marks is part of the title («Hamburg Heute»), a name that fills the marks is one', () => {
+    const ents = run(['Ein Reporter von «Hamburg Heute» filmte die Szene.', 'Auch die «Neue Rundschau» berichtete.'], { Hamburg: 'LOC', 'Neue Rundschau': 'ORG' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Neue Rundschau', 'organization']]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

@@ -315,6 +315,23 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1m. a name inside a title in quotation marks, two to four capitalised words, is part of that title and names
+  //     nothing of its own («Schweiz Aktuell», „Berlin Calling“); a name that fills the marks is one („Nau“)
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (!OPEN_QUOTE.test(t[i].text)) continue;
+      let j = i + 1;
+      while (j < t.length && j - i <= 5 && /^\p{Lu}\p{L}*$/u.test(t[j].text)) j++;
+      if (j - i - 1 < 2 || j - i - 1 > 4 || !CLOSE_QUOTE.test(t[j]?.text ?? '')) continue;
+      const inside = raws.filter((r) => r.sent === si && !r.part && r.tokStart > i && r.tokEnd <= j);
+      if (inside.some((r) => r.tokStart === i + 1 && r.tokEnd === j)) continue;
+      for (const r of inside) drop(r);
+      for (let k = i + 1; k < j; k++) inOther[si][k] = 1;
+      i = j;
+    }
+  });
+
   // 1e. a web address is no place "ch" or "de", and no entity at all ("handball.ch", "stern.de": GermEval calls them works,
   //     news-gold now an outlet, now a website)
   sentences.forEach((s, si) => {
