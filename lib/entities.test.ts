@@ -551,6 +551,11 @@ describe('entities', () => {
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Neue Rundschau', 'organization']]);
   });
 
+  it('a region named by a point of the compass and a name after "in" is a place the tagger left ("in Nordwaldgau"), a common noun not ("in Unterzahl")', () => {
+    const ents = run(['Der Sturm wütete vor allem in Nordwaldgau und im Oberseeland.', 'Das Team spielte lange in Unterzahl.'], {});
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Nordwaldgau', 'place'], ['Oberseeland', 'place']]);
+  });
+
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {
     const ents = run(['Beim Rheintal-Cup und der Hallen-EM siegte der SV Blau-Weiß Lindau.'], { 'Rheintal-Cup': 'ORG', 'Hallen-EM': 'ORG', 'SV Blau-Weiß Lindau': 'ORG' });
     expect(ents.map((e) => e.name)).toEqual(['SV Blau-Weiß Lindau']);

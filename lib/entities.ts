@@ -50,6 +50,9 @@ const EN_STREETS = new Set(['Street', 'St', 'St.', 'Road', 'Rd', 'Rd.', 'Avenue'
 /** Prepositions before a town's name. */
 const TOWN_PREPOSITIONS = new Set(['in', 'In', 'aus', 'Aus', 'nach', 'Nach', 'bei', 'Bei', 'from', 'From', 'near', 'Near']);
 
+/** A region's name made of a point of the compass and a name ("Nordhessen", "Oberrheingraben", "Südtirol"). */
+const COMPASS_REGION = /^(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel|Unter)\p{Ll}{4,}$/u;
+
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
 
@@ -539,6 +542,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           i += n - 1;
           continue;
         }
+      }
+      // German: a region named by a point of the compass and a name after "in", "im", "aus" that the tagger left
+      // ("in Nordhessen", "im Oberrheingraben", "aus Niederbayern"), when it is no common noun ("in Unterzahl")
+      if (lang === 'de' && i > 0 && /^(?:in|im|aus|nach)$/i.test(s.tokens[i - 1].text) && !covered[si][i - 1] && !covered[si][i] && !inOther[si][i] && COMPASS_REGION.test(s.tokens[i].text) && unknownName(s.tokens[i].text)) {
+        push(mk(si, i, i + 1, 'place', 2));
+        continue;
       }
       // English: a name before a street word is a street the tagger left ("Princes Street is quiet", "on Cornmarket St")
       if (lang === 'en' && !covered[si][i] && i + 1 < s.tokens.length && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[i].text) && EN_STREETS.has(s.tokens[i + 1].text) && !covered[si][i + 1] && !lowerSeen.has(s.tokens[i].text.toLowerCase())) {
