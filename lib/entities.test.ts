@@ -471,6 +471,11 @@ describe('entities', () => {
   it('a German adjective capitalised only at the start of a sentence or list item is no name ("12. Gedankenlos …"), a surname there is', () => {
     const ents = run(['12. Gedankenlos durch den Park laufen.', '13. Ratsam ist ein Mittagsschlaf.', 'Braun sagte, sie komme wieder.'], { Gedankenlos: 'LOC', Ratsam: 'PER', Braun: 'PER' });
     expect(ents.map((e) => e.name)).toEqual(['Braun']);
+    // an inflected adjective there before its noun is none either ("Grüne Gärtner"); the party named elsewhere is
+    const attr = run(['Grüne Gärtner pflanzten Bäume am Kanal.'], { Grüne: 'ORG' });
+    expect(attr.map((e) => e.name)).toEqual([]);
+    const party = run(['Grüne Gärtner pflanzten Bäume am Kanal.', 'Die Grüne will das Projekt stoppen.'], { Grüne: 'ORG' });
+    expect(party.map((e) => e.name)).toEqual(['Grüne']);
   });
 
   it('a gender-inclusive form is one common noun, not a name and a word ("Nachbar:innen", "Kolleg*innen")', () => {
@@ -486,6 +491,69 @@ describe('entities', () => {
   it('a German institution is named by its head and what it is for ("Landesamt für Denkmalpflege"), not after "ein"', () => {
     const ents = run(['Das Landesamt für Denkmalpflege und der Ausschuss für digitale Bildung tagten.', 'Eine Stiftung für Kinder gibt es hier nicht.'], {});
     expect(ents.map((e) => [e.name, e.type])).toEqual([['Landesamt für Denkmalpflege', 'organization'], ['Ausschuss für digitale Bildung', 'organization']]);
+  });
+
+  it('a capitalised relational adjective before an institution noun names an institution the tagger left ("der Evangelischen Kirche"), a describing or indefinite one not', () => {
+    const ents = run(['Der Synodenbericht der Evangelischen Kirche kam spät.', 'Eine Anhörung vor dem Europäischen Parlament folgt im Mai.'], { Mai: 'O' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Evangelische Kirche', 'organization'], ['Europäisches Parlament', 'organization']]);
+    const none = run(['Neben der Großen Kirche steht ein Brunnen.', 'Die Stadt plant eine Technische Universität am Hafen.', 'Katholische Schulen sind beliebt.'], {});
+    expect(none.map((e) => e.name)).toEqual([]);
+  });
+
+  it('a place the tagger ended a word early runs on over a word that heads places ("Cape Cod Bay"), not over a German common noun ("in Hamburg Platz genommen")', () => {
+    const en = run(['Ferries cross Cape Cod Bay every hour.'], { 'Cape Cod': 'LOC' }, 'en');
+    expect(en.map((e) => [e.name, e.type])).toEqual([['Cape Cod Bay', 'place']]);
+    const de = run(['Sie hat im Café in Hamburg Platz genommen.'], { Hamburg: 'LOC' });
+    expect(de.map((e) => [e.name, e.type])).toEqual([['Hamburg', 'place']]);
+  });
+
+  it('English: a plural noun in the possessive before an organisation opens its name ("the Farmers’ Mutual Aid Society")', () => {
+    const ents = run(['The Farmers’ Mutual Aid Society met in Leeds.'], { 'Mutual Aid Society': 'ORG', Leeds: 'LOC' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Farmers’ Mutual Aid Society', 'organization'], ['Leeds', 'place']]);
+  });
+
+  it('a road named by its head word is a place, whatever the tagger took it for ("the Coastal Plains Expressway")', () => {
+    const ents = run(['Trucks crawl along the Coastal Plains Expressway at dawn.', 'The Coastal Plains Expressway will be widened.'], { 'Coastal Plains Expressway': 'ORG' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Coastal Plains Expressway', 'place']]);
+  });
+
+  it('English: a long span across a small word in a title-case line that no other line writes is no name; the names in it are ("Greenfield Bakery Cleared of Wrongdoing …")', () => {
+    const ents = run(['Greenfield Bakery Cleared of Wrongdoing After Harbour Town Panel Review', 'Greenfield Bakery welcomed the decision on Monday.'], { 'Greenfield Bakery': 'ORG', 'Greenfield Bakery Cleared of Wrongdoing': 'ORG' }, 'en');
+    expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Greenfield Bakery', 2]]);
+  });
+
+  it('English: an organisation\'s abbreviation runs on over the service or branch name the tagger left ("RNLI Lifeline", "RNLI 999"), not over a title, a day or a table\'s figures', () => {
+    const ents = run(['Sailors can call RNLI Lifeline or RNLI 999 from the harbour.'], { RNLI: 'ORG' }, 'en');
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['RNLI Lifeline', 'organization'], ['RNLI 999', 'organization']]);
+    const none = run(['The RNLI Director spoke to BBC Monday.', 'KSC 41 12 55 .412'], { RNLI: 'ORG', BBC: 'ORG', KSC: 'ORG' }, 'en');
+    expect(none.map((e) => e.name)).toEqual(['RNLI', 'BBC', 'KSC']);
+  });
+
+  it('a street written now as one word, now as two is one street ("Kieler Straße", "Kielerstraße")', () => {
+    const ents = run(['Der Markt liegt an der Kieler Straße.', 'Die Kielerstraße wird im Mai gesperrt.'], { 'Kieler Straße': 'LOC', Kielerstraße: 'LOC' });
+    expect(ents.map((e) => [e.name, e.type, e.forms])).toEqual([['Kieler Straße', 'place', ['Kieler Straße', 'Kielerstraße']]]);
+  });
+
+  it('an institution named by its head noun runs on over its country ("Neuapostolische Kirche in Deutschland"), a company not over its seat', () => {
+    const ents = run(['Die Neuapostolische Kirche in Deutschland zählt weniger Mitglieder.'], { 'Neuapostolische Kirche': 'ORG', Deutschland: 'LOC' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Neuapostolische Kirche in Deutschland', 'organization']]);
+    const company = run(['Die Nordwerk AG in Polen baut ein Lager.'], { 'Nordwerk AG': 'ORG', Polen: 'LOC' });
+    expect(company.map((e) => [e.name, e.type])).toEqual([['Nordwerk AG', 'organization'], ['Polen', 'place']]);
+  });
+
+  it('a country inside the name of an event or work the tagger found is no mention of it ("the Malta Open")', () => {
+    const ents = run(['She reached the final of the Malta Open on Friday.', 'Her coach lives in Malta.'], { Malta: 'LOC', 'Malta Open': 'MISC' }, 'en');
+    expect(ents.map((e) => [e.name, e.mentions])).toEqual([['Malta', 1]]);
+  });
+
+  it('a name inside a title of capitalised words in quotation marks is part of the title («Hamburg Heute»), a name that fills the marks is one', () => {
+    const ents = run(['Ein Reporter von «Hamburg Heute» filmte die Szene.', 'Auch die «Neue Rundschau» berichtete.'], { Hamburg: 'LOC', 'Neue Rundschau': 'ORG' });
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Neue Rundschau', 'organization']]);
+  });
+
+  it('a region named by a point of the compass and a name after "in" is a place the tagger left ("in Nordwaldgau"), a common noun not ("in Unterzahl")', () => {
+    const ents = run(['Der Sturm wütete vor allem in Nordwaldgau und im Oberseeland.', 'Das Team spielte lange in Unterzahl.'], {});
+    expect(ents.map((e) => [e.name, e.type])).toEqual([['Nordwaldgau', 'place'], ['Oberseeland', 'place']]);
   });
 
   it('a competition, event or award is no organisation ("Rheintal-Cup", "Hallen-EM", "Super Bowl"), its club is', () => {

@@ -50,6 +50,9 @@ const EN_STREETS = new Set(['Street', 'St', 'St.', 'Road', 'Rd', 'Rd.', 'Avenue'
 /** Prepositions before a town's name. */
 const TOWN_PREPOSITIONS = new Set(['in', 'In', 'aus', 'Aus', 'nach', 'Nach', 'bei', 'Bei', 'from', 'From', 'near', 'Near']);
 
+/** A region's name made of a point of the compass and a name ("Nordhessen", "Oberrheingraben", "Südtirol"). */
+const COMPASS_REGION = /^(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel|Unter)\p{Ll}{4,}$/u;
+
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
 
@@ -248,6 +251,53 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1i. English: a plural noun in the possessive before an organisation's name opens it ("the Citizens’ Independent
+  //     Transportation Trust", "the Teachers' Union"), the tagger mostly stops after the apostrophe
+  if (lang === 'en') for (const r of [...raws]) {
+    if (r.type !== 'organization' || r.part || r.tokStart < 2) continue;
+    const t = sentences[r.sent].tokens;
+    const [w, ap] = [t[r.tokStart - 2], t[r.tokStart - 1]];
+    if (!/^['’]$/.test(ap.text) || ap.start !== w.end || ap.end === t[r.tokStart].start || covered[r.sent][r.tokStart - 2] || !/^\p{Lu}\p{Ll}+s$/u.test(w.text)) continue;
+    drop(r);
+    push(mk(r.sent, r.tokStart - 2, r.tokEnd, 'organization', r.source));
+  }
+
+  // 1j. a place the tagger ended a word early runs on over a word that heads places' names ("Long Island Sound",
+  //     "Cape Cod Bay", "Fifth Avenue")
+  for (const r of [...raws]) {
+    if (r.type !== 'place' || r.part) continue;
+    const t = sentences[r.sent].tokens;
+    const k = r.tokEnd;
+    // (in German not a common noun: "in Brasilien Platz 1 der Charts", "in West Hollywood Platz genommen")
+    if (k >= t.length || covered[r.sent][k] || !/^\p{Lu}\p{Ll}+$/u.test(t[k].text) || (lang === 'de' && isCommonNoun(t[k].text)) || typeByHead([t[k - 1].text, t[k].text])?.type !== 'place') continue;
+    drop(r);
+    push(mk(r.sent, r.tokStart, k + 1, 'place', r.source));
+  }
+
+  // 1k. English: a title-case line (nearly every word capitalised) misleads the tagger into long names ("Amazon Liable
+  //     for Defective Third-Party Products Rules CA"): a span of four words or more there, across a word in lower case,
+  //     that no other line of the article writes is none; the names inside it are found by their other mentions (step 3)
+  if (lang === 'en') for (const r of [...raws]) {
+    // (a span across one of the small words such a line leaves in lower case: "for", "of")
+    if (r.part || r.tokEnd - r.tokStart < 4 || !sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).some((x) => /^\p{Ll}/u.test(x.text))) continue;
+    const words = sentences[r.sent].tokens.filter((x) => /^\p{L}/u.test(x.text));
+    if (words.filter((x) => /^\p{Lu}/u.test(x.text)).length * 10 <= words.length * 8) continue;
+    if (!blocks.some((b, k) => k !== r.block && b.text.includes(r.text))) drop(r);
+  }
+
+  // 1l. English: an organisation's abbreviation runs on over the capitalised word or short number the tagger left after
+  //     it, which names one of its services or branches ("NHS Direct", "NHS 111"); not over a person's title ("FBI
+  //     Director"), a day ("CNBC Friday"), a word the article also writes in lower case, nor in a table ("LG 46 5 59")
+  if (lang === 'en') for (const r of [...raws]) {
+    const t = sentences[r.sent].tokens;
+    const k = r.tokEnd;
+    if (r.type !== 'organization' || r.part || k - r.tokStart !== 1 || !/^\p{Lu}{2,5}$/u.test(t[r.tokStart].text) || k >= t.length || covered[r.sent][k]) continue;
+    const w = t[k].text;
+    if (!/^(?:\d{2,3}|\p{Lu}\p{Ll}+)$/u.test(w) || /^\d/.test(t[k + 1]?.text ?? '') || CALENDAR.test(w) || lowerSeen.has(w.toLowerCase()) || isPersonNounEn(w) || isTitleWord(w, lang)) continue;
+    drop(r);
+    push(mk(r.sent, r.tokStart, k + 1, 'organization', r.source));
+  }
+
   // 1g. English: the state after a party letter in brackets is a place ("Rep. X (D-Calif.)", "(R-N.C.)"), no organisation "D-N"
   if (lang === 'en') sentences.forEach((s, si) => {
     const t = s.tokens;
@@ -264,6 +314,23 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       const r = mk(si, i + 3, j, 'place', 2);
       r.gazId = `us-state:${state}`;
       push(r);
+      i = j;
+    }
+  });
+
+  // 1m. a name inside a title in quotation marks, two to four capitalised words, is part of that title and names
+  //     nothing of its own («Schweiz Aktuell», „Berlin Calling“); a name that fills the marks is one („Nau“)
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (!OPEN_QUOTE.test(t[i].text)) continue;
+      let j = i + 1;
+      while (j < t.length && j - i <= 5 && /^\p{Lu}\p{L}*$/u.test(t[j].text)) j++;
+      if (j - i - 1 < 2 || j - i - 1 > 4 || !CLOSE_QUOTE.test(t[j]?.text ?? '')) continue;
+      const inside = raws.filter((r) => r.sent === si && !r.part && r.tokStart > i && r.tokEnd <= j);
+      if (inside.some((r) => r.tokStart === i + 1 && r.tokEnd === j)) continue;
+      for (const r of inside) drop(r);
+      for (let k = i + 1; k < j; k++) inOther[si][k] = 1;
       i = j;
     }
   });
@@ -342,6 +409,27 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1a''''. German: a capitalised relational adjective (-isch, -lich) inside a sentence before a noun that heads
+  //        organisations' names is the name of one the tagger left: "der Katholischen Kirche", "vor dem Europäischen
+  //        Parlament"; not at a sentence's start (capitalised anyway), not a describing adjective ("die Große Kirche"
+  //        is a building), not a place's adjective ("der Schweizer Armee", "der Leipziger Polizei": GermEval's
+  //        annotators call them no names), not after "eine" ("eine Technische Universität" names none), nor where the
+  //        name runs on ("Evangelische Kirche von Westfalen")
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const word = (k: number) => k < t.length && !covered[si][k] && /^\p{Lu}\p{Ll}+$/u.test(t[k].text);
+    const relational = (k: number) => word(k) && /(?:isch|lich)(?:e|en|em|er|es)$/.test(t[k].text) && isAdjective(t[k].text);
+    for (let i = 1; i + 1 < t.length; i++) {
+      if (!relational(i) || t.slice(0, i).every((x) => !/\p{L}/u.test(x.text)) || INDEFINITE.has(t[i - 1].text.toLowerCase())) continue;
+      let j = i + 1;
+      while (relational(j)) j++;
+      const next = t[j + 1]?.text ?? '';
+      if (!word(j) || typeByHead([t[i].text, t[j].text])?.type !== 'organization' || /^\p{Lu}/u.test(next) || /^(?:von|des|der)$/.test(next)) continue;
+      push(mk(si, i, j + 1, 'organization', 2));
+      i = j;
+    }
+  });
+
   // 1a. a first name inside a person span, after a word that is no name, starts another person:
   //     "Donald Trumps Schwiegersohn Jared Kushner" → "Donald Trumps" + "Jared Kushner"
   const firsts = firstNames();
@@ -400,13 +488,14 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
-  // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions)
+  // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions); not inside the name of a work or
+  //    event the tagger found ("Hong Kong Open", "Air Jordan")
   const gz = gazetteer();
   const gzFirst = gazetteerFirstStems();
   const ctxNames = contextual();
   if (on.gazetteer) sentences.forEach((s, si) => {
     for (let i = 0; i < s.tokens.length; i++) {
-      if (!isCap(s.tokens[i].text)) continue;
+      if (!isCap(s.tokens[i].text) || inOther[si][i]) continue;
       for (let n = gzFirst.has(stemWord(s.tokens[i].text)) || gzFirst.has(headStem(s.tokens[i].text)) ? Math.min(ENTITIES.maxNameTokens, s.tokens.length - i) : 0; n >= 1; n--) {
         const words = s.tokens.slice(i, i + n).map((t) => t.text);
         if (!words.every((w, k) => isCap(w) || (k > 0 && k < n - 1 && /^(?:of|von|der|the)$/.test(w)))) continue;
@@ -453,6 +542,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           i += n - 1;
           continue;
         }
+      }
+      // German: a region named by a point of the compass and a name after "in", "im", "aus" that the tagger left
+      // ("in Nordhessen", "im Oberrheingraben", "aus Niederbayern"), when it is no common noun ("in Unterzahl")
+      if (lang === 'de' && i > 0 && /^(?:in|im|aus|nach)$/i.test(s.tokens[i - 1].text) && !covered[si][i - 1] && !covered[si][i] && !inOther[si][i] && COMPASS_REGION.test(s.tokens[i].text) && unknownName(s.tokens[i].text)) {
+        push(mk(si, i, i + 1, 'place', 2));
+        continue;
       }
       // English: a name before a street word is a street the tagger left ("Princes Street is quiet", "on Cornmarket St")
       if (lang === 'en' && !covered[si][i] && i + 1 < s.tokens.length && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[i].text) && EN_STREETS.has(s.tokens[i + 1].text) && !covered[si][i + 1] && !lowerSeen.has(s.tokens[i].text.toLowerCase())) {
@@ -506,6 +601,19 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       }
     }
   });
+
+  // 2c. German: an institution named by its head noun runs on over the country it is of ("die Evangelische Kirche in
+  //     Deutschland", "der Zentralrat der Muslime in Deutschland"); not a company's seat ("die Stahl AG in Duisburg")
+  if (lang === 'de') for (const r of [...raws]) {
+    const t = sentences[r.sent].tokens;
+    if (r.type !== 'organization' || r.part || t[r.tokEnd]?.text !== 'in') continue;
+    const country = raws.find((x) => x.sent === r.sent && !x.part && x.tokStart === r.tokEnd + 1 && x.gazId?.startsWith('country:'));
+    const head = typeByHead(t.slice(r.tokStart, r.tokEnd).map((x) => x.text));
+    if (!country || !head || head.type !== 'organization' || head.legal) continue;
+    drop(r);
+    drop(country);
+    push(mk(r.sent, r.tokStart, country.tokEnd, 'organization', 2));
+  }
 
   // 2b. an abbreviation in brackets right after a name is its short form: "Deutscher Wetterdienst (DWD)",
   //     "Max-Planck-Institut für Plasmaphysik (IPP)"; found everywhere else in the article by step 3
@@ -921,6 +1029,22 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     targets[0].raws.push(...c.raws);
     c.raws = [];
   }
+  // a street written now as one word, now as two, with a hyphen or abbreviated is one street ("Altendorfer Straße",
+  // "Altendorferstraße", "Altendorfer Str.", "Lindenplatz" … "Linden-Platz")
+  const streets = new Map<string, Cluster>();
+  for (const c of clusters) {
+    const toks = c.type === 'place' && !c.gazId && c.raws.length ? longestTokens(c) : null;
+    const joined = toks ? toks.join('').replace(/-/g, '').replace(/\.$/, '') : '';
+    if (!toks || !isStreetWord(joined[0] + joined.slice(1).toLowerCase())) continue;
+    const k = joined.toLowerCase().replace(/(?:str|strasse)$/, 'straße');
+    const first = streets.get(k);
+    if (!first) {
+      streets.set(k, c);
+      continue;
+    }
+    first.raws.push(...c.raws);
+    c.raws = [];
+  }
   // Type by majority of the mentions the tagger or a gazetteer made.
   // a name seen only inside compounds ("Big-Data-Firmen", "SCR-Sportchef") is no entity of the article, unless
   // the gazetteer knows it ("Telegram-Beitrag": the platform)
@@ -1032,6 +1156,12 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     const atStart = (r: Raw) => sentences[r.sent].tokens.slice(0, r.tokStart).every((t) => !/\p{L}/u.test(t.text));
     const adjective = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && isAdjectiveBase(w) && !isCommonNoun(w) && (c.type !== 'person' || /(?:los|sam|haft)$/.test(w));
     if (lang === 'de' && words.every(([w]) => adjective(w)) && c.raws.every((r) => !r.part && atStart(r))) c.raws = [];
+    // nor an inflected adjective there before the noun it qualifies ("Linke Aktivisten protestierten.", "Grüne Wähler …")
+    const attributive = (r: Raw) => {
+      const next = sentences[r.sent].tokens[r.tokEnd]?.text ?? '';
+      return atStart(r) && isAdjective(r.text) && /^\p{Lu}\p{Ll}/u.test(next) && isCommonNoun(next) && !coveredAt(r.sent, r.tokEnd);
+    };
+    if (lang === 'de' && c.raws.every((r) => !r.part && attributive(r))) c.raws = [];
     // a German word the article uses as a common noun is no place: after an indefinite article ("ein Saal", "ein dicker
     // schwarzer Wels"), a noun of the lexicon after an adjective ("der schwarze Fluss"), a plural noun ("Zwangsräumungen");
     // an adjective alone is no sign ("im sächsischen Mittweida"); no organisation after an indefinite article either
@@ -1174,8 +1304,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
-  // (as written: "Casey's Bar", not "Casey 's Bar")
-  if (lang === 'en') return toks.map((x, k) => (k && !/^['’]s$/.test(x) ? ' ' : '') + x).join('');
+  // (as written: "Casey's Bar", "Citizens’ Trust", not "Casey 's Bar")
+  if (lang === 'en') return toks.map((x, k) => (k && !/^['’]s?$/.test(x) ? ' ' : '') + x).join('');
   if (lang !== 'de') return toks.join(' ');
   // a name the gazetteer knows is written as the gazetteer has it ("Vereinigten Staaten" → "Vereinigte Staaten")
   const listed = c.gazId ? gazetteer().get(stemKey(toks))?.find((e) => e.id === c.gazId) : undefined;
