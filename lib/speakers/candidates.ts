@@ -681,6 +681,29 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
 }
 
 /**
+ * The person the article's lead introduces as speaking ("Der Palliativmediziner X erklärt, warum …"): the
+ * first paragraph after a headline, the person named right before or right after its speech verb. A
+ * headline's quotation no sentence attributes is usually theirs.
+ */
+export function leadSpeaker(doc: Doc, headline: number): Entity | null {
+  // (the lead may be set as a heading too, a standfirst under the headline)
+  for (let k = headline + 1; k <= headline + 2 && k < doc.blocks.length; k++) {
+    if (!doc.reading[k] || doc.blocks[k].kind === 'code') continue;
+    const toks = doc.reading[k].tokens;
+    const fo = doc.frameOf[k];
+    const names = blockNames(doc, k).filter((n) => n.m.entity.type === 'person' && !n.mute);
+    for (let f = 0; f < doc.reading[k].frames.length; f++) {
+      const v = frameVerb(doc, k, f);
+      if (v < 0) continue;
+      const subject = names.filter((n) => fo[n.tok] === f && (n.tokEnd === v || (n.tok === v + 1 && !toks[v].quoted))).pop();
+      if (subject) return subject.m.entity;
+    }
+    if (doc.blocks[k].kind !== 'heading') break;
+  }
+  return null;
+}
+
+/**
  * Feature names are built from their parts once and then reused: the ranker looks every name up in a
  * Map, a string made anew is hashed anew each time (the same string object keeps its hash), and most
  * names are the same few combinations over and over. (The parts are a few kinds, places and slots.)

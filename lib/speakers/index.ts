@@ -7,7 +7,7 @@
 import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
-import { candidatesFor, impersonalSpeech, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
+import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
@@ -197,7 +197,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     decided.set(q, { res, confidence, inSentence: !unattributed });
     if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
   }
-  echoes(quotes, input.blocks, decided, threshold);
+  echoes(quotes, input.blocks, decided, threshold, (b) => leadSpeaker(doc, b));
   return quotes;
 }
 
@@ -213,6 +213,8 @@ export const ECHO = {
   headingReach: 4,
   /** How sure a heading's speaker is when taken from the next quotation. */
   heading: 0.7,
+  /** …and a headline's, taken from the person the lead introduces as speaking. */
+  lead: 0.75,
 } as const;
 
 interface Decision {
@@ -231,7 +233,7 @@ const words = (t: string): string[] => t.toLowerCase().match(WORD) ?? [];
  * the text takes the speaker of the quotation it repeats; a heading that is only a quotation and
  * repeats nothing takes the speaker of the next quotation after it.
  */
-function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>, threshold: number) {
+function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>, threshold: number, lead: (headline: number) => Entity | null) {
   const direct = quotes.filter((q) => q.kind === 'direct' && !q.nonSpeech);
   // each quotation's words, found once when first needed (a copy is taken where words are struck off)
   const wordsMade = new Map<Quote, string[]>();
@@ -267,6 +269,11 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
       const next = direct.find((o) => o.block > q.block && o.block - q.block <= ECHO.headingReach && decided.get(o)?.inSentence);
       const d = next && decided.get(next);
       if (d) from = { ...d, confidence: d.confidence * ECHO.heading };
+    }
+    // the headline's quotation that nothing else attributes: the person the lead introduces as speaking
+    if (!from && !mine && blocks[q.block].kind === 'heading' && blocks.slice(0, q.block).every((b) => b.kind === 'heading')) {
+      const e = lead(q.block);
+      if (e) from = { res: { entity: e, name: e.name, description: null, organization: null, group: false, at: null, confidence: 1 }, confidence: ECHO.lead, inSentence: false };
     }
     if (!from) continue;
     const res = { ...from.res, at: from.res.at };

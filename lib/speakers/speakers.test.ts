@@ -368,6 +368,14 @@ describe('speakers: English', () => {
     expect(speaker(b, 'Witze')).toBe('Tim Wolf');
   });
 
+  it('a headline\'s quotation nothing attributes is the person the lead introduces as speaking', () => {
+    const a = run('de', [['Wohnungsnot – „Wir bauen an den Menschen vorbei“', 'heading'], 'Die Stadtplanerin Eva Roth erklärt, warum die neuen Viertel leer stehen.', 'Frau Roth, was ist schiefgelaufen?']);
+    expect(speaker(a, 'vorbei')).toBe('Eva Roth');
+    // a lead that names nobody as speaking gives the headline no speaker
+    const b = run('de', [['Wohnungsnot – „Wir bauen an den Menschen vorbei“', 'heading'], 'Die neuen Viertel stehen leer. Eva Roth wohnt seit Mai dort.']);
+    expect(speaker(b, 'vorbei')).toBeNull();
+  });
+
   it('a pronoun two people fit is the subject of the sentence before, not the nearer object', () => {
     expect(speaker(run('de', ['Anna Berg traf Maria Klein in Bonn. Sie sagte: „Das wird schwer.“']), 'wird schwer')).toBe('Anna Berg');
     expect(speaker(run('en', ['John Smith met Peter Brown in Leeds. He said: “This will be hard.”']), 'will be hard')).toBe('John Smith');
