@@ -154,6 +154,13 @@ describe('German news pages', () => {
     expect(findQuotes(en.blocks, 'en', en.mentions).map((x) => [x.text, x.nonSpeech ?? null, x.speaker])).toEqual([['Roads made of salt', 'title', null]]);
   });
 
+  it('words in quotation marks right after a verb of publishing are a work\'s title ("Zuletzt erschien von ihr „…“", "released “…”")', () => {
+    const de = setup(['Eva Brandt lehrt in Basel. Zuletzt erschien von ihr „Warum wir gehen. Was bleibt.“'], { 'Eva Brandt': { names: ['Eva Brandt'] } });
+    expect(findQuotes(de.blocks, 'de', de.mentions).map((x) => [x.text, x.nonSpeech ?? null])).toEqual([['Warum wir gehen. Was bleibt.', 'title']]);
+    const en = setup(['Mara Lenz, who sings in Leeds, released “Stay with me tonight” in May.'], { 'Mara Lenz': { names: ['Mara Lenz'] } });
+    expect(findQuotes(en.blocks, 'en', en.mentions).map((x) => x.nonSpeech ?? null)).toEqual(['title']);
+  });
+
   it('reported speech whose speaker is a pronoun nobody was named for has no speaker ("They argued that …")', () => {
     const { blocks, mentions } = setup(['Markets were calm for years.', 'They argued that lower taxes would pay for themselves.'], {});
     const q = findQuotes(blocks, 'en', mentions).filter((x) => x.kind === 'indirect');

@@ -608,6 +608,9 @@ function countTokens(tokens: FrameToken[], c: Candidate): number {
   return n;
 }
 
+/** a verb of publishing, and who published (constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs) */
+const PUBLISHED = /(?:^|\s)(?:erschien|erschienen|erscheint|veröffentlichte|veröffentlichten|herausgegeben|publizierte|published|released|publishes|releases)(?:\s+(?:von|vom|bei|im|by|in|on)\s+[\p{L}\p{N}.’'-]+){0,2}$/iu;
+
 /**
  * Quotation marks around words nobody said: a title or name in title case ("State of the Union",
  * "Morning Joe") or one or two words set off without any speech cue in the sentence (scare quotes).
@@ -617,6 +620,9 @@ export function nonSpeechKind(inner: string, attributed: boolean, before = '', f
   if (words.length <= 3 && /(?:^|\s)(?:gegenüber|im|vom|beim|in|von|bei|auf|laut|on|in|from|at)$/i.test(before) && (/^\p{Lu}/u.test(inner) || inner.length <= 3)) return 'title';
   // (after a noun for a name, a title or a work the caller has said so: speech.json titleNouns)
   if (/(?:^|\s)(?:namens|titled|called|named|dubbed|entitled)$/i.test(before)) return 'title';
+  // a work right after the verb that published it, its author after it or not ("Zuletzt erschien von ihm „…“",
+  // "she released “…”")
+  if (PUBLISHED.test(before)) return 'title';
   if (fusedAfter) return 'title';
   // a programme or a work after a possessive ("told NBC’s “Today”", "star of television’s “Scandal”")
   if (/['’]s$/.test(before) && /^[\p{Lu}\p{N}]/u.test(inner) && words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|is)$/i.test(w))) return 'title';
