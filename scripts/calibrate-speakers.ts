@@ -33,9 +33,14 @@ const TARGET: Record<string, number> = { 'de news-gold': 0.97, 'en news-gold': 0
  * withheld one only leaves the reader to check), among those that keep the sets that can reach their
  * target at it.
  */
-const COST = 5;
-/** A target counts as reached only while at most this share of a set's speakers is withheld, and no threshold withholds more. */
-const MAX_WITHHELD = 0.3;
+const COST = 8;
+/**
+ * A target counts as reached only while at most this share of a set's speakers is withheld, and no
+ * threshold withholds more. (With COST 3 or 5 and up to 30% withheld, the German threshold swung between
+ * .50 and .75 from one retraining to the next: the cross-validated accuracy of the shown speakers is flat
+ * from .50 to .75 on 97 decisions. COST 8 and 20% keep it at .70.)
+ */
+const MAX_WITHHELD = 0.2;
 const file = JSON.parse(readFileSync(MODEL, 'utf8')) as ModelFile & Record<string, unknown>;
 // the same model, withholding nothing and uncalibrated, so that every decision can be seen
 const open = fromJSON({ ...file, threshold: { de: 0, en: 0 }, calibration: {} });

@@ -910,6 +910,18 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   }
   if (c.kind === 'prev') {
     f.push(F.prev(c.prev!.entity ? c.prev!.entity.type : 'description'));
+    // a new paragraph about somebody else: another person named before the quotation, the previous
+    // speaker not ("Dan, a student, has just returned home. He … “I was living …”")
+    if (c.block !== q.block) {
+      let other = false;
+      let again = false;
+      for (const m of doc.mentionsByBlock.get(q.block) ?? []) {
+        if (m.start >= q.start || m.partOfWord) continue;
+        if (m.entity === c.prev!.entity) again = true;
+        else if (m.entity.type === 'person') other = true;
+      }
+      if (other && !again) f.push('prevShift');
+    }
   }
   if (q.ruleAt !== undefined) {
     const rule = q.ruleAt;

@@ -368,6 +368,17 @@ describe('speakers: English', () => {
     expect(speaker(b, 'Witze')).toBe('Tim Wolf');
   });
 
+  it('a new paragraph about somebody else: "He" is that person, and surely so, not the speaker of the paragraph before', () => {
+    const a = run('en', [
+      'Tom Baker, a final-year student of history at York University, is helping to organise a rent strike in the halls, a movement that is growing across the country.',
+      '“Students are paying for rooms they cannot use,” he said.',
+      'Dan Hughes, a 19-year-old first-year student at Leeds University, has just returned home after a week in halls, where he was lonely. He does not plan to go back. “I was living in a flat with five people I did not know.”',
+    ]);
+    const q = quote(a, 'living in a flat');
+    expect(q.speaker ?? q.guess?.speaker).toBe('Dan Hughes');
+    expect(q.speakerConfidence!).toBeGreaterThan(0.6);
+  });
+
   it('a headline\'s quotation nothing attributes is the person the lead introduces as speaking', () => {
     const a = run('de', [['Wohnungsnot – „Wir bauen an den Menschen vorbei“', 'heading'], 'Die Stadtplanerin Eva Roth erklärt, warum die neuen Viertel leer stehen.', 'Frau Roth, was ist schiefgelaufen?']);
     expect(speaker(a, 'vorbei')).toBe('Eva Roth');
