@@ -229,6 +229,8 @@ const PERSONAL = /^(?:3|1|sie)/;
 
 /** German conjunctions that join main clauses without a place of their own before the verb. */
 const COORDINATORS_DE = new Set(['und', 'oder', 'aber', 'sondern']);
+/** …and those of both languages, before a speech verb whose subject is left out */
+const COORDINATORS = new Set([...COORDINATORS_DE, 'and', 'or', 'but']);
 /** a German finite verb by its form: lower case, ending in -t, -te, -ten or -en */
 const FINITE_VERB_DE = /^\p{Ll}{2,}(?:t|te|ten|en)$/u;
 
@@ -865,6 +867,9 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
       c.frameStart = true;
       f.push('frameStart', F.kFrameStart(kind));
     }
+    // the speech verb right after "und", "and": its subject is the first clause's, not one in a phrase of a
+    // preposition ("X antwortet auf einen Seitenhieb von Y und erklärt ihn für „…“")
+    if (loc === 'S0' && !own.pp && site.verb > 0 && c.tok < site.verb && COORDINATORS.has(r.tokens[site.verb - 1].lower)) f.push('coordSubject');
     if (own.beforeColon) {
       c.beforeColon = true;
       f.push('beforeColon', F.kBeforeColonLoc(kind, loc));

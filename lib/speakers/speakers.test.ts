@@ -387,6 +387,12 @@ describe('speakers: English', () => {
     expect(speaker(b, 'vorbei')).toBeNull();
   });
 
+  it('a speech verb after "und" has the first clause\'s subject, not a name in a phrase of a preposition', () => {
+    const a = run('de', ['Der Rapper Tim Berg antwortet auf einen Seitenhieb von Max Kurz und erklärt ihn für „erledigt“.']);
+    const q = quote(a, 'erledigt');
+    expect(q.speaker ?? q.guess?.speaker).toBe('Tim Berg');
+  });
+
   it('a pronoun two people fit is the subject of the sentence before, not the nearer object', () => {
     expect(speaker(run('de', ['Anna Berg traf Maria Klein in Bonn. Sie sagte: „Das wird schwer.“']), 'wird schwer')).toBe('Anna Berg');
     expect(speaker(run('en', ['John Smith met Peter Brown in Leeds. He said: “This will be hard.”']), 'will be hard')).toBe('John Smith');
