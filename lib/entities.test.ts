@@ -648,4 +648,14 @@ describe('entities', () => {
       ['place', 'Nordfriesland'],
     ]);
   });
+
+  it('takes a first name the wider list knows before a word tagged as a place for a person ("Yusuf Minden"), not a known place pair', () => {
+    const out = run(['Yusuf Minden erzählte von der Überfahrt.', 'Später zog Minden nach Bremen.'], { Minden: 'LOC', Bremen: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Yusuf Minden'],
+      ['place', 'Bremen'],
+    ]);
+    // a town after a preposition stays a town
+    expect(run(['Die Fähre fuhr nach Minden.'], { Minden: 'LOC' }).map((e) => e.type)).toEqual(['place']);
+  });
 });

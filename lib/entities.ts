@@ -447,8 +447,20 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
 
   // 1b. a known first name followed by a capitalised word is a person, whatever came before it
   //     ("Schwiegersohn Jared Kushner" tagged as one organisation → "Jared Kushner")
+  //     A first name only the wider list knows, before one word the tagger took for a place or organisation, makes
+  //     that word a surname ("Tareq Salem" with "Salem" a place), unless the pair is a name the gazetteer knows.
+  const wideFirsts = knownFirstNames();
   if (on.firstNames) sentences.forEach((s, si) => {
     for (let i = 0; i + 1 < s.tokens.length; i++) {
+      if (!firsts.has(s.tokens[i].text) && wideFirsts.has(s.tokens[i].text) && isCap(s.tokens[i + 1].text) && !anyCovered(si, i, i + 1)) {
+        const r = raws.find((x) => x.sent === si && !x.part && x.tokStart === i + 1 && x.tokEnd === i + 2 && x.type !== 'person' && x.source === 2 && !x.gazId);
+        if (r && !gazetteer().has(stemKey([s.tokens[i].text])) && !gazetteer().has(stemKey([s.tokens[i].text, s.tokens[i + 1].text]))) {
+          drop(r);
+          push(mk(si, i, i + 2, 'person', 2));
+          i++;
+        }
+        continue;
+      }
       if (!firsts.has(s.tokens[i].text) || !isCap(s.tokens[i + 1].text) || !/^\p{L}/u.test(s.tokens[i + 1].text)) continue;
       let j = i + 2;
       while (j < s.tokens.length && isCap(s.tokens[j].text) && /^\p{L}/u.test(s.tokens[j].text) && firsts.has(s.tokens[j - 1].text)) j++;
