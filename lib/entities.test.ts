@@ -400,10 +400,13 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Morgenruf', 'organization']]);
   });
 
-  it('a web address is no place ("ch" in "wetter.ch") and no entity', () => {
+  it('a web address is no place ("ch" in "wetter.ch"): the outlet that reports', () => {
     const blocks: Block[] = [{ text: 'Das meldet wetter.ch am Abend aus Bern.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'ch' || t === 'Bern' ? 'B-LOC' : 'O')));
-    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Bern']);
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => [e.name, e.type])).toEqual([
+      ['wetter.ch', 'organization'],
+      ['Bern', 'place'],
+    ]);
   });
 
   it('a compound of common nouns is no person ("Möbel-Einrichtungshaus"), a municipality\'s name a place', () => {
@@ -657,5 +660,15 @@ describe('entities', () => {
     ]);
     // a town after a preposition stays a town
     expect(run(['Die Fähre fuhr nach Minden.'], { Minden: 'LOC' }).map((e) => e.type)).toEqual(['place']);
+  });
+
+  it('takes a web address that speaks or is spoken to for the outlet, not one to look something up at', () => {
+    const out = run(['kulturblick.de: Wie kam es zu dem Projekt?', 'Das sagte die Trainerin dem Portal tennisnews.ch am Montag.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'kulturblick.de'],
+      ['organization', 'tennisnews.ch'],
+    ]);
+    const links = run(['Alle Termine stehen unter tennisnews.ch bereit.', 'Fragen an leser@tennisnews.ch schicken.', 'Mehr Infos: tennisnews.ch', 'Die Daten kommen aus dem tennisnews.ch Liveticker.', 'Er las die tennisnews.ch – Umfrage.'], {});
+    expect(links).toEqual([]);
   });
 });

@@ -335,14 +335,27 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
-  // 1e. a web address is no place "ch" or "de", and no entity at all ("handball.ch", "stern.de": GermEval calls them works,
-  //     news-gold now an outlet, now a website)
+  // 1e. a web address is no place "ch" or "de": it names the outlet or site that speaks or is spoken to ("sagte er
+  //     handball.ch", "kulturblick.de: Wie kam es dazu?"), when it stands as a name of its own; not an address to look
+  //     something up at ("unter", or a colon, "auf", "at" before it at the sentence's end; with a path, in an e-mail
+  //     address, after a word for a web site), not before a noun it qualifies ("im stern.de Live-Ticker", "die stern.de
+  //     – Umfrage"), and not where the article names the site without its domain too ("Amazon" … "Amazon.com")
+  const bareNames = new Set(raws.map((r) => r.text.toLowerCase()));
   sentences.forEach((s, si) => {
     for (let i = 2; i < s.tokens.length; i++) {
       const [w, dot, tld] = [s.tokens[i - 2], s.tokens[i - 1], s.tokens[i]];
       if (dot.text !== '.' || !TLD.test(tld.text) || dot.start !== w.end || tld.start !== dot.end) continue;
       for (const r of raws.filter((x) => x.sent === si && !x.part && x.tokStart <= i && x.tokEnd >= i - 2)) drop(r);
       for (let k = i - 2; k <= i; k++) covered[si][k] = 1;
+      const text = blocks[s.block].text;
+      const before = s.tokens[i - 3]?.text ?? '';
+      const after = s.tokens[i + 1];
+      const last = !after || /^[.!?]$/.test(after.text);
+      const link = (last && (before === ':' || /^(?:auf|at|on|visit|bei)$/i.test(before))) || /^(?:unter|via|www)$/i.test(before) || /^(?:web)?sites?$|^(?:inter)?net-?seiten?$|^webseiten?$|^homepage$/i.test(before.replace(/,$/, '')) || /^(?:web)?sites?$|^webseiten?$/i.test(s.tokens[i - 4]?.text ?? '');
+      const path = text[tld.end] === '/' || text[w.start - 1] === '@' || text[w.start - 1] === '/';
+      const compound = !!after && ((/^[-–]$/.test(after.text) && /^\p{Lu}/u.test(s.tokens[i + 2]?.text ?? '')) || (lang === 'de' && /^\p{Lu}\p{L}/u.test(after.text)));
+      if (link || path || compound || bareNames.has(w.text.toLowerCase()) || !/^\p{L}/u.test(w.text)) continue;
+      push(mk(si, i - 2, i + 1, 'organization', 2));
     }
   });
 
@@ -1313,6 +1326,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   const longest = standalone.filter((r) => r.tokEnd - r.tokStart === longestLen);
   // a US state abbreviated after a party letter is named in full ("Calif." → California)
   if (c.gazId?.startsWith('us-state:')) return c.gazId.slice('us-state:'.length);
+  // a web address as written ("handball.ch")
+  if (/^[\p{L}\d-]+\.\p{Ll}{2,4}$/u.test(longest[0].text)) return longest[0].text;
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];
