@@ -671,4 +671,18 @@ describe('entities', () => {
     const links = run(['Alle Termine stehen unter tennisnews.ch bereit.', 'Fragen an leser@tennisnews.ch schicken.', 'Mehr Infos: tennisnews.ch', 'Die Daten kommen aus dem tennisnews.ch Liveticker.', 'Er las die tennisnews.ch – Umfrage.'], {});
     expect(links).toEqual([]);
   });
+
+  it('takes one capitalised word in a list of two people or more for a person ("… Anna Roth, Ben Kaya und Nena"), not a common noun', () => {
+    const people = { 'Anna Roth': 'PER', 'Ben Kaya': 'PER' };
+    const out = run(['Auf der Bühne standen Anna Roth, Ben Kaya und Nena.'], people);
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Anna Roth'],
+      ['person', 'Ben Kaya'],
+      ['person', 'Nena'],
+    ]);
+    expect(run(['Nena, Anna Roth und Ben Kaya sangen.'], people).map((e) => e.name)).toEqual(['Nena', 'Anna Roth', 'Ben Kaya']);
+    // a common noun, or one person only, is no list of people
+    expect(run(['Auf der Bühne standen Anna Roth, Ben Kaya und Freunde.'], people).map((e) => e.name)).toEqual(['Anna Roth', 'Ben Kaya']);
+    expect(run(['Auf der Bühne standen Anna Roth und Nena.'], { 'Anna Roth': 'PER' }).map((e) => e.name)).toEqual(['Anna Roth']);
+  });
 });

@@ -513,6 +513,34 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1f. one capitalised word the tagger left in a list of two people or more is a person too ("Anna Roth, Ben Kaya und
+  //     Cher"; "Cher, Anna Roth and Ben Kaya"), when it is no common noun and the article never writes it in lower case
+  const LIST_JOIN = /^(?:,|und|oder|sowie|and|or)$/;
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const personEndingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokEnd === k);
+    const personStartingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokStart === k);
+    for (let i = 0; i < t.length; i++) {
+      if (covered[si][i] || (i > 0 && (covered[si][i - 1] || isCap(t[i - 1].text))) || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || !unknownName(t[i].text) || isCap(t[i + 1]?.text ?? '')) continue;
+      let people = 0;
+      // back: "A, B und X"
+      for (let k = i - 1; k > 0 && LIST_JOIN.test(t[k].text); ) {
+        const r = personEndingAt(k);
+        if (!r) break;
+        people++;
+        k = r.tokStart - 1;
+      }
+      // on: "X, A und B"
+      for (let k = i + 1; k < t.length && LIST_JOIN.test(t[k].text); ) {
+        const r = personStartingAt(k + 1);
+        if (!r) break;
+        people++;
+        k = r.tokEnd;
+      }
+      if (people >= 2) push(mk(si, i, i + 1, 'person', 2));
+    }
+  });
+
   // 2. gazetteers fill gaps the tagger left (and settle the type of known institutions); not inside the name of a work or
   //    event the tagger found ("Hong Kong Open", "Air Jordan")
   const gz = gazetteer();
