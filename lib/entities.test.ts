@@ -685,4 +685,11 @@ describe('entities', () => {
     expect(run(['Auf der Bühne standen Anna Roth, Ben Kaya und Freunde.'], people).map((e) => e.name)).toEqual(['Anna Roth', 'Ben Kaya']);
     expect(run(['Auf der Bühne standen Anna Roth und Nena.'], { 'Anna Roth': 'PER' }).map((e) => e.name)).toEqual(['Anna Roth']);
   });
+
+  it('takes a common noun for a building or settlement before a name the tagger saw as a person for the kind of place ("seine Ferienvilla Montecello")', () => {
+    const out = run(['Die Gäste trafen sich in seiner Ferienvilla Montecello am See.'], { 'Ferienvilla Montecello': 'PER' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([['place', 'Montecello']]);
+    // a person noun before the name stays out of it and the person stays a person
+    expect(run(['Das sagte Gärtnerin Mara Lindqvist am Morgen.'], { 'Gärtnerin Mara Lindqvist': 'PER' }).map((e) => [e.type, e.name])).toEqual([['person', 'Mara Lindqvist']]);
+  });
 });

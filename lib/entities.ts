@@ -380,16 +380,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   });
 
   // 1a''. a German noun that classifies the name is no part of it, unless names open with it: "die Umweltorganisation
-  //      Germanwatch" → "Germanwatch" ("Kanton Nidwalden", "Universität Leipzig", "Bundesverband Deutscher Stiftungen" stay whole)
+  //      Germanwatch" → "Germanwatch" ("Kanton Nidwalden", "Universität Leipzig", "Bundesverband Deutscher Stiftungen" stay whole);
+  //      where the tagger saw a person, the noun tells the kind ("seine Luxusvilla Arcore" → the place "Arcore")
   if (lang === 'de') for (const r of [...raws]) {
-    if (r.part || r.type === 'person' || r.tokEnd - r.tokStart < 2) continue;
+    if (r.part || r.tokEnd - r.tokStart < 2) continue;
     const first = sentences[r.sent].tokens[r.tokStart].text;
     const kind = typeByClassifier(first);
+    if (r.type === 'person' && (kind === 'none' || isPersonNounDe(first) || knownFirstNames().has(first) || isAlsoName(first))) continue;
     const rest = sentences[r.sent].tokens.slice(r.tokStart + 1, r.tokEnd).map((t) => t.text);
     // (the rest a name of its own, not adjectives and nouns that complete the first word: "Bundesverband Deutscher Stiftungen")
     if (!kind || kind === 'none' || opensName(first) || !isCommonNoun(first) || !isCap(rest[0]) || isAdjective(rest[0]) || !rest.some(unknownName)) continue;
     drop(r);
-    push(mk(r.sent, r.tokStart + 1, r.tokEnd, r.type, r.source));
+    push(mk(r.sent, r.tokStart + 1, r.tokEnd, r.type === 'person' ? kind : r.type, r.source));
   }
 
   // 1a'''. a German institution named by its head and what it is for: "die Bundesagentur für Arbeit", "der Ausschuss für
