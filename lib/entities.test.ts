@@ -692,4 +692,12 @@ describe('entities', () => {
     // a person noun before the name stays out of it and the person stays a person
     expect(run(['Das sagte Gärtnerin Mara Lindqvist am Morgen.'], { 'Gärtnerin Mara Lindqvist': 'PER' }).map((e) => [e.type, e.name])).toEqual([['person', 'Mara Lindqvist']]);
   });
+
+  it('takes a town\'s name in the genitive before what belongs to it for the place ("Leobens neuer Bahnhof"), not a person\'s', () => {
+    expect(run(['Leobens neuer Bahnhof ist fertig.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Leobens']]);
+    expect(run(['Zu Leobens „Stadtfest“ kamen Tausende.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Leobens']]);
+    // after an article, or the surname of a person the article names, it is none
+    expect(run(['Die Leobens feierten.'], {})).toEqual([]);
+    expect(run(['Anna Leoben kam.', 'Leobens Tochter blieb.'], { 'Anna Leoben': 'PER' }).map((e) => e.type)).toEqual(['person']);
+  });
 });

@@ -598,6 +598,20 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           continue;
         }
       }
+      // German: a town's name in the genitive before what belongs to it, the tagger left ("Villachs neuer Bahnhof",
+      // "Leobens „Stadtfest“"): no article before it, a noun, adjective or quotation mark after it, not a common noun,
+      // not a name people have
+      if (lang === 'de' && !covered[si][i] && !inOther[si][i] && /^\p{Lu}\p{Ll}{2,}s$/u.test(s.tokens[i].text) && isTownName(s.tokens[i].text.slice(0, -1))) {
+        const w = s.tokens[i].text;
+        const stem = w.slice(0, -1);
+        const prev = s.tokens[i - 1]?.text.toLowerCase() ?? '';
+        const next = s.tokens[i + 1]?.text ?? '';
+        const person = raws.some((r) => r.type === 'person' && sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).some((t) => t.text === stem || t.text === w));
+        if (!DETERMINERS.has(prev) && (/^[„“"«»‚]$/.test(next) || (/^\p{L}/u.test(next) && !isCap(next) ? isAdjective(next) : /^\p{Lu}\p{Ll}/u.test(next) && isCommonNoun(next))) && unknownName(w) && unknownName(stem) && !knownFirstNames().has(stem) && !isAlsoName(stem) && !person) {
+          push(mk(si, i, i + 1, 'place', 2));
+          continue;
+        }
+      }
       // German: a region named by a point of the compass and a name after "in", "im", "aus" that the tagger left
       // ("in Nordhessen", "im Oberrheingraben", "aus Niederbayern"), when it is no common noun ("in Unterzahl")
       if (lang === 'de' && i > 0 && /^(?:in|im|aus|nach)$/i.test(s.tokens[i - 1].text) && !covered[si][i - 1] && !covered[si][i] && !inOther[si][i] && COMPASS_REGION.test(s.tokens[i].text) && unknownName(s.tokens[i].text)) {
