@@ -700,4 +700,11 @@ describe('entities', () => {
     expect(run(['Die Leobens feierten.'], {})).toEqual([]);
     expect(run(['Anna Leoben kam.', 'Leobens Tochter blieb.'], { 'Anna Leoben': 'PER' }).map((e) => e.type)).toEqual(['person']);
   });
+
+  it('takes a town\'s adjective before a company\'s word for the company ("die Göttinger Sparkasse"), not some company of the town', () => {
+    expect(run(['Die Göttinger Sparkasse senkt die Zinsen.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Göttinger Sparkasse']]);
+    expect(run(['Der Bielefelder Verlag druckt das Buch.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Bielefelder Verlag']]);
+    expect(run(['Sie arbeitet bei einer Göttinger Bank.'], {})).toEqual([]);
+    expect(run(['Die Göttinger Polizei ermittelt.'], {})).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -540,6 +540,16 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         k = r.tokEnd;
       }
       if (people >= 2) push(mk(si, i, i + 1, 'person', 2));
+    }
+  });
+
+  // 1g. German: a town's adjective before a company's word is the company's name ("die Kasseler Sparkasse", "der Bremer
+  //     Verlag"), not after an indefinite article ("eine Frankfurter Bank" is some bank) nor before more of a name
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (!isTownCompanyHead(t[i + 1].text) || covered[si][i] || covered[si][i + 1] || isCap(t[i + 2]?.text ?? '') || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '') || !townOfAdjective(t[i].text)) continue;
+      push(mk(si, i, i + 2, 'organization', 2));
     }
   });
 

@@ -144,6 +144,18 @@ export function isInstitutionHead(word: string): boolean {
   return /^\p{Lu}\p{Ll}{3,}$/u.test(word) && (heads.organization.first.includes(word) || headMatch(word, heads.organization.last, true));
 }
 
+/** A company's word that makes one name with its town's adjective before it ("Kasseler Sparkasse"). */
+export function isTownCompanyHead(word: string): boolean {
+  return heads.afterTown.includes(word);
+}
+
+/** The town an adjective in -er names, if the town list knows it ("Kasseler" → Kassel, "Münchner" → München, "Bremer" → Bremen). */
+export function townOfAdjective(word: string): string | null {
+  if (!/^\p{Lu}\p{Ll}+er$/u.test(word)) return null;
+  const base = word.slice(0, -2);
+  return [base, base + 'en', base.replace(/n$/, 'en'), base + 'e'].find((t) => t.length >= 3 && isTownName(t)) ?? null;
+}
+
 /** The last word of a shop's, pub's or hotel's name ("Pub", "Cafe", "Hotel"), which may follow its owner's name ("Murphy's Pub"). */
 export function isBusinessHead(word: string): boolean {
   return heads.business.includes(word);
