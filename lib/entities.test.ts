@@ -707,4 +707,9 @@ describe('entities', () => {
     expect(run(['Sie arbeitet bei einer Göttinger Bank.'], {})).toEqual([]);
     expect(run(['Die Göttinger Polizei ermittelt.'], {})).toEqual([]);
   });
+
+  it('takes a landmark named in one word after an article for a place ("vom Hohenzollernturm"), not a common noun ("im Glockenturm")', () => {
+    expect(run(['Vom Hohenzollernturm aus sieht man bis zum Fluss.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Hohenzollernturm']]);
+    expect(run(['Die Kinder sangen im Glockenturm.', 'Der Zug fuhr über die Eisenbahnbrücke.'], {})).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -592,6 +592,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
           same.type = 'place';
           if (dot) Object.assign(same, { end: t.end + 1, text: blocks[s.block].text.slice(t.start, t.end + 1) });
         } else if (!covered[si][i]) push(mk(si, i, i + 1, 'place', 2, false, t.start, dot ? t.end + 1 : t.end));
+        continue;
+      }
+      // a landmark named in one word after an article the tagger left ("gegenüber dem Eiffelturm", "über die
+      // Köhlbrandbrücke"), when it is no common noun ("der Kirchturm", "die Eisenbahnbrücke")
+      if (lang === 'de' && !covered[si][i] && !inOther[si][i] && isLandmarkWord(s.tokens[i].text) && unknownName(s.tokens[i].text) && /^(?:der|die|das|dem|den|des|am|im|zum|zur|beim|vom)$/i.test(s.tokens[i - 1]?.text ?? '')) {
+        push(mk(si, i, i + 1, 'place', 2));
         continue;
       }
       // a town GeoNames knows after "in", "aus", "nach" that the tagger left ("in St. Veit", "Anwurf in Stans"), when

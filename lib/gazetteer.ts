@@ -5,7 +5,7 @@ import gaz from '../assets/lexicon/gazetteer.json';
 import firstNameList from '../assets/lexicon/first-names.json';
 import heads from '../assets/lexicon/name-heads.json';
 import places from '../assets/lexicon/places.json';
-import { adjectiveStem } from './german';
+import { adjectiveStem, isCommonNoun } from './german';
 import type { EntityType } from './types';
 
 export interface GazetteerEntry {
@@ -209,6 +209,14 @@ const STREET_END = new RegExp(`\\p{Ll}{2}(?:${heads.streetEndings.join('|')})$`,
 /** A one-word German street name by its ending ("Kruppstraße", "Kortumstr", "Bargkoppelstieg"); the caller rules out common nouns. */
 export function isStreetWord(word: string): boolean {
   return STREET_SHAPE.test(word) && STREET_END.test(word);
+}
+
+const LANDMARK_END = new RegExp(`^(\\p{Lu}\\p{Ll}{3,})(?:${heads.landmarkEndings.join('|')})$`, 'u');
+/** A one-word landmark's name by its ending ("Eiffelturm", "Köhlbrandbrücke"); the caller rules out common nouns. */
+export function isLandmarkWord(word: string): boolean {
+  const first = LANDMARK_END.exec(word)?.[1];
+  // named after a name, not a common noun ("Glockenturm", "Eisenbahnbrücke")
+  return !!first && ![first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && isCommonNoun(f));
 }
 
 let towns: Set<string> | null = null;
