@@ -712,4 +712,12 @@ describe('entities', () => {
     expect(run(['Vom Hohenzollernturm aus sieht man bis zum Fluss.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Hohenzollernturm']]);
     expect(run(['Die Kinder sangen im Glockenturm.', 'Der Zug fuhr über die Eisenbahnbrücke.'], {})).toEqual([]);
   });
+
+  it('ends an organisation\'s name before a common noun the tagger ran on over, when the article names it alone too', () => {
+    const names = { Nordkauf: 'ORG', 'Nordkauf Container': 'ORG', 'Nordkauf Verlag': 'ORG' };
+    const out = run(['Die Kette Nordkauf wächst.', 'Seit Jahren lädt Nordkauf Container mit Waren um.'], names);
+    expect(out.map((e) => [e.type, e.name, e.mentions])).toEqual([['organization', 'Nordkauf', 2]]);
+    // a word that heads organisations' names stays in the name
+    expect(run(['Die Kette Nordkauf wächst.', 'Der Nordkauf Verlag druckt.'], names).map((e) => e.name)).toEqual(['Nordkauf Verlag']);
+  });
 });

@@ -700,6 +700,22 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, r.tokStart, country.tokEnd, 'organization', 2));
   }
 
+  // 2d. German: an organisation's name the tagger ran on over a common noun after it is the name the article also
+  //     writes alone ("die Supermarktkette Nordkauf Container mit Waren", "Nordkauf" elsewhere); not a noun that heads
+  //     organisations' names ("Nordkauf Verlag")
+  if (lang === 'de') {
+    const alone = new Set(raws.filter((x) => !x.part).map((x) => x.text));
+    for (const r of [...raws]) {
+      if (r.part || r.type !== 'organization' || r.tokEnd - r.tokStart < 2) continue;
+      const t = sentences[r.sent].tokens;
+      const words = t.slice(r.tokStart, r.tokEnd).map((x) => x.text);
+      const last = words[words.length - 1];
+      if (!isCommonNoun(last) || isInstitutionHead(last) || typeByHead(words)?.type === 'organization' || !alone.has(blocks[r.block].text.slice(r.start, t[r.tokEnd - 2].end))) continue;
+      drop(r);
+      push(mk(r.sent, r.tokStart, r.tokEnd - 1, 'organization', r.source));
+    }
+  }
+
   // 2b. an abbreviation in brackets right after a name is its short form: "Deutscher Wetterdienst (DWD)",
   //     "Max-Planck-Institut für Plasmaphysik (IPP)"; found everywhere else in the article by step 3
   const abbreviations = new Map<string, string>();
