@@ -720,4 +720,10 @@ describe('entities', () => {
     // a word that heads organisations' names stays in the name
     expect(run(['Die Kette Nordkauf wächst.', 'Der Nordkauf Verlag druckt.'], names).map((e) => e.name)).toEqual(['Nordkauf Verlag']);
   });
+
+  it('takes an award by its own name for no entity ("einen Oscar", "zwei Golden Globes"), a person who bears the name for a person', () => {
+    const out = run(['Der Film gewann zwei Golden Globes und einen Oscar.'], { 'Golden Globes': 'ORG', Oscar: 'ORG' });
+    expect(out).toEqual([]);
+    expect(run(['Oscar Niemeyer baute die Kirche.'], { 'Oscar Niemeyer': 'PER' }).map((e) => [e.type, e.name])).toEqual([['person', 'Oscar Niemeyer']]);
+  });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -1207,6 +1207,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     if (c.gazId || !c.raws.length) continue;
     const longest = longestTokens(c);
     if (longest && isEventName(longest)) c.raws = [];
+    // an award by its own name: one word only where an article or a number stands before it ("den Oscar", "zwei Emmys")
+    const awardAt = (r: Raw) => r.tokEnd - r.tokStart > 1 || /^(?:\d+|der|den|dem|des|die|einen|einem|eines|ein|eine|the|an?|two|three|zwei|drei|vier)$/i.test(sentences[r.sent].tokens[r.tokStart - 1]?.text ?? '');
+    if (longest && isAwardName(longest) && c.raws.filter((r) => !r.part).every(awardAt)) c.raws = [];
   }
   // a name of more than one word that stands alone in quotation marks in half its mentions is a title, a work or
   // product, no person («Mario Kart»)

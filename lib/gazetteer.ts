@@ -198,6 +198,11 @@ export function isEventName(tokens: string[]): boolean {
   return (tokens.length > 1 || part !== last) && (list.includes(part) || list.includes(tokens.slice(-2).join(' ')));
 }
 
+/** An award known by a name of its own ("Oscar", "Golden Globe"): no entity where it is the award. */
+export function isAwardName(tokens: string[]): boolean {
+  return heads.notName.awards.includes(tokens.join(' '));
+}
+
 /** A classifier noun that is part of the name it stands before ("Kanton Nidwalden", "Universität Leipzig"), not only its kind. */
 export function opensName(word: string): boolean {
   return HEAD_TYPES.some(([, h]) => h.first.includes(word));
