@@ -726,4 +726,8 @@ describe('entities', () => {
     expect(out).toEqual([]);
     expect(run(['Oscar Niemeyer baute die Kirche.'], { 'Oscar Niemeyer': 'PER' }).map((e) => [e.type, e.name])).toEqual([['person', 'Oscar Niemeyer']]);
   });
+
+  it('takes the code that labels an account\'s or a book\'s number for no name ("IBAN: DE12 …")', () => {
+    expect(run(['Spenden an die Stadtkasse, IBAN: DE12 3456 7890 1234 5678 90, BIC: ABCDEFGH.'], { IBAN: 'ORG', BIC: 'ORG' })).toEqual([]);
+  });
 });

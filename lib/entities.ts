@@ -22,8 +22,9 @@ export const ENTITIES = {
   /** Longest name (in tokens) that document-level matching looks for. */
   maxNameTokens: 5,
   /** Words never taken for a name on their own, whatever the tagger says. */
-  // (also the pronouns and greetings a blog capitalises when it speaks to its reader: "Du", "Dich", "Hey")
-  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and', 'du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'euch', 'euer', 'eure', 'ihr', 'ihm', 'ihn', 'uns', 'you', 'your', 'hey', 'hallo']),
+  // (also the pronouns and greetings a blog capitalises when it speaks to its reader: "Du", "Dich", "Hey"; and the codes
+  // that label an account's or a book's number: "IBAN: DE12 …", "ISBN 978-…")
+  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and', 'du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'euch', 'euer', 'eure', 'ihr', 'ihm', 'ihn', 'uns', 'you', 'your', 'hey', 'hallo', 'iban', 'bic', 'isbn', 'issn']),
 } as const;
 
 /** Particles inside people's names ("von der Leyen", "van Gogh", "bin Salman", "de Gaulle"). */
