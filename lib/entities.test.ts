@@ -730,4 +730,10 @@ describe('entities', () => {
   it('takes the code that labels an account\'s or a book\'s number for no name ("IBAN: DE12 …")', () => {
     expect(run(['Spenden an die Stadtkasse, IBAN: DE12 3456 7890 1234 5678 90, BIC: ABCDEFGH.'], { IBAN: 'ORG', BIC: 'ORG' })).toEqual([]);
   });
+
+  it('takes a word the article also writes after an indefinite article for no organisation, in another case too ("eines Plasmafelds" … "ein Plasmafeld")', () => {
+    const out = run(['Die Wirkung eines stark gebündelten Plasmafelds war groß.', 'Später legten sie ein Plasmafeld an.'], { Plasmafelds: 'ORG' });
+    expect(out).toEqual([]);
+    expect(run(['Die Sprecherin der Nordkauf widersprach.', 'Ein Sprecher kam.'], { Nordkauf: 'ORG' }).map((e) => e.name)).toEqual(['Nordkauf']);
+  });
 });

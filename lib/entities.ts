@@ -1282,7 +1282,14 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       };
       const nounAfterAdjective = (r: Raw) => adjBefore(r, r.tokStart - 1) && !r.text.includes('-') && isCommonNoun(r.text);
       const plural = words.every(([w]) => /(?:ungen|heiten|keiten|schaften)$/.test(w) && isCommonNoun(w));
-      if (c.type === 'organization' ? standalone.some(indefinite) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
+      // (an organisation: also where the article writes the word again without the tagger, in another case:
+      // "eines von außen angelegten Magnetfelds" … "ein Magnetfeld")
+      const bases = new Set(words.filter((w) => w.length === 1).map(([w]) => w.replace(/e?s$/, '')));
+      const indefiniteElsewhere = () =>
+        sentences.some((s, si) =>
+          s.tokens.some((t, k) => bases.has(t.text.replace(/e?s$/, '')) && indefinite({ ...standalone[0], sent: si, tokStart: k, tokEnd: k + 1 })),
+        );
+      if (c.type === 'organization' ? standalone.some(indefinite) || (bases.size > 0 && indefiniteElsewhere()) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
     }
   }
   const kept = live.filter((c) => c.raws.length);
