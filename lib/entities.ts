@@ -524,7 +524,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const personEndingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokEnd === k);
     const personStartingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokStart === k);
     for (let i = 0; i < t.length; i++) {
-      if (covered[si][i] || (i > 0 && (covered[si][i - 1] || isCap(t[i - 1].text))) || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || !unknownName(t[i].text) || isCap(t[i + 1]?.text ?? '')) continue;
+      if (!(LIST_JOIN.test(t[i - 1]?.text ?? '') || LIST_JOIN.test(t[i + 1]?.text ?? '')) || covered[si][i] || (i > 0 && (covered[si][i - 1] || isCap(t[i - 1].text))) || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || isCap(t[i + 1]?.text ?? '')) continue;
       let people = 0;
       // back: "A, B und X"
       for (let k = i - 1; k > 0 && LIST_JOIN.test(t[k].text); ) {
@@ -540,7 +540,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         people++;
         k = r.tokEnd;
       }
-      if (people >= 2) push(mk(si, i, i + 1, 'person', 2));
+      if (people >= 2 && unknownName(t[i].text)) push(mk(si, i, i + 1, 'person', 2));
     }
   });
 
@@ -1248,6 +1248,23 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   // in lower case elsewhere), no English place or organisation the article also writes in lower case
   // ("level 3", "the bar"; German nouns are all capitalised, and the tagger's German places that are nouns are
   // more often right than wrong: "Rom", "Vatikan"); no model or disease as a person or place ("Covid-19")
+  // where each word stands, by its form without a genitive ending (built when first asked)
+  let wordsAt: Map<string, [number, number][]> | null = null;
+  const positionsOf = (base: string) => {
+    if (!wordsAt) {
+      wordsAt = new Map();
+      sentences.forEach((s, si) =>
+        s.tokens.forEach((t, k) => {
+          if (!/^\p{Lu}/u.test(t.text)) return;
+          const key = t.text.replace(/e?s$/, '');
+          const list = wordsAt!.get(key) ?? [];
+          list.push([si, k]);
+          wordsAt!.set(key, list);
+        }),
+      );
+    }
+    return wordsAt.get(base) ?? [];
+  };
   for (const c of live) {
     if (c.fullTokens || c.gazId) continue;
     const words = c.raws.filter((r) => !r.part).map((r) => nameTokens(r));
@@ -1285,10 +1302,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       // (an organisation: also where the article writes the word again without the tagger, in another case:
       // "eines von außen angelegten Magnetfelds" … "ein Magnetfeld")
       const bases = new Set(words.filter((w) => w.length === 1).map(([w]) => w.replace(/e?s$/, '')));
-      const indefiniteElsewhere = () =>
-        sentences.some((s, si) =>
-          s.tokens.some((t, k) => bases.has(t.text.replace(/e?s$/, '')) && indefinite({ ...standalone[0], sent: si, tokStart: k, tokEnd: k + 1 })),
-        );
+      const indefiniteElsewhere = () => [...bases].some((b) => positionsOf(b).some(([si, k]) => indefinite({ ...standalone[0], sent: si, tokStart: k, tokEnd: k + 1 })));
       if (c.type === 'organization' ? standalone.some(indefinite) || (bases.size > 0 && indefiniteElsewhere()) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
     }
   }
