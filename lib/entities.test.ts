@@ -400,10 +400,13 @@ describe('entities', () => {
     expect(es.map((e) => [e.name, e.type])).toEqual([['Morgenruf', 'organization']]);
   });
 
-  it('a web address is no place ("ch" in "wetter.ch") and no entity', () => {
+  it('a web address is no place ("ch" in "wetter.ch"): the outlet that reports', () => {
     const blocks: Block[] = [{ text: 'Das meldet wetter.ch am Abend aus Bern.', kind: 'paragraph' }];
     const tag: Tagger = (ss) => ss.map((toks) => toks.map((t) => (t === 'ch' || t === 'Bern' ? 'B-LOC' : 'O')));
-    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => e.name)).toEqual(['Bern']);
+    expect(recognize(blocks, splitBlocks(blocks, 'de'), 'de', tag).entities.map((e) => [e.name, e.type])).toEqual([
+      ['wetter.ch', 'organization'],
+      ['Bern', 'place'],
+    ]);
   });
 
   it('a compound of common nouns is no person ("Möbel-Einrichtungshaus"), a municipality\'s name a place', () => {
@@ -647,5 +650,90 @@ describe('entities', () => {
       ['place', 'Husum'],
       ['place', 'Nordfriesland'],
     ]);
+  });
+
+  it('takes a first name the wider list knows before a word tagged as a place for a person ("Yusuf Minden"), not a known place pair', () => {
+    const out = run(['Yusuf Minden erzählte von der Überfahrt.', 'Später zog Minden nach Bremen.'], { Minden: 'LOC', Bremen: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Yusuf Minden'],
+      ['place', 'Bremen'],
+    ]);
+    // a town after a preposition stays a town
+    expect(run(['Die Fähre fuhr nach Minden.'], { Minden: 'LOC' }).map((e) => e.type)).toEqual(['place']);
+  });
+
+  it('takes a web address that speaks or is spoken to for the outlet, not one to look something up at', () => {
+    const out = run(['kulturblick.de: Wie kam es zu dem Projekt?', 'Das sagte die Trainerin dem Portal tennisnews.ch am Montag.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'kulturblick.de'],
+      ['organization', 'tennisnews.ch'],
+    ]);
+    const links = run(['Alle Termine stehen unter tennisnews.ch bereit.', 'Fragen an leser@tennisnews.ch schicken.', 'Mehr Infos: tennisnews.ch', 'Die Daten kommen aus dem tennisnews.ch Liveticker.', 'Er las die tennisnews.ch – Umfrage.'], {});
+    expect(links).toEqual([]);
+  });
+
+  it('takes one capitalised word in a list of two people or more for a person ("… Anna Roth, Ben Kaya und Nena"), not a common noun', () => {
+    const people = { 'Anna Roth': 'PER', 'Ben Kaya': 'PER' };
+    const out = run(['Auf der Bühne standen Anna Roth, Ben Kaya und Nena.'], people);
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Anna Roth'],
+      ['person', 'Ben Kaya'],
+      ['person', 'Nena'],
+    ]);
+    expect(run(['Nena, Anna Roth und Ben Kaya sangen.'], people).map((e) => e.name)).toEqual(['Nena', 'Anna Roth', 'Ben Kaya']);
+    // a common noun, or one person only, is no list of people
+    expect(run(['Auf der Bühne standen Anna Roth, Ben Kaya und Freunde.'], people).map((e) => e.name)).toEqual(['Anna Roth', 'Ben Kaya']);
+    expect(run(['Auf der Bühne standen Anna Roth und Nena.'], { 'Anna Roth': 'PER' }).map((e) => e.name)).toEqual(['Anna Roth']);
+  });
+
+  it('takes a common noun for a building or settlement before a name the tagger saw as a person for the kind of place ("seine Ferienvilla Montecello")', () => {
+    const out = run(['Die Gäste trafen sich in seiner Ferienvilla Montecello am See.'], { 'Ferienvilla Montecello': 'PER' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([['place', 'Montecello']]);
+    // a person noun before the name stays out of it and the person stays a person
+    expect(run(['Das sagte Gärtnerin Mara Lindqvist am Morgen.'], { 'Gärtnerin Mara Lindqvist': 'PER' }).map((e) => [e.type, e.name])).toEqual([['person', 'Mara Lindqvist']]);
+  });
+
+  it('takes a town\'s name in the genitive before what belongs to it for the place ("Leobens neuer Bahnhof"), not a person\'s', () => {
+    expect(run(['Leobens neuer Bahnhof ist fertig.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Leobens']]);
+    expect(run(['Zu Leobens „Stadtfest“ kamen Tausende.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Leobens']]);
+    // after an article, or the surname of a person the article names, it is none
+    expect(run(['Die Leobens feierten.'], {})).toEqual([]);
+    expect(run(['Anna Leoben kam.', 'Leobens Tochter blieb.'], { 'Anna Leoben': 'PER' }).map((e) => e.type)).toEqual(['person']);
+  });
+
+  it('takes a town\'s adjective before a company\'s word for the company ("die Göttinger Sparkasse"), not some company of the town', () => {
+    expect(run(['Die Göttinger Sparkasse senkt die Zinsen.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Göttinger Sparkasse']]);
+    expect(run(['Der Bielefelder Verlag druckt das Buch.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Bielefelder Verlag']]);
+    expect(run(['Sie arbeitet bei einer Göttinger Bank.'], {})).toEqual([]);
+    expect(run(['Die Göttinger Polizei ermittelt.'], {})).toEqual([]);
+  });
+
+  it('takes a landmark named in one word after an article for a place ("vom Hohenzollernturm"), not a common noun ("im Glockenturm")', () => {
+    expect(run(['Vom Hohenzollernturm aus sieht man bis zum Fluss.'], {}).map((e) => [e.type, e.name])).toEqual([['place', 'Hohenzollernturm']]);
+    expect(run(['Die Kinder sangen im Glockenturm.', 'Der Zug fuhr über die Eisenbahnbrücke.'], {})).toEqual([]);
+  });
+
+  it('ends an organisation\'s name before a common noun the tagger ran on over, when the article names it alone too', () => {
+    const names = { Nordkauf: 'ORG', 'Nordkauf Container': 'ORG', 'Nordkauf Verlag': 'ORG' };
+    const out = run(['Die Kette Nordkauf wächst.', 'Seit Jahren lädt Nordkauf Container mit Waren um.'], names);
+    expect(out.map((e) => [e.type, e.name, e.mentions])).toEqual([['organization', 'Nordkauf', 2]]);
+    // a word that heads organisations' names stays in the name
+    expect(run(['Die Kette Nordkauf wächst.', 'Der Nordkauf Verlag druckt.'], names).map((e) => e.name)).toEqual(['Nordkauf Verlag']);
+  });
+
+  it('takes an award by its own name for no entity ("einen Oscar", "zwei Golden Globes"), a person who bears the name for a person', () => {
+    const out = run(['Der Film gewann zwei Golden Globes und einen Oscar.'], { 'Golden Globes': 'ORG', Oscar: 'ORG' });
+    expect(out).toEqual([]);
+    expect(run(['Oscar Niemeyer baute die Kirche.'], { 'Oscar Niemeyer': 'PER' }).map((e) => [e.type, e.name])).toEqual([['person', 'Oscar Niemeyer']]);
+  });
+
+  it('takes the code that labels an account\'s or a book\'s number for no name ("IBAN: DE12 …")', () => {
+    expect(run(['Spenden an die Stadtkasse, IBAN: DE12 3456 7890 1234 5678 90, BIC: ABCDEFGH.'], { IBAN: 'ORG', BIC: 'ORG' })).toEqual([]);
+  });
+
+  it('takes a word the article also writes after an indefinite article for no organisation, in another case too ("eines Plasmafelds" … "ein Plasmafeld")', () => {
+    const out = run(['Die Wirkung eines stark gebündelten Plasmafelds war groß.', 'Später legten sie ein Plasmafeld an.'], { Plasmafelds: 'ORG' });
+    expect(out).toEqual([]);
+    expect(run(['Die Sprecherin der Nordkauf widersprach.', 'Ein Sprecher kam.'], { Nordkauf: 'ORG' }).map((e) => e.name)).toEqual(['Nordkauf']);
   });
 });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isEventName, isInstitutionHead, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -22,8 +22,9 @@ export const ENTITIES = {
   /** Longest name (in tokens) that document-level matching looks for. */
   maxNameTokens: 5,
   /** Words never taken for a name on their own, whatever the tagger says. */
-  // (also the pronouns and greetings a blog capitalises when it speaks to its reader: "Du", "Dich", "Hey")
-  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and', 'du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'euch', 'euer', 'eure', 'ihr', 'ihm', 'ihn', 'uns', 'you', 'your', 'hey', 'hallo']),
+  // (also the pronouns and greetings a blog capitalises when it speaks to its reader: "Du", "Dich", "Hey"; and the codes
+  // that label an account's or a book's number: "IBAN: DE12 …", "ISBN 978-…")
+  stopNames: new Set(['der', 'die', 'das', 'the', 'a', 'ein', 'eine', 'er', 'sie', 'es', 'he', 'she', 'it', 'we', 'wir', 'ich', 'i', 'und', 'and', 'du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'euch', 'euer', 'eure', 'ihr', 'ihm', 'ihn', 'uns', 'you', 'your', 'hey', 'hallo', 'iban', 'bic', 'isbn', 'issn']),
 } as const;
 
 /** Particles inside people's names ("von der Leyen", "van Gogh", "bin Salman", "de Gaulle"). */
@@ -335,14 +336,27 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
-  // 1e. a web address is no place "ch" or "de", and no entity at all ("handball.ch", "stern.de": GermEval calls them works,
-  //     news-gold now an outlet, now a website)
+  // 1e. a web address is no place "ch" or "de": it names the outlet or site that speaks or is spoken to ("sagte er
+  //     handball.ch", "kulturblick.de: Wie kam es dazu?"), when it stands as a name of its own; not an address to look
+  //     something up at ("unter", or a colon, "auf", "at" before it at the sentence's end; with a path, in an e-mail
+  //     address, after a word for a web site), not before a noun it qualifies ("im stern.de Live-Ticker", "die stern.de
+  //     – Umfrage"), and not where the article names the site without its domain too ("Amazon" … "Amazon.com")
+  const bareNames = new Set(raws.map((r) => r.text.toLowerCase()));
   sentences.forEach((s, si) => {
     for (let i = 2; i < s.tokens.length; i++) {
       const [w, dot, tld] = [s.tokens[i - 2], s.tokens[i - 1], s.tokens[i]];
       if (dot.text !== '.' || !TLD.test(tld.text) || dot.start !== w.end || tld.start !== dot.end) continue;
       for (const r of raws.filter((x) => x.sent === si && !x.part && x.tokStart <= i && x.tokEnd >= i - 2)) drop(r);
       for (let k = i - 2; k <= i; k++) covered[si][k] = 1;
+      const text = blocks[s.block].text;
+      const before = s.tokens[i - 3]?.text ?? '';
+      const after = s.tokens[i + 1];
+      const last = !after || /^[.!?]$/.test(after.text);
+      const link = (last && (before === ':' || /^(?:auf|at|on|visit|bei)$/i.test(before))) || /^(?:unter|via|www)$/i.test(before) || /^(?:web)?sites?$|^(?:inter)?net-?seiten?$|^webseiten?$|^homepage$/i.test(before.replace(/,$/, '')) || /^(?:web)?sites?$|^webseiten?$/i.test(s.tokens[i - 4]?.text ?? '');
+      const path = text[tld.end] === '/' || text[w.start - 1] === '@' || text[w.start - 1] === '/';
+      const compound = !!after && ((/^[-–]$/.test(after.text) && /^\p{Lu}/u.test(s.tokens[i + 2]?.text ?? '')) || (lang === 'de' && /^\p{Lu}\p{L}/u.test(after.text)));
+      if (link || path || compound || bareNames.has(w.text.toLowerCase()) || !/^\p{L}/u.test(w.text)) continue;
+      push(mk(si, i - 2, i + 1, 'organization', 2));
     }
   });
 
@@ -367,16 +381,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   });
 
   // 1a''. a German noun that classifies the name is no part of it, unless names open with it: "die Umweltorganisation
-  //      Germanwatch" → "Germanwatch" ("Kanton Nidwalden", "Universität Leipzig", "Bundesverband Deutscher Stiftungen" stay whole)
+  //      Germanwatch" → "Germanwatch" ("Kanton Nidwalden", "Universität Leipzig", "Bundesverband Deutscher Stiftungen" stay whole);
+  //      where the tagger saw a person, the noun tells the kind ("seine Luxusvilla Arcore" → the place "Arcore")
   if (lang === 'de') for (const r of [...raws]) {
-    if (r.part || r.type === 'person' || r.tokEnd - r.tokStart < 2) continue;
+    if (r.part || r.tokEnd - r.tokStart < 2) continue;
     const first = sentences[r.sent].tokens[r.tokStart].text;
     const kind = typeByClassifier(first);
+    if (r.type === 'person' && (kind === 'none' || isPersonNounDe(first) || knownFirstNames().has(first) || isAlsoName(first))) continue;
     const rest = sentences[r.sent].tokens.slice(r.tokStart + 1, r.tokEnd).map((t) => t.text);
     // (the rest a name of its own, not adjectives and nouns that complete the first word: "Bundesverband Deutscher Stiftungen")
     if (!kind || kind === 'none' || opensName(first) || !isCommonNoun(first) || !isCap(rest[0]) || isAdjective(rest[0]) || !rest.some(unknownName)) continue;
     drop(r);
-    push(mk(r.sent, r.tokStart + 1, r.tokEnd, r.type, r.source));
+    push(mk(r.sent, r.tokStart + 1, r.tokEnd, r.type === 'person' ? kind : r.type, r.source));
   }
 
   // 1a'''. a German institution named by its head and what it is for: "die Bundesagentur für Arbeit", "der Ausschuss für
@@ -447,8 +463,20 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
 
   // 1b. a known first name followed by a capitalised word is a person, whatever came before it
   //     ("Schwiegersohn Jared Kushner" tagged as one organisation → "Jared Kushner")
+  //     A first name only the wider list knows, before one word the tagger took for a place or organisation, makes
+  //     that word a surname ("Tareq Salem" with "Salem" a place), unless the pair is a name the gazetteer knows.
+  const wideFirsts = knownFirstNames();
   if (on.firstNames) sentences.forEach((s, si) => {
     for (let i = 0; i + 1 < s.tokens.length; i++) {
+      if (!firsts.has(s.tokens[i].text) && wideFirsts.has(s.tokens[i].text) && isCap(s.tokens[i + 1].text) && !anyCovered(si, i, i + 1)) {
+        const r = raws.find((x) => x.sent === si && !x.part && x.tokStart === i + 1 && x.tokEnd === i + 2 && x.type !== 'person' && x.source === 2 && !x.gazId);
+        if (r && !gazetteer().has(stemKey([s.tokens[i].text])) && !gazetteer().has(stemKey([s.tokens[i].text, s.tokens[i + 1].text]))) {
+          drop(r);
+          push(mk(si, i, i + 2, 'person', 2));
+          i++;
+        }
+        continue;
+      }
       if (!firsts.has(s.tokens[i].text) || !isCap(s.tokens[i + 1].text) || !/^\p{L}/u.test(s.tokens[i + 1].text)) continue;
       let j = i + 2;
       while (j < s.tokens.length && isCap(s.tokens[j].text) && /^\p{L}/u.test(s.tokens[j].text) && firsts.has(s.tokens[j - 1].text)) j++;
@@ -485,6 +513,44 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       }
       push(mk(si, i, j, 'person', 2));
       i = j - 1;
+    }
+  });
+
+  // 1f. one capitalised word the tagger left in a list of two people or more is a person too ("Anna Roth, Ben Kaya und
+  //     Cher"; "Cher, Anna Roth and Ben Kaya"), when it is no common noun and the article never writes it in lower case
+  const LIST_JOIN = /^(?:,|und|oder|sowie|and|or)$/;
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    const personEndingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokEnd === k);
+    const personStartingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokStart === k);
+    for (let i = 0; i < t.length; i++) {
+      if (!(LIST_JOIN.test(t[i - 1]?.text ?? '') || LIST_JOIN.test(t[i + 1]?.text ?? '')) || covered[si][i] || (i > 0 && (covered[si][i - 1] || isCap(t[i - 1].text))) || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || isCap(t[i + 1]?.text ?? '')) continue;
+      let people = 0;
+      // back: "A, B und X"
+      for (let k = i - 1; k > 0 && LIST_JOIN.test(t[k].text); ) {
+        const r = personEndingAt(k);
+        if (!r) break;
+        people++;
+        k = r.tokStart - 1;
+      }
+      // on: "X, A und B"
+      for (let k = i + 1; k < t.length && LIST_JOIN.test(t[k].text); ) {
+        const r = personStartingAt(k + 1);
+        if (!r) break;
+        people++;
+        k = r.tokEnd;
+      }
+      if (people >= 2 && unknownName(t[i].text)) push(mk(si, i, i + 1, 'person', 2));
+    }
+  });
+
+  // 1g. German: a town's adjective before a company's word is the company's name ("die Kasseler Sparkasse", "der Bremer
+  //     Verlag"), not after an indefinite article ("eine Frankfurter Bank" is some bank) nor before more of a name
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (!isTownCompanyHead(t[i + 1].text) || covered[si][i] || covered[si][i + 1] || isCap(t[i + 2]?.text ?? '') || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '') || !townOfAdjective(t[i].text)) continue;
+      push(mk(si, i, i + 2, 'organization', 2));
     }
   });
 
@@ -529,6 +595,12 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         } else if (!covered[si][i]) push(mk(si, i, i + 1, 'place', 2, false, t.start, dot ? t.end + 1 : t.end));
         continue;
       }
+      // a landmark named in one word after an article the tagger left ("gegenüber dem Eiffelturm", "über die
+      // Köhlbrandbrücke"), when it is no common noun ("der Kirchturm", "die Eisenbahnbrücke")
+      if (lang === 'de' && !covered[si][i] && !inOther[si][i] && isLandmarkWord(s.tokens[i].text) && unknownName(s.tokens[i].text) && /^(?:der|die|das|dem|den|des|am|im|zum|zur|beim|vom)$/i.test(s.tokens[i - 1]?.text ?? '')) {
+        push(mk(si, i, i + 1, 'place', 2));
+        continue;
+      }
       // a town GeoNames knows after "in", "aus", "nach" that the tagger left ("in St. Veit", "Anwurf in Stans"), when
       // it is no common noun ("in Ordnung", "aus Liebe")
       if (i > 0 && TOWN_PREPOSITIONS.has(s.tokens[i - 1].text) && !covered[si][i - 1] && !inOther[si][i]) {
@@ -540,6 +612,20 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         if (n) {
           push(mk(si, i, i + n, 'place', 2));
           i += n - 1;
+          continue;
+        }
+      }
+      // German: a town's name in the genitive before what belongs to it, the tagger left ("Villachs neuer Bahnhof",
+      // "Leobens „Stadtfest“"): no article before it, a noun, adjective or quotation mark after it, not a common noun,
+      // not a name people have
+      if (lang === 'de' && !covered[si][i] && !inOther[si][i] && /^\p{Lu}\p{Ll}{2,}s$/u.test(s.tokens[i].text) && isTownName(s.tokens[i].text.slice(0, -1))) {
+        const w = s.tokens[i].text;
+        const stem = w.slice(0, -1);
+        const prev = s.tokens[i - 1]?.text.toLowerCase() ?? '';
+        const next = s.tokens[i + 1]?.text ?? '';
+        const person = raws.some((r) => r.type === 'person' && sentences[r.sent].tokens.slice(r.tokStart, r.tokEnd).some((t) => t.text === stem || t.text === w));
+        if (!DETERMINERS.has(prev) && (/^[„“"«»‚]$/.test(next) || (/^\p{L}/u.test(next) && !isCap(next) ? isAdjective(next) : /^\p{Lu}\p{Ll}/u.test(next) && isCommonNoun(next))) && unknownName(w) && unknownName(stem) && !knownFirstNames().has(stem) && !isAlsoName(stem) && !person) {
+          push(mk(si, i, i + 1, 'place', 2));
           continue;
         }
       }
@@ -613,6 +699,22 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     drop(r);
     drop(country);
     push(mk(r.sent, r.tokStart, country.tokEnd, 'organization', 2));
+  }
+
+  // 2d. German: an organisation's name the tagger ran on over a common noun after it is the name the article also
+  //     writes alone ("die Supermarktkette Nordkauf Container mit Waren", "Nordkauf" elsewhere); not a noun that heads
+  //     organisations' names ("Nordkauf Verlag")
+  if (lang === 'de') {
+    const alone = new Set(raws.filter((x) => !x.part).map((x) => x.text));
+    for (const r of [...raws]) {
+      if (r.part || r.type !== 'organization' || r.tokEnd - r.tokStart < 2) continue;
+      const t = sentences[r.sent].tokens;
+      const words = t.slice(r.tokStart, r.tokEnd).map((x) => x.text);
+      const last = words[words.length - 1];
+      if (!isCommonNoun(last) || isInstitutionHead(last) || typeByHead(words)?.type === 'organization' || !alone.has(blocks[r.block].text.slice(r.start, t[r.tokEnd - 2].end))) continue;
+      drop(r);
+      push(mk(r.sent, r.tokStart, r.tokEnd - 1, 'organization', r.source));
+    }
   }
 
   // 2b. an abbreviation in brackets right after a name is its short form: "Deutscher Wetterdienst (DWD)",
@@ -1106,6 +1208,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     if (c.gazId || !c.raws.length) continue;
     const longest = longestTokens(c);
     if (longest && isEventName(longest)) c.raws = [];
+    // an award by its own name: one word only where an article or a number stands before it ("den Oscar", "zwei Emmys")
+    const awardAt = (r: Raw) => r.tokEnd - r.tokStart > 1 || /^(?:\d+|der|den|dem|des|die|einen|einem|eines|ein|eine|the|an?|two|three|zwei|drei|vier)$/i.test(sentences[r.sent].tokens[r.tokStart - 1]?.text ?? '');
+    if (longest && isAwardName(longest) && c.raws.filter((r) => !r.part).every(awardAt)) c.raws = [];
   }
   // a name of more than one word that stands alone in quotation marks in half its mentions is a title, a work or
   // product, no person («Mario Kart»)
@@ -1143,6 +1248,23 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   // in lower case elsewhere), no English place or organisation the article also writes in lower case
   // ("level 3", "the bar"; German nouns are all capitalised, and the tagger's German places that are nouns are
   // more often right than wrong: "Rom", "Vatikan"); no model or disease as a person or place ("Covid-19")
+  // where each word stands, by its form without a genitive ending (built when first asked)
+  let wordsAt: Map<string, [number, number][]> | null = null;
+  const positionsOf = (base: string) => {
+    if (!wordsAt) {
+      wordsAt = new Map();
+      sentences.forEach((s, si) =>
+        s.tokens.forEach((t, k) => {
+          if (!/^\p{Lu}/u.test(t.text)) return;
+          const key = t.text.replace(/e?s$/, '');
+          const list = wordsAt!.get(key) ?? [];
+          list.push([si, k]);
+          wordsAt!.set(key, list);
+        }),
+      );
+    }
+    return wordsAt.get(base) ?? [];
+  };
   for (const c of live) {
     if (c.fullTokens || c.gazId) continue;
     const words = c.raws.filter((r) => !r.part).map((r) => nameTokens(r));
@@ -1177,7 +1299,11 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       };
       const nounAfterAdjective = (r: Raw) => adjBefore(r, r.tokStart - 1) && !r.text.includes('-') && isCommonNoun(r.text);
       const plural = words.every(([w]) => /(?:ungen|heiten|keiten|schaften)$/.test(w) && isCommonNoun(w));
-      if (c.type === 'organization' ? standalone.some(indefinite) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
+      // (an organisation: also where the article writes the word again without the tagger, in another case:
+      // "eines von außen angelegten Magnetfelds" … "ein Magnetfeld")
+      const bases = new Set(words.filter((w) => w.length === 1).map(([w]) => w.replace(/e?s$/, '')));
+      const indefiniteElsewhere = () => [...bases].some((b) => positionsOf(b).some(([si, k]) => indefinite({ ...standalone[0], sent: si, tokStart: k, tokEnd: k + 1 })));
+      if (c.type === 'organization' ? standalone.some(indefinite) || (bases.size > 0 && indefiniteElsewhere()) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
     }
   }
   const kept = live.filter((c) => c.raws.length);
@@ -1301,6 +1427,8 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   const longest = standalone.filter((r) => r.tokEnd - r.tokStart === longestLen);
   // a US state abbreviated after a party letter is named in full ("Calif." → California)
   if (c.gazId?.startsWith('us-state:')) return c.gazId.slice('us-state:'.length);
+  // a web address as written ("handball.ch")
+  if (/^[\p{L}\d-]+\.\p{Ll}{2,4}$/u.test(longest[0].text)) return longest[0].text;
   let toks = tokensOf(longest[0]);
   // an abbreviation's dot the tokens left out ("Kortumstr.")
   if (longest[0].text.endsWith('.') && !toks[toks.length - 1].endsWith('.')) toks = [...toks.slice(0, -1), toks[toks.length - 1] + '.'];

@@ -5,7 +5,7 @@ import gaz from '../assets/lexicon/gazetteer.json';
 import firstNameList from '../assets/lexicon/first-names.json';
 import heads from '../assets/lexicon/name-heads.json';
 import places from '../assets/lexicon/places.json';
-import { adjectiveStem } from './german';
+import { adjectiveStem, isCommonNoun } from './german';
 import type { EntityType } from './types';
 
 export interface GazetteerEntry {
@@ -144,6 +144,18 @@ export function isInstitutionHead(word: string): boolean {
   return /^\p{Lu}\p{Ll}{3,}$/u.test(word) && (heads.organization.first.includes(word) || headMatch(word, heads.organization.last, true));
 }
 
+/** A company's word that makes one name with its town's adjective before it ("Kasseler Sparkasse"). */
+export function isTownCompanyHead(word: string): boolean {
+  return heads.afterTown.includes(word);
+}
+
+/** The town an adjective in -er names, if the town list knows it ("Kasseler" → Kassel, "Münchner" → München, "Bremer" → Bremen). */
+export function townOfAdjective(word: string): string | null {
+  if (!/^\p{Lu}\p{Ll}+er$/u.test(word)) return null;
+  const base = word.slice(0, -2);
+  return [base, base + 'en', base.replace(/n$/, 'en'), base + 'e'].find((t) => t.length >= 3 && isTownName(t)) ?? null;
+}
+
 /** The last word of a shop's, pub's or hotel's name ("Pub", "Cafe", "Hotel"), which may follow its owner's name ("Murphy's Pub"). */
 export function isBusinessHead(word: string): boolean {
   return heads.business.includes(word);
@@ -186,6 +198,11 @@ export function isEventName(tokens: string[]): boolean {
   return (tokens.length > 1 || part !== last) && (list.includes(part) || list.includes(tokens.slice(-2).join(' ')));
 }
 
+/** An award known by a name of its own ("Oscar", "Golden Globe"): no entity where it is the award. */
+export function isAwardName(tokens: string[]): boolean {
+  return heads.notName.awards.includes(tokens.join(' '));
+}
+
 /** A classifier noun that is part of the name it stands before ("Kanton Nidwalden", "Universität Leipzig"), not only its kind. */
 export function opensName(word: string): boolean {
   return HEAD_TYPES.some(([, h]) => h.first.includes(word));
@@ -197,6 +214,14 @@ const STREET_END = new RegExp(`\\p{Ll}{2}(?:${heads.streetEndings.join('|')})$`,
 /** A one-word German street name by its ending ("Kruppstraße", "Kortumstr", "Bargkoppelstieg"); the caller rules out common nouns. */
 export function isStreetWord(word: string): boolean {
   return STREET_SHAPE.test(word) && STREET_END.test(word);
+}
+
+const LANDMARK_END = new RegExp(`^(\\p{Lu}\\p{Ll}{3,})(?:${heads.landmarkEndings.join('|')})$`, 'u');
+/** A one-word landmark's name by its ending ("Eiffelturm", "Köhlbrandbrücke"); the caller rules out common nouns. */
+export function isLandmarkWord(word: string): boolean {
+  const first = LANDMARK_END.exec(word)?.[1];
+  // named after a name, not a common noun ("Glockenturm", "Eisenbahnbrücke")
+  return !!first && ![first, first.replace(/(?:s|n|en|es|e)$/, ''), first + 'e'].some((f) => f.length >= 3 && isCommonNoun(f));
 }
 
 let towns: Set<string> | null = null;
