@@ -672,8 +672,11 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
   const agent = AGENT[doc.lang];
   if (!aux || !agent) return null;
   let passive = false;
-  for (let k = 0; k < toks.length; k++) {
-    if (fo[k] !== fo[verb] || toks[k].quoted) continue;
+  // (the verb's sentence: frame indices only grow along the block)
+  let from = verb;
+  while (from > 0 && fo[from - 1] === fo[verb]) from--;
+  for (let k = from; k < toks.length && fo[k] === fo[verb]; k++) {
+    if (toks[k].quoted) continue;
     if (agent.has(toks[k].lower) && k > verb) return null;
     // (German: the auxiliary anywhere in the sentence; English: right before the participle, adverbs between)
     if (aux.has(toks[k].lower) && (doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2)) passive = true;

@@ -251,6 +251,8 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     for (const o of direct) {
       const d = decided.get(o);
       if (o === q || !d || blocks[o.block].kind === 'heading' || (!pull && (!d.inSentence || (mine && d.confidence <= mine.confidence)))) continue;
+      // (no more of its words can be found than the other has)
+      if (wordsOf(o).length < w.length * ECHO.sameWords) continue;
       const bag = [...wordsOf(o)];
       const found = w.filter((x) => {
         const i = bag.indexOf(x);
