@@ -697,7 +697,7 @@ function memo<A, R>(make: (a: A) => R): (a: A) => R {
     return r;
   };
 }
-function memo2<A, B, R>(make: (a: A, b: B) => R): (a: A, b: B) => R {
+export function memo2<A, B, R>(make: (a: A, b: B) => R): (a: A, b: B) => R {
   const made = memo((a: A) => memo((b: B) => make(a, b)));
   return (a, b) => made(a)(b);
 }
