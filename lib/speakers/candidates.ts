@@ -11,6 +11,7 @@ import type { SpeechLexicon } from '../speech';
 import type { Block, Entity, Span } from '../types';
 import { discourseSpeaker, unattributedInSentence } from './discourse';
 import { nounInfo, type NounInfo } from './lexicon';
+import { interned } from './ranker';
 
 export const CANDIDATES = {
   /** Sentences before the quotation's own that are searched in its block, and in the blocks before. */
@@ -673,8 +674,11 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
   const agent = AGENT[doc.lang];
   if (!aux || !agent) return null;
   let passive = false;
-  for (let k = 0; k < toks.length; k++) {
-    if (fo[k] !== fo[verb] || toks[k].quoted) continue;
+  // (the verb's sentence: frame indices only grow along the block)
+  let from = verb;
+  while (from > 0 && fo[from - 1] === fo[verb]) from--;
+  for (let k = from; k < toks.length && fo[k] === fo[verb]; k++) {
+    if (toks[k].quoted) continue;
     if (agent.has(toks[k].lower) && k > verb) return null;
     // (German: the auxiliary anywhere in the sentence; English: right before the participle, adverbs between)
     if (aux.has(toks[k].lower) && (doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2)) passive = true;
@@ -714,38 +718,27 @@ function memo<A, R>(make: (a: A) => R): (a: A) => R {
   const made = new Map<A, R>();
   return (a) => {
     let r = made.get(a);
-    if (r === undefined) made.set(a, (r = make(a)));
+    if (r === undefined) made.set(a, (r = interned(make(a))));
     return r;
   };
 }
-function memo2<A, B, R>(make: (a: A, b: B) => R): (a: A, b: B) => R {
+export function memo2<A, B, R>(make: (a: A, b: B) => R): (a: A, b: B) => R {
   const made = memo((a: A) => memo((b: B) => make(a, b)));
   return (a, b) => made(a)(b);
 }
 /** The name of each bucket of bucket() (by its index): `${prefix}<=3`, `${prefix}>20`. */
-const bucketNames = (prefix: string, edges: number[]) => [...edges.map((e) => `${prefix}<=${e}`), `${prefix}>${edges[edges.length - 1]}`];
+const bucketNames = (prefix: string, edges: number[]) => interned([...edges.map((e) => `${prefix}<=${e}`), `${prefix}>${edges[edges.length - 1]}`]);
 
 const DIST_EDGES = [0, 1, 3, 6, 10, 20];
 const NEAR_DIST_EDGES = [1, 4, 10];
 const MENTION_EDGES = [1, 2, 4, 8];
 const F = {
-  k: memo((kind: string) => `k:${kind}`),
   loc: memo((loc: string) => `loc:${loc}`),
-  kLoc: memo2((kind: string, loc: string) => `k:${kind}|loc:${loc}`),
   prevB: memo((n: number) => `prevB-${n}`),
   B: memo2((n: number, last: boolean) => `B-${n}${last ? 'last' : ''}`),
   dist: bucketNames('dist:', DIST_EDGES),
-  kDirDist: memo2((kind: string, dir: string) => bucketNames(`k:${kind}|dir:${dir}|dist:`, NEAR_DIST_EDGES)),
   slot: memo((slot: string) => `slot:${slot}`),
-  kSlot: memo2((kind: string, slot: string) => `k:${kind}|slot:${slot}`),
-  kPp: memo((kind: string) => `k:${kind}|pp`),
-  kCueBefore: memo((kind: string) => `k:${kind}|cueBefore`),
-  kGenMod: memo((kind: string) => `k:${kind}|genMod`),
-  kFrameStart: memo((kind: string) => `k:${kind}|frameStart`),
-  kBeforeColonLoc: memo2((kind: string, loc: string) => `k:${kind}|beforeColon|loc:${loc}`),
-  kInClause: memo((kind: string) => `k:${kind}|inClause`),
   commas: ['commas:0', 'commas:1', 'commas:2'],
-  kCommas: memo((kind: string) => [0, 1, 2].map((n) => `k:${kind}|commas:${n}`)),
   ownVerb: memo((s: string) => `ownVerb:${s}`),
   kOwnVerbLoc: memo2((kind: string, s: string) => memo((loc: string) => `k:${kind}|ownVerb:${s}|loc:${loc}`)),
   type: memo((type: string) => `type:${type}`),
@@ -758,8 +751,6 @@ const F = {
   case: memo((gcase: string) => `case:${gcase}`),
   kCaseSlot: memo2((kind: string, gcase: string) => memo((slot: string) => `k:${kind}|case:${gcase}|slot:${slot}`)),
   prev: memo((type: string) => `prev:${type}`),
-  ruleK: memo((kind: string) => `rule|k:${kind}`),
-  ruleKLoc: memo2((kind: string, loc: string) => `rule|k:${kind}|loc:${loc}`),
   ruleSlot: memo((slot: string) => `rule|slot:${slot}`),
   near: memo2((head: string, n: number) => `${head}|near:${n}`),
   nearAfter: memo2((head: string, n: number) => `${head}|nearAfter:${n}`),
@@ -769,6 +760,22 @@ const F = {
   pron: memo((cls: string) => `pron-${cls}`),
   npKind: memo((kind: string) => `np-${kind}`),
 };
+/** The names of one kind of candidate's features, made once per kind (one lookup for a candidate, not one per name). */
+const F_KIND = memo((kind: string) => ({
+  k: interned(`k:${kind}`),
+  loc: memo((loc: string) => `k:${kind}|loc:${loc}`),
+  dirDist: { b: bucketNames(`k:${kind}|dir:b|dist:`, NEAR_DIST_EDGES), a: bucketNames(`k:${kind}|dir:a|dist:`, NEAR_DIST_EDGES) },
+  slot: memo((slot: string) => `k:${kind}|slot:${slot}`),
+  pp: interned(`k:${kind}|pp`),
+  cueBefore: interned(`k:${kind}|cueBefore`),
+  genMod: interned(`k:${kind}|genMod`),
+  frameStart: interned(`k:${kind}|frameStart`),
+  beforeColonLoc: memo((loc: string) => `k:${kind}|beforeColon|loc:${loc}`),
+  inClause: interned(`k:${kind}|inClause`),
+  commas: interned([0, 1, 2].map((n) => `k:${kind}|commas:${n}`)),
+  rule: interned(`rule|k:${kind}`),
+  ruleLoc: memo((loc: string) => `rule|k:${kind}|loc:${loc}`),
+}));
 
 /**
  * What a candidate's own words tell, whatever the quotation: found once per candidate and article
@@ -849,40 +856,41 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     const fc = doc.frameOf[c.block][c.tok];
     loc = F.B(q.block - c.block, fc === doc.reading[c.block].frames.length - 1);
   }
-  f.push(F.k(kind), F.loc(loc), F.kLoc(kind, loc));
+  const K = F_KIND(kind);
+  f.push(K.k, F.loc(loc), K.loc(loc));
   c.loc = loc;
   c.slot = slot;
   if (own) {
     const before = c.block < q.block || c.tokEnd <= site.qTok;
     const dist = c.block === q.block ? (before ? site.qTok - c.tokEnd : c.tok - site.qTokEnd) : 30;
-    f.push(before ? 'dir:before' : 'dir:after', F.dist[bucketIndex(dist, DIST_EDGES)], F.kDirDist(kind, before ? 'b' : 'a')[bucketIndex(dist, NEAR_DIST_EDGES)]);
-    f.push(F.slot(slot), F.kSlot(kind, slot));
+    f.push(before ? 'dir:before' : 'dir:after', F.dist[bucketIndex(dist, DIST_EDGES)], K.dirDist[before ? 'b' : 'a'][bucketIndex(dist, NEAR_DIST_EDGES)]);
+    f.push(F.slot(slot), K.slot(slot));
     // what surrounds the candidate
-    if (own.pp) f.push('pp', F.kPp(kind));
-    if (own.cueBefore) f.push('cueBefore', F.kCueBefore(kind));
+    if (own.pp) f.push('pp', K.pp);
+    if (own.cueBefore) f.push('cueBefore', K.cueBefore);
     if (own.cueAfter) f.push('cueAfter');
-    if (own.genMod) f.push('genMod', F.kGenMod(kind));
+    if (own.genMod) f.push('genMod', K.genMod);
     if (own.genitiveForm) f.push('genitiveForm');
     if (own.frameStart) {
       c.frameStart = true;
-      f.push('frameStart', F.kFrameStart(kind));
+      f.push('frameStart', K.frameStart);
     }
     // the speech verb right after "und", "and": its subject is the first clause's, not one in a phrase of a
     // preposition ("X antwortet auf einen Seitenhieb von Y und erklärt ihn für „…“")
     if (loc === 'S0' && !own.pp && site.verb > 0 && c.tok < site.verb && COORDINATORS.has(r.tokens[site.verb - 1].lower)) f.push('coordSubject');
     if (own.beforeColon) {
       c.beforeColon = true;
-      f.push('beforeColon', F.kBeforeColonLoc(kind, loc));
+      f.push('beforeColon', K.beforeColonLoc(loc));
     }
     if (own.beforeComma) f.push('beforeComma');
     // inside a subordinate clause ("…, dass in der Stadt „…“"): what is said, not who says it
     const inFrame = c.block === q.block && doc.frameOf[c.block][c.tok] === site.fq;
-    if (inFrame && own.inClause) f.push('inClause', F.kInClause(kind));
+    if (inFrame && own.inClause) f.push('inClause', K.inClause);
     if (inFrame && site.verb >= 0) {
       const [a, b] = c.tok < site.verb ? [c.tokEnd, site.verb] : [site.verb + 1, c.tok];
       let commas = 0;
       for (let k = a; k < b; k++) if (r.tokens[k].text === ',' && !r.tokens[k].quoted) commas++;
-      f.push(F.commas[Math.min(commas, 2)], F.kCommas(kind)[Math.min(commas, 2)]);
+      f.push(F.commas[Math.min(commas, 2)], K.commas[Math.min(commas, 2)]);
     }
     // the candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt")
     if (loc !== 'S0') {
@@ -931,7 +939,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   if (q.ruleAt !== undefined) {
     const rule = q.ruleAt;
     const hit = c.kind === 'prev' ? !!q.ruleEntity && q.ruleEntity === c.entity : !!rule && rule.block === c.block && rule.start < c.end && c.start < rule.end;
-    if (hit) f.push('rule', F.ruleK(kind), F.ruleKLoc(kind, loc), F.ruleSlot(slot));
+    if (hit) f.push('rule', K.rule, K.ruleLoc(loc), F.ruleSlot(slot));
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
@@ -949,7 +957,7 @@ const conjoined = memo2((flags: string, kind: string) =>
     const out: string[] = [];
     for (const flag of flags.split(',')) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
     if (slot !== 'none') for (const flag of flags.split(',')) out.push(`${flag}|slot:${slot}`);
-    return out;
+    return interned(out);
   }),
 );
 

@@ -7,7 +7,7 @@
 import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
-import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
+import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
@@ -105,6 +105,9 @@ export interface SpeakerTrace {
  */
 const bin = (x: number) => (x >= 0.95 ? '95' : x >= 0.8 ? '80' : x >= 0.5 ? '50' : 'low');
 
+/** A decision feature's name from its parts, made once (the calibrator's Map finds a name it saw before by identity). */
+const NAME = memo2((a: string, b: string) => a + b);
+
 export function decisionFeatures(via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite): string[] {
   const i = cands.indexOf(cand);
   const p = i >= 0 ? probs[i] : 0;
@@ -115,9 +118,15 @@ export function decisionFeatures(via: string, cand: Candidate, res: Resolved, ca
   // the ranker's belief in the person, over every candidate that names them
   let mass = p;
   if (res.entity) cands.forEach((c, k) => k !== i && c.entity === res.entity && (mass += probs[k]));
-  const f = [`via:${via}`, `p:${bin(p)}`, `mass:${bin(mass)}`, `resConf:${bin(res.confidence)}`, `margin:${bin(p - second)}`, `agree:${agree}`, `res:${resolution}`, `type:${res.entity?.type ?? 'none'}`, `loc:${cand.loc}`, `via:${via}|agree:${agree}`, `res:${resolution}|agree:${agree}`];
+  const viaName = NAME('via:', via);
+  const agreeName = NAME('agree:', agree);
+  const resName = NAME('res:', resolution);
+  const f = [viaName, NAME('p:', bin(p)), NAME('mass:', bin(mass)), NAME('resConf:', bin(res.confidence)), NAME('margin:', bin(p - second)), agreeName, resName, NAME('type:', res.entity?.type ?? 'none'), NAME('loc:', cand.loc), NAME(viaName, NAME('|', agreeName)), NAME(resName, NAME('|', agreeName))];
   // a phrase whose noun names no person or body ("die Vision", "die Unterscheidung") rarely speaks
-  if (cand.kind === 'np') f.push(`np:${cand.np!.info?.kind ?? 'other'}`, `np:${cand.np!.info?.kind ?? 'other'}|res:${resolution}`);
+  if (cand.kind === 'np') {
+    const npName = NAME('np:', cand.np!.info?.kind ?? 'other');
+    f.push(npName, NAME(npName, NAME('|', resName)));
+  }
   return ['bias', ...f];
 }
 
@@ -253,6 +262,8 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     for (const o of direct) {
       const d = decided.get(o);
       if (o === q || !d || blocks[o.block].kind === 'heading' || (!pull && (!d.inSentence || (mine && d.confidence <= mine.confidence)))) continue;
+      // (no more of its words can be found than the other has)
+      if (wordsOf(o).length < w.length * ECHO.sameWords) continue;
       const bag = [...wordsOf(o)];
       const found = w.filter((x) => {
         const i = bag.indexOf(x);

@@ -51,12 +51,22 @@ export function forLanguage(weights: Map<string, number>, lang: string): Map<str
     for (const [f, v] of weights) {
       const bar = f.indexOf('|');
       if (bar > 0 && /^[a-z]{2,3}$/.test(f.slice(0, bar))) {
-        if (f.startsWith(prefix)) w.set(f.slice(prefix.length), (w.get(f.slice(prefix.length)) ?? 0) + v);
+        if (f.startsWith(prefix)) w.set(interned(f.slice(prefix.length)), (w.get(f.slice(prefix.length)) ?? 0) + v);
       } else w.set(f, (w.get(f) ?? 0) + v);
     }
     byLang.set(lang, w);
   }
   return w;
+}
+
+/**
+ * A name as the engine's own copy of that string (a property key is one): a Map whose keys are such
+ * copies finds it by identity rather than by comparing its characters (also each string of an array).
+ */
+export function interned<R>(r: R): R {
+  if (typeof r === 'string') return Object.keys({ [r]: 0 })[0] as R;
+  if (Array.isArray(r) && typeof r[0] === 'string') return r.map(interned) as R;
+  return r;
 }
 
 /** Both copies of a feature a model is trained with: shared, and for the language alone. */
