@@ -35,6 +35,12 @@ describe('entities', () => {
     expect(putin.forms).toEqual(['Wladimir Putin', 'Putin', 'Putins']);
   });
 
+  it('English: a one-word name the article only writes after "the" is no person ("The Cellar in Leeds say they …")', () => {
+    const es = run(['The Cellar in Leeds say they will close on Friday.', 'Anna Reid, the owner, was sad.'], { Cellar: 'PER', Leeds: 'LOC', 'Anna Reid': 'PER' }, 'en');
+    expect(es.find((e) => e.name === 'Cellar')?.type).toBe('organization');
+    expect(es.find((e) => e.name === 'Anna Reid')?.type).toBe('person');
+  });
+
   it('counts a name inside a compound for the card without making it an entity', () => {
     const [trump] = run(['Donald Trump kam.', 'Die Trump-Regierung schwieg.'], { 'Donald Trump': 'PER' });
     expect(trump.forms).toEqual(['Donald Trump']);

@@ -1306,6 +1306,15 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
       if (c.type === 'organization' ? standalone.some(indefinite) || (bases.size > 0 && indefiniteElsewhere()) : plural || standalone.some((r) => indefinite(r) || nounAfterAdjective(r))) c.raws = [];
     }
   }
+  // English: a one-word "person" the article only ever writes after "the" ("The Briar in Douglas say they …")
+  // names a business or a place, not a person (people are not called "the Smith")
+  if (lang === 'en') {
+    for (const c of live) {
+      if (c.type !== 'person') continue;
+      const standalone = c.raws.filter((r) => !r.part);
+      if (standalone.length && standalone.every((r) => r.tokEnd - r.tokStart === 1 && /^the$/i.test(sentences[r.sent]?.tokens[r.tokStart - 1]?.text ?? ''))) c.type = 'organization';
+    }
+  }
   const kept = live.filter((c) => c.raws.length);
   live.length = 0;
   live.push(...kept);
