@@ -53,6 +53,8 @@ const TOWN_PREPOSITIONS = new Set(['in', 'In', 'aus', 'Aus', 'nach', 'Nach', 'be
 
 /** A region's name made of a point of the compass and a name ("Nordhessen", "Oberrheingraben", "Südtirol"). */
 const COMPASS_REGION = /^(?:Nord|Süd|Ost|West|Ober|Nieder|Mittel|Unter)\p{Ll}{4,}$/u;
+/** A capitalised word of letters (a constant: tsx compiles a literal with \p{…} to a `new RegExp` each time it runs). */
+const CAP_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /** Prepositions that put a bare name in a place ("in Dormagen", "aus Villach", "from Cork"). */
 const PLACE_PREPOSITIONS = new Set(['in', 'aus', 'im', 'from', 'near']);
@@ -270,7 +272,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const t = sentences[r.sent].tokens;
     const k = r.tokEnd;
     // (in German not a common noun: "in Brasilien Platz 1 der Charts", "in West Hollywood Platz genommen")
-    if (k >= t.length || covered[r.sent][k] || !/^\p{Lu}\p{Ll}+$/u.test(t[k].text) || (lang === 'de' && isCommonNoun(t[k].text)) || typeByHead([t[k - 1].text, t[k].text])?.type !== 'place') continue;
+    if (k >= t.length || covered[r.sent][k] || !CAP_WORD.test(t[k].text) || (lang === 'de' && isCommonNoun(t[k].text)) || typeByHead([t[k - 1].text, t[k].text])?.type !== 'place') continue;
     drop(r);
     push(mk(r.sent, r.tokStart, k + 1, 'place', r.source));
   }
@@ -433,7 +435,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
   //        name runs on ("Evangelische Kirche von Westfalen")
   if (lang === 'de') sentences.forEach((s, si) => {
     const t = s.tokens;
-    const word = (k: number) => k < t.length && !covered[si][k] && /^\p{Lu}\p{Ll}+$/u.test(t[k].text);
+    const word = (k: number) => k < t.length && !covered[si][k] && CAP_WORD.test(t[k].text);
     const relational = (k: number) => word(k) && /(?:isch|lich)(?:e|en|em|er|es)$/.test(t[k].text) && isAdjective(t[k].text);
     for (let i = 1; i + 1 < t.length; i++) {
       if (!relational(i) || t.slice(0, i).every((x) => !/\p{L}/u.test(x.text)) || INDEFINITE.has(t[i - 1].text.toLowerCase())) continue;
@@ -524,7 +526,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const personEndingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokEnd === k);
     const personStartingAt = (k: number) => raws.find((r) => r.sent === si && !r.part && r.type === 'person' && r.tokStart === k);
     for (let i = 0; i < t.length; i++) {
-      if (!(LIST_JOIN.test(t[i - 1]?.text ?? '') || LIST_JOIN.test(t[i + 1]?.text ?? '')) || covered[si][i] || (i > 0 && (covered[si][i - 1] || isCap(t[i - 1].text))) || !/^\p{Lu}\p{Ll}+$/u.test(t[i].text) || isCap(t[i + 1]?.text ?? '')) continue;
+      if (!(LIST_JOIN.test(t[i - 1]?.text ?? '') || LIST_JOIN.test(t[i + 1]?.text ?? '')) || covered[si][i] || (i > 0 && (covered[si][i - 1] || isCap(t[i - 1].text))) || !CAP_WORD.test(t[i].text) || isCap(t[i + 1]?.text ?? '')) continue;
       let people = 0;
       // back: "A, B und X"
       for (let k = i - 1; k > 0 && LIST_JOIN.test(t[k].text); ) {
@@ -636,7 +638,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         continue;
       }
       // English: a name before a street word is a street the tagger left ("Princes Street is quiet", "on Cornmarket St")
-      if (lang === 'en' && !covered[si][i] && i + 1 < s.tokens.length && /^\p{Lu}\p{Ll}+$/u.test(s.tokens[i].text) && EN_STREETS.has(s.tokens[i + 1].text) && !covered[si][i + 1] && !lowerSeen.has(s.tokens[i].text.toLowerCase())) {
+      if (lang === 'en' && !covered[si][i] && i + 1 < s.tokens.length && CAP_WORD.test(s.tokens[i].text) && EN_STREETS.has(s.tokens[i + 1].text) && !covered[si][i + 1] && !lowerSeen.has(s.tokens[i].text.toLowerCase())) {
         push(mk(si, i, i + 2, 'place', 2));
         i++;
         continue;
@@ -647,7 +649,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
         const w = s.tokens[i].text;
         const head = typeByHead([w]);
         const first = w.slice(0, w.indexOf('-'));
-        if (head?.type === 'place' && /^\p{Lu}\p{Ll}+$/u.test(first) && unknownName(first)) {
+        if (head?.type === 'place' && CAP_WORD.test(first) && unknownName(first)) {
           push(mk(si, i, i + 1, head.type, 2));
           continue;
         }
@@ -750,7 +752,7 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (r.type === 'person' && words.length >= 2) vote(words[words.length - 1], 'person', 1);
     if (r.type === 'person' && words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[words.length - 1]) && lowerSeen.has(words[words.length - 1].toLowerCase())) commonSurnames.add(words[words.length - 1]);
     // a first word that is no known first name may be the surname (Korean, Chinese, Hungarian order: "Xi Jinping" … "Xi")
-    if (r.type === 'person' && words.length === 2 && !knownFirstNames().has(words[0]) && /^\p{Lu}\p{Ll}+$/u.test(words[0])) vote(words[0], 'person', 1);
+    if (r.type === 'person' && words.length === 2 && !knownFirstNames().has(words[0]) && CAP_WORD.test(words[0])) vote(words[0], 'person', 1);
   }
   for (const k of known.values()) k.type = [...k.votes.entries()].sort((a, b) => b[1] - a[1])[0][0];
   // a surname of a known person: strip the German genitive ("Trumps" → "Trump")
@@ -1276,7 +1278,7 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     // a German adjective capitalised only where a sentence (or a list item) starts is none ("33. Hemmungslos weinen.");
     // as a person only one built with a suffix no surname has (-los, -sam, -haft; "Braun", "Fröhlich" are surnames)
     const atStart = (r: Raw) => sentences[r.sent].tokens.slice(0, r.tokStart).every((t) => !/\p{L}/u.test(t.text));
-    const adjective = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w) && isAdjectiveBase(w) && !isCommonNoun(w) && (c.type !== 'person' || /(?:los|sam|haft)$/.test(w));
+    const adjective = (w: string) => CAP_WORD.test(w) && isAdjectiveBase(w) && !isCommonNoun(w) && (c.type !== 'person' || /(?:los|sam|haft)$/.test(w));
     if (lang === 'de' && words.every(([w]) => adjective(w)) && c.raws.every((r) => !r.part && atStart(r))) c.raws = [];
     // nor an inflected adjective there before the noun it qualifies ("Linke Aktivisten protestierten.", "Grüne Wähler …")
     const attributive = (r: Raw) => {

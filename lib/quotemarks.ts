@@ -144,8 +144,9 @@ export function findQuoteSpans(blocks: string[]): QuoteSpan[] {
         o = opens(text.slice(0, lead + 1) + text.slice(lead + 2), lead);
         skip = 2;
       }
-      const closer = o && continues(carry.open, o) ? null : closedLater(blocks, b, carry.open, carry.pieces);
-      if (o && continues(carry.open, o)) {
+      const reopened = !!o && continues(carry.open, o);
+      const closer = reopened ? null : closedLater(blocks, b, carry.open, carry.pieces);
+      if (o && reopened) {
         stack.push({ ...o, block: b });
         first = carry.open;
         pieces = carry.pieces;

@@ -34,7 +34,7 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-/** a combining mark (constant: esbuild compiles a literal with \\p{…} to a `new RegExp` made each time it runs) */
+/** a combining mark (constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs) */
 const COMBINING = /\p{M}/u;
 
 const EN_CLITIC = /^(.+?)(['’](?:s|S|re|ve|ll|d|m)|n['’]t)$/;
@@ -43,6 +43,8 @@ export function tokenize(text: string, lang = 'und', offset = 0, end = text.leng
   const tokens: Token[] = [];
   TOKEN_RE.lastIndex = offset;
   const src = end === text.length ? text : text.slice(0, end);
+  // (one look at the whole text: most have no combining mark, and their words need no second look)
+  const marked = COMBINING.test(src);
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(src))) {
     const t = m[0];
@@ -63,7 +65,7 @@ export function tokenize(text: string, lang = 'und', offset = 0, end = text.leng
     }
     // a word written with combining marks ("Ma\u0308nner", as some editors save umlauts) is looked up as its
     // composed form, which the lexicons and the tagger know; its offsets stay those of the page's text
-    tokens.push({ text: COMBINING.test(t) ? t.normalize('NFC') : t, start, end: start + t.length });
+    tokens.push({ text: marked && COMBINING.test(t) ? t.normalize('NFC') : t, start, end: start + t.length });
   }
   return tokens;
 }

@@ -567,7 +567,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
 }
 
 /** A token that starts a sentence (or follows a quotation). */
-const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
+export const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!?:;„“"»«]$/.test(toks[k - 1].text) || toks[k - 1].quoted;
 
 /** An English common noun, as far as its form tells: a lower-case word that is no verb, adverb or function word. */
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {

@@ -7,7 +7,7 @@
  */
 import type { MentionRef } from '../quotes';
 import type { Entity, Span } from '../types';
-import type { Candidate, Doc, PrevSpeaker } from './candidates';
+import { sentenceStart, type Candidate, type Doc, type PrevSpeaker } from './candidates';
 import { firstNameGender, nounInfo, type Gender } from './lexicon';
 
 export const RESOLVE = {
@@ -217,7 +217,7 @@ function genitiveAttribute(doc: Doc, o: Candidate): boolean {
   if (doc.lang !== 'de') return false;
   const toks = doc.reading[o.block].tokens;
   const before = toks[o.tok - 1];
-  return toks[o.tok]?.lower === 'der' && !!before && !before.quoted && CAP.test(before.text) && LETTER.test(before.text) && !/^[.!?:;„“"»«]$/.test(toks[o.tok - 2]?.text ?? '.');
+  return toks[o.tok]?.lower === 'der' && !!before && !before.quoted && CAP.test(before.text) && LETTER.test(before.text) && !sentenceStart(toks, o.tok - 1);
 }
 
 /** German sie/ihr: feminine singular or plural, by the verb beside it (sagt sie / sagen sie). */
@@ -299,8 +299,8 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   // a definite role noun nobody was introduced with: the person the sentence before is about
   // ("Noch wartet X ab. Doch der Aktivist … sagt"), else the person quoted just before, when compatible
   // and the phrase does not say where it is from ("der junge Reporter vom Online-Portal X": somebody new)
-  const complement = c.tokEnd > np.headTok + 1;
   if (np.det === 'def' || np.det === 'dem') {
+    const complement = c.tokEnd > np.headTok + 1;
     const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start)) && isPersonLike(o.entity!) && compatible(o.entity!));
     if (topic) return { entity: topic.entity!, name: topic.entity!.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2 && !complement) {
