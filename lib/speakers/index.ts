@@ -224,6 +224,8 @@ export const ECHO = {
   heading: 0.7,
   /** …and a headline's, taken from the person the lead introduces as speaking. */
   lead: 0.75,
+  /** Letters a scare quote of one or two words needs to be taken for the words of a quotation it repeats. */
+  fragmentLetters: 6,
 } as const;
 
 interface Decision {
@@ -292,6 +294,28 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     applySpeaker(q, res);
     q.uncertain = undefined;
     q.guess = undefined;
+    if (from.confidence < threshold) withhold(q);
+  }
+  // a word or two set off without a speech cue ("Those “well-connected” clients") that repeats words of a
+  // quotation the article attributes ("… a wealthy, well-connected clientele," said X) is X's word, no scare quote
+  for (const q of quotes) {
+    if (q.kind !== 'direct' || q.nonSpeech !== 'scare') continue;
+    const w = words(q.text);
+    if (!w.length || w.length >= 3 || w.join('').length < ECHO.fragmentLetters) continue;
+    let from: Decision | undefined;
+    for (const o of direct) {
+      const d = decided.get(o);
+      if (!d?.inSentence || o.uncertain || blocks[o.block].kind === 'heading') continue;
+      const ow = wordsOf(o);
+      if (ow.some((x, i) => w.every((y, k) => ow[i + k] === y))) {
+        from = d;
+        break;
+      }
+    }
+    if (!from) continue;
+    q.nonSpeech = undefined;
+    q.speakerConfidence = Math.round(from.confidence * 1000) / 1000;
+    applySpeaker(q, { ...from.res });
     if (from.confidence < threshold) withhold(q);
   }
 }

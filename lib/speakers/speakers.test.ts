@@ -445,4 +445,24 @@ describe('speakers: English', () => {
     // decided by the speaker stage (a confidence), not left as the rule-based reading had it
     expect(quote(a, 'open it to traffic').speakerConfidence).toBeGreaterThan(0);
   });
+
+  it('a fragment after a reporting verb the lexicon had missed ("indicated", "witzelte") is the subject\'s words, not a scare quote', () => {
+    const en = run('en', ['Harbour Master Olivia Grant indicated on Monday that “temporary closures” of the pier were likely.']);
+    expect(speaker(en, 'temporary closures')).toBe('Olivia Grant');
+    const de = run('de', ['Der Trainer Jonas Albrecht witzelte nach dem Spiel über die »Wasserschlacht« im Regen.']);
+    expect(speaker(de, 'Wasserschlacht')).toBe('Jonas Albrecht');
+  });
+
+  it('a word set off without a speech cue that repeats words of an attributed quotation is that speaker\'s, no scare quote', () => {
+    const a = run('en', [
+      'The “unforgivable” delays at the port went on all week.',
+      '“What we saw here was unforgivable, and the families deserve answers,” said Port Commissioner Dana Whitfield.',
+    ]);
+    expect(speaker(a, 'unforgivable')).toBe('Dana Whitfield');
+    expect(quote(a, 'unforgivable').nonSpeech).toBeUndefined();
+    // a scare quote that repeats nobody's words stays one
+    const b = run('en', ['The “unforgivable” delays at the port went on all week.', '“The families deserve answers,” said Port Commissioner Dana Whitfield.']);
+    expect(quote(b, 'unforgivable').nonSpeech).toBe('scare');
+    expect(quote(b, 'unforgivable').speaker).toBeNull();
+  });
 });
