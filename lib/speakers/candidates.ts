@@ -558,8 +558,10 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
       .map((x) => x.text)
       .join(' ')
       .replace(/ (['’]s)\b/g, '$1');
-    // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
-    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.has(toks[s].lower)) };
+    // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer"; so does
+    // a plural article before a masculine noun whose plural is its singular: "die Sozialmanager")
+    const plural = isPlural(t.text, info, doc.lang) || (s < i && (QUANT.has(toks[s].lower) || (de && info?.gender === 'm' && DE_PLURAL_ARTICLE.has(toks[s].lower))));
+    const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural };
     if (!afterPlacePreposition(doc, toks, s)) out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
     i = Math.max(i, e - 1);
   }
@@ -593,9 +595,13 @@ function isModifier(t: FrameToken, de: boolean): boolean {
   return !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && EN_MODIFIER.test(t.text);
 }
 
+/** German articles and pronouns before a noun that, before a masculine one, make it plural ("die Lehrer", not "der Lehrer"). */
+const DE_PLURAL_ARTICLE = new Set(['die', 'diese', 'jene', 'alle', 'keine', 'meine', 'deine', 'seine', 'ihre', 'unsere', 'eure', 'beide', 'beiden', 'manche', 'solche', 'welche']);
+
 function isPlural(head: string, info: NounInfo | null, lang: string): boolean {
   if (lang === 'en') return /s$/.test(head) && !/(?:ss|us|is)$/.test(head) && !!info && info.lemma !== head.toLowerCase();
-  return !!info && (!!info.plural || (/(?:innen|en|er|e|s)$/.test(head) && info.lemma !== head && !/in$/.test(head)));
+  // (a compound ends in its lemma when it is singular: "Polizeisprecher" is "Sprecher", not a plural of it)
+  return !!info && (!!info.plural || (/(?:innen|en|er|e|s)$/.test(head) && !head.toLowerCase().endsWith(info.lemma.toLowerCase()) && !/in$/.test(head)));
 }
 
 interface SiteFeatures {

@@ -108,16 +108,13 @@ const bin = (x: number) => (x >= 0.95 ? '95' : x >= 0.8 ? '80' : x >= 0.5 ? '50'
 /** A decision feature's name from its parts, made once (the calibrator's Map finds a name it saw before by identity). */
 const NAME = memo2((a: string, b: string) => a + b);
 
-export function decisionFeatures(via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite): string[] {
+export function decisionFeatures(via: string, cand: Candidate, res: Resolved, cands: Candidate[], probs: number[], site: QuoteSite, mass: number): string[] {
   const i = cands.indexOf(cand);
   const p = i >= 0 ? probs[i] : 0;
   const second = Math.max(0, ...probs.filter((_, k) => k !== i));
   const ruleHit = site.ruleAt && res.at && site.ruleAt.block === res.at.block && site.ruleAt.start < res.at.end && res.at.start < site.ruleAt.end;
   const agree = !site.ruleAt && !site.ruleEntity ? 'none' : (res.entity && site.ruleEntity === res.entity) || ruleHit ? 'agree' : 'disagree';
   const resolution = cand.kind === 'name' ? 'name' : cand.kind === 'prev' ? 'prev' : !res.entity ? `${cand.kind}-${res.description ? 'described' : 'unnamed'}` : `${cand.kind}-resolved-${res.confidence >= 0.9 ? 'sure' : 'likely'}`;
-  // the ranker's belief in the person, over every candidate that names them
-  let mass = p;
-  if (res.entity) cands.forEach((c, k) => k !== i && c.entity === res.entity && (mass += probs[k]));
   const viaName = NAME('via:', via);
   const agreeName = NAME('agree:', agree);
   const resName = NAME('res:', resolution);
@@ -169,7 +166,8 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     const probs = softmax(cands.map((c) => score(model, c.features, input.lang)));
     const pick = rules ?? choose(doc, cands, probs, prev, mentions);
     const via = rules ? rules.rule : pick ? 'ranker' : null;
-    const decision = pick ? decisionFeatures(via!, pick.cand, pick.res, cands, probs, site) : [];
+    // (the ranker's belief in the person, over every candidate that resolves to them: see massOf)
+    const decision = pick ? decisionFeatures(via!, pick.cand, pick.res, cands, probs, site, 'mass' in pick ? pick.mass : massOf(doc, cands, probs, pick.cand, pick.res, prev, mentions)) : [];
     const before = prev;
     // (the calibrator has learned the ranker's and the discourse rules' decisions; a credit line is as sure as its rule)
     if (pick && model.calibration.size && via !== 'credit') pick.confidence = calibrated(model, decision, input.lang);
@@ -202,7 +200,8 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     if (confidence < threshold || bare || nobody || res.confidence < RESOLVE.ambiguous) withhold(q);
     // (a thing that is no person or body, "das Anpassen des Sprachstils", does not speak on in the next quotation)
     const thing = pick.cand.kind === 'np' && !pick.cand.np!.info && !res.entity;
-    prev = thing || bare ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description, confidence };
+    // (a resolution withheld as ambiguous is carried on as unsure as it was)
+    prev = thing || bare ? null : { entity: res.entity, name: res.name, at: res.at, block: q.continues?.length ? q.continues[q.continues.length - 1].block : q.block, description: res.entity ? null : res.description, confidence: res.confidence < RESOLVE.ambiguous ? Math.min(confidence, res.confidence) : confidence };
     decided.set(q, { res, confidence, inSentence: !unattributed });
     if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
   }
@@ -305,7 +304,7 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
     let from: Decision | undefined;
     for (const o of direct) {
       const d = decided.get(o);
-      if (!d?.inSentence || o.uncertain || blocks[o.block].kind === 'heading') continue;
+      if (!d || o.uncertain || blocks[o.block].kind === 'heading') continue;
       const ow = wordsOf(o);
       if (ow.some((x, i) => w.every((y, k) => ow[i + k] === y))) {
         from = d;
@@ -365,15 +364,50 @@ function resolved(doc: Doc, cand: Candidate, rule: DiscourseRule, prev: PrevSpea
   return res ? { cand, res, confidence: DISCOURSE.confidence[rule] * res.confidence, rule } : null;
 }
 
-/** The best candidate that resolves to somebody, with its confidence (probability × resolution). */
-export function choose(doc: Doc, cands: Candidate[], probs: number[], prev: PrevSpeaker | null, mentions: MentionRef[]): { cand: Candidate; res: Resolved; confidence: number } | null {
+/** A candidate below this share of the ranker's belief adds nothing to the person it resolves to (and is not resolved for it). */
+const MASS_MIN = 0.05;
+
+/** Who a resolution names: the entity, else the words (two mentions of one unnamed speaker are one). */
+const whoKey = (res: Resolved): string | Entity => res.entity ?? res.name.toLowerCase();
+
+/**
+ * The ranker's belief in the person a resolution names: the probabilities of every candidate that
+ * resolves to them ("Jeremy Robinson" .63 and "Bolger's lawyer" .34 are one person at .97).
+ */
+function massOf(doc: Doc, cands: Candidate[], probs: number[], cand: Candidate, res: Resolved, prev: PrevSpeaker | null, mentions: MentionRef[]): number {
+  const who = whoKey(res);
+  let mass = 0;
+  cands.forEach((c, k) => {
+    if (c === cand) mass += probs[k];
+    else if (probs[k] >= MASS_MIN) {
+      const r = c.entity && c.kind === 'name' ? null : resolveCandidate(doc, c, { prev, mentions, cands });
+      if ((c.kind === 'name' ? c.entity : r && whoKey(r)) === who) mass += probs[k];
+    }
+  });
+  return mass;
+}
+
+/**
+ * The person the ranker believes in most, over every candidate that resolves to them, with the likeliest
+ * of those candidates and its confidence (probability × resolution).
+ */
+export function choose(doc: Doc, cands: Candidate[], probs: number[], prev: PrevSpeaker | null, mentions: MentionRef[]): { cand: Candidate; res: Resolved; confidence: number; mass: number } | null {
   if (!cands.length) return null;
   const order = probs.map((p, i) => [p, i] as const).sort((a, b) => b[0] - a[0]);
+  const people = new Map<string | Entity, { cand: Candidate; res: Resolved; p: number; mass: number }>();
   for (const [p, i] of order) {
+    // (the likeliest candidate that resolves is always taken, however unlikely)
+    if (people.size && p < MASS_MIN) break;
     const res = resolveCandidate(doc, cands[i], { prev, mentions, cands });
-    if (res) return { cand: cands[i], res, confidence: p * res.confidence };
+    if (!res) continue;
+    const who = whoKey(res);
+    const known = people.get(who);
+    if (known) known.mass += p;
+    else people.set(who, { cand: cands[i], res, p, mass: p });
   }
-  return null;
+  let best: { cand: Candidate; res: Resolved; p: number; mass: number } | null = null;
+  for (const x of people.values()) if (!best || x.mass > best.mass) best = x;
+  return best && { cand: best.cand, res: best.res, confidence: best.p * best.res.confidence, mass: best.mass };
 }
 
 function applySpeaker(q: Quote, res: Resolved) {

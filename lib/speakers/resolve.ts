@@ -272,7 +272,13 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     const lemma = np.info.lemma.toLowerCase();
     // (a body is named once and referred to by its kind for the rest of the article: no look-back limit)
     const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization' && e.name.toLowerCase().split(/[\s-]+/).some((w) => w === lemma || w.endsWith(lemma)), Infinity);
-    if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    if (orgs.length) {
+      // of two or more such bodies ("the court" after an appeals court overturned a lower court), the one the
+      // article names most; named as often as another, it is ambiguous: withheld, not guessed by recency
+      const most = orgs.reduce((a, o) => (o.entity.mentions > a.entity.mentions ? o : a));
+      const tie = orgs.some((o) => o !== most && o.entity.mentions === most.entity.mentions);
+      return { entity: most.entity, name: most.entity.name, description, organization: null, group: false, at, confidence: tie ? RESOLVE.pronounRival : RESOLVE.roleMatch };
+    }
     if (inner) return { entity: inner.entity, name: inner.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
     // "the letter" after "the letter from the chief medical officer": who wrote it, as the article said before
     const author = authorOf(doc, lemma, c, mentions);
@@ -296,6 +302,11 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   const compatible = (e: Entity) => !gender || !entityGender(e) || entityGender(e) === gender;
   const match = matches.find((a) => compatible(a.entity));
   if (match) return { entity: match.entity, name: match.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  // or the person an earlier description with that noun stood in apposition to ("Ihre Leiterin, Laura Mendez, …
+  // sagte die Leiterin")
+  const described = ctx.cands.find((o) => o !== c && o.kind === 'np' && (o.block < c.block || (o.block === c.block && o.end <= c.start)) && o.np!.info?.kind === 'person' && o.np!.info.lemma.toLowerCase() === head);
+  const apposed = described && apposedName(doc, described, mentions, 'either');
+  if (apposed && compatible(apposed.entity)) return { entity: apposed.entity, name: apposed.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   // a definite role noun nobody was introduced with: the person the sentence before is about
   // ("Noch wartet X ab. Doch der Aktivist … sagt"), else the person quoted just before, when compatible
   // and the phrase does not say where it is from ("der junge Reporter vom Online-Portal X": somebody new)

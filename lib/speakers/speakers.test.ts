@@ -465,4 +465,27 @@ describe('speakers: English', () => {
     expect(quote(b, 'unforgivable').nonSpeech).toBe('scare');
     expect(quote(b, 'unforgivable').speaker).toBeNull();
   });
+
+  it('a compound role noun ("der Einsatzleiter") is one person, the one introduced with it; "die Sozialarbeiter" are several', () => {
+    const a = run('de', ['Die Feuerwehr war die ganze Nacht im Einsatz.', 'Einsatzleiter Tom Becker sprach von einem der schwersten Brände seiner Laufbahn. „Es war wie vor einem Ofen“, sagte der Einsatzleiter.']);
+    expect(speaker(a, 'vor einem Ofen')).toBe('Tom Becker');
+    const b = run('de', ['Im Heim leben seit März 40 Jugendliche. Die Sozialarbeiter kommen zweimal am Tag, die Leiterin Eva Stein nur montags.', 'Sie sagen: „Wir schaffen das nicht mehr.“']);
+    expect(speaker(b, 'schaffen das nicht')).toBe('Die Sozialarbeiter');
+  });
+
+  it('a role noun points back to the description the person was introduced with ("Ihre Leiterin, Laura Mendez, …")', () => {
+    const a = run('de', ['Der Stadtrat hat am Dienstag die Schließung der Bibliothek beschlossen.', 'Ihre Leiterin, Laura Mendez, war nicht überrascht. „Das haben wir kommen sehen“, sagte die Leiterin.']);
+    expect(speaker(a, 'kommen sehen')).toBe('Laura Mendez');
+  });
+
+  it('"the court" after two courts named as often is withheld as uncertain; the one named more often is meant', () => {
+    const two = ['On Monday the Nevada Supreme Court struck down a ruling of the Clark County District Court that had sided with the casino.', '“The lower ruling cannot stand,” the court wrote. “It ignored the contract.”'];
+    const a = run('en', two);
+    expect(quote(a, 'cannot stand').speaker).toBeNull();
+    expect(quote(a, 'cannot stand').uncertain).toBe(true);
+    // the next paragraph of the same court's words is no surer
+    expect(quote(a, 'ignored the contract').speaker).toBeNull();
+    const b = run('en', [two[0], 'The Nevada Supreme Court heard the case in March.', two[1]]);
+    expect(speaker(b, 'cannot stand')).toBe('Nevada Supreme Court');
+  });
 });
