@@ -312,8 +312,14 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   // and the phrase does not say where it is from ("der junge Reporter vom Online-Portal X": somebody new)
   if (np.det === 'def' || np.det === 'dem') {
     const complement = c.tokEnd > np.headTok + 1;
-    const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start)) && isPersonLike(o.entity!) && compatible(o.entity!));
-    if (topic) return { entity: topic.entity!, name: topic.entity!.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
+    // (the sentence before is the last of the paragraph before when this one opens its paragraph; the
+    // person may open it by name or by a description in apposition: "Die Chefin der Firma, Eva Roth, …")
+    const opensBlock = doc.frameOf[c.block][c.tok] === 0;
+    const before = (o: Candidate) => o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start) || (opensBlock && o.loc === 'B-1last');
+    const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && before(o) && isPersonLike(o.entity!) && compatible(o.entity!));
+    const topicAppos = topic ? undefined : ctx.cands.find((o) => o.kind === 'np' && o !== c && o.frameStart && before(o) && o.np!.info?.kind === 'person' && !o.np!.plural && apposedName(doc, o, mentions, 'either'));
+    const topicEntity = topic?.entity ?? (topicAppos && apposedName(doc, topicAppos, mentions, 'either')!.entity);
+    if (topicEntity && compatible(topicEntity)) return { entity: topicEntity, name: topicEntity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2 && !complement) {
       return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     }

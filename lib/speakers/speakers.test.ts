@@ -488,4 +488,13 @@ describe('speakers: English', () => {
     const b = run('en', [two[0], 'The Nevada Supreme Court heard the case in March.', two[1]]);
     expect(speaker(b, 'cannot stand')).toBe('Nevada Supreme Court');
   });
+
+  it('a role noun in other words than the title ("der CDU-Vorsitzende" after "CDU-Chef X") is the person the paragraph before ended on', () => {
+    const de = run('de', ['Ministerpräsidentin Hanna Vogt (SPD) besuchte am Freitag die Werft.', '„Wir lassen niemanden allein“, versprach die Regierungschefin.']);
+    expect(speaker(de, 'niemanden allein')).toBe('Hanna Vogt');
+    const de2 = run('de', ['Der Stürmer Leon Bauer hat seinen Vertrag verlängert.', '„Ich fühle mich hier zu Hause“, sagte der Angreifer.']);
+    expect(speaker(de2, 'zu Hause')).toBe('Leon Bauer');
+    const en = run('en', ['Gov. Kathy Moreno signed the budget on Friday.', '“This is a good day for the state,” the governor said.']);
+    expect(speaker(en, 'good day')).toBe('Kathy Moreno');
+  });
 });
