@@ -206,7 +206,32 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
   }
   echoes(quotes, input.blocks, decided, threshold, (b) => leadSpeaker(doc, b));
+  carryOnIndirect(doc, quotes, mentions);
   return quotes;
+}
+
+/**
+ * "A spokesperson for X said: “…” He added that …": reported speech whose pronoun the rule-based reading
+ * gave to a person not named since the quotation just before it (in this paragraph or the one before)
+ * goes on with that quotation's speaker, as a quotation's own pronoun would.
+ */
+function carryOnIndirect(doc: Doc, quotes: Quote[], mentions: MentionRef[]) {
+  let before: Quote | null = null;
+  for (const q of quotes) {
+    if (q.kind === 'direct') {
+      if (!q.nonSpeech) before = q;
+      continue;
+    }
+    const at = q.speakerAt;
+    if (!at || !before?.speaker || before.uncertain || q.block - (before.continues?.at(-1)?.block ?? before.block) > 1) continue;
+    if (!doc.lex.pronouns.has(doc.blocks[at.block].text.slice(at.start, at.end).toLowerCase())) continue;
+    if (q.speakerId === before.speakerId && q.speaker === before.speaker) continue;
+    // (the person named since that quotation is the one meant: "bekräftigte Putin … Er drohte, …")
+    const end = before.continues?.at(-1) ?? before;
+    const after = (m: MentionRef) => (m.block > end.block || (m.block === end.block && m.start >= end.end)) && (m.block < q.block || (m.block === q.block && m.start < q.start));
+    if (q.speakerId && mentions.some((m) => m.entity.id === q.speakerId && after(m))) continue;
+    copySpeaker(q, before);
+  }
 }
 
 /** What the stage saw and decided for one quotation, for a trace (`prev`: the speaker before it). */

@@ -497,4 +497,14 @@ describe('speakers: English', () => {
     const en = run('en', ['Gov. Kathy Moreno signed the budget on Friday.', '“This is a good day for the state,” the governor said.']);
     expect(speaker(en, 'good day')).toBe('Kathy Moreno');
   });
+
+  it('reported speech with a pronoun after a quotation goes on with that quotation\'s speaker, not a person named paragraphs back', () => {
+    const a = run('en', [
+      'Emma Ward moved into the flats in June.',
+      'She says the heating failed in the first week of October.',
+      'A spokesperson for the housing association said: “We are sorry for the trouble and are fixing the boilers.” She added that all flats would be warm by Friday.',
+    ]);
+    const ind = a.quotes.find((q) => q.kind === 'indirect' && q.text.includes('warm by Friday'));
+    expect(ind?.speaker).toBe('A spokesperson for the housing association');
+  });
 });
