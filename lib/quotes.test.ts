@@ -89,6 +89,14 @@ describe('indirect speech', () => {
     expect(who(['Peskov said on Monday that the talks would continue.'], { 'Dmitry Peskov': { names: ['Peskov'] } }, 'en')).toEqual([['indirect', 'that the talks would continue', 'Dmitry Peskov', false]]);
   });
 
+  it('a speech verb in a subordinate clause that opens the sentence reports nothing ("While X assured …, Y admitted that …")', () => {
+    const people = { 'Ella Brooks': { names: ['Ella Brooks'] }, 'Sam Ortiz': { names: ['Sam Ortiz'] } };
+    expect(who(['While Ella Brooks assured residents that the water was safe, Sam Ortiz admitted on Monday that tests had been skipped.'], people, 'en')).toEqual([]);
+    expect(who(['Obwohl Ella Brooks betonte, dass das Wasser sauber sei, räumte Sam Ortiz ein, dass Tests fehlten.'], people)).toEqual([]);
+    // a sentence that only opens with such a word after its speech verb still reports
+    expect(who(['Sam Ortiz said that tests had been skipped while the plant was closed.'], people, 'en')).toEqual([['indirect', 'that tests had been skipped while the plant was closed', 'Sam Ortiz', false]]);
+  });
+
   it('needs a speaker: maps "indicate" nothing', () => {
     expect(who(['Karten deuten darauf hin, dass Russland die Stadt nicht kontrolliert.'], {})).toEqual([]);
   });

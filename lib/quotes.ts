@@ -732,9 +732,16 @@ function resolve(c: Candidate, mentions: MentionRef[]): Speaker | null {
 }
 
 /** Reported speech in a frame that has a speaker and a speech verb: the dass-/that-clause, a zu-infinitive, Konjunktiv I, or a denial's object. */
+/** Words that open a subordinate clause before the main one ("While X assured …, Y acknowledged that …"). */
+const SUBORDINATE_OPENER = new Set(['while', 'although', 'though', 'whereas', 'während', 'obwohl', 'wohingegen', 'obgleich']);
+
 function indirect(text: string, tokens: FrameToken[], lex: SpeechLexicon, lang: string): [number, number] | null {
   const v = speechVerbAt(tokens, lex);
   if (v < 0) return null;
+  // a speech verb in a subordinate clause that opens the sentence is not what the sentence reports: its
+  // words and its speaker are not told apart from the main clause's, so nothing is reported rather than a mix
+  const first = tokens.findIndex(isWordTok);
+  if (first >= 0 && SUBORDINATE_OPENER.has(tokens[first].lower) && !tokens.slice(first, v).some((t) => t.text === ',')) return null;
   const trimEnd = (end: number) => {
     let e = end;
     while (e > 0 && /[\s.!?;:]/.test(text[e - 1])) e--;
