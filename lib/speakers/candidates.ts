@@ -163,6 +163,8 @@ const LOWER_ADJECTIVE = /^\p{Ll}+(?:e|en|er)$/u;
 const LETTER_START = /^\p{L}/u;
 const LETTER_WORD = /^\p{L}[\p{L}-]*$/u;
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+/** a capitalised word in -s otherwise in lower case ("Residents") */
+const CAP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 const ALNUM_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u;
 const LETTERS_DOTS = /^[\p{L}.-]+$/u;
 /** An English word that may modify a noun: an adjective by its ending, a title word, a capitalised word. */
@@ -183,6 +185,15 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
   const next = tokens[tokEnd];
   if (!next || next.quoted) return false;
   const last = tokens[tokEnd - 1]?.text ?? '';
+  if (lang === 'en') {
+    // "Baker’s wife, Mary, said", "Trump’s former lawyer said": the person the phrase names speaks, not its owner
+    // ("Trump’s campaign said" stays Trump's: a body is no person noun)
+    if (!/^['’]s$/.test(next.text)) return false;
+    for (let k = tokEnd + 1; k < tokens.length && k <= tokEnd + 3 && !tokens[k].quoted && LOWER_WORD.test(tokens[k].text); k++) {
+      if (nounInfo(tokens[k].text, 'en')?.kind === 'person') return true;
+    }
+    return false;
+  }
   return lang === 'de' && /s$/.test(last) && CAP_LOWER.test(next.text) && nounInfo(next.text, 'de')?.kind === 'person';
 }
 
@@ -190,8 +201,9 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
  * A block's names, once per article: where each stands in tokens, and whether it never speaks (`mute`):
  * it only modifies the noun after it (a German genitive before a title, "Dormagens Geschäftsführer"; an
  * English name before a common noun, "the Trump campaign said", "the Albert Quay spot", or before a title,
- * "VFI Chief Executive, Jane Roe, said"), or a preposition of place governs it ("in Berlin"). (English
- * possessives stay speakers: PolNeAR's sources often are the whole phrase, "Trump’s campaign".)
+ * "VFI Chief Executive, Jane Roe, said"; an English possessive before a person noun, "Baker’s wife"), or a
+ * preposition of place governs it ("in Berlin"). (Other English possessives stay speakers: PolNeAR's sources
+ * often are the whole phrase, "Trump’s campaign".)
  */
 function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[] {
   let list = doc.names[b];
@@ -487,7 +499,8 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
     if (!LETTER_WORD.test(t.text)) continue;
-    if (!de && !isLower(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
+    // English nouns are lower case; a capitalised word is a name, or a plural noun that opens a sentence ("Residents of X say")
+    if (!de && !isLower(t.text) && !slotHeads.has(i) && !(sentenceStart(toks, i) && CAP_PLURAL.test(t.text))) continue;
     if (!de && isLower(t.text) && !nounLike(t, doc)) continue;
     if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.has(t.lower) || PRONOUNS.get(doc.lang)?.has(t.lower)) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads

@@ -175,6 +175,12 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     if (pick && prev && pick.cand.prev === prev && prev.confidence !== undefined) pick.confidence = Math.min(pick.confidence, prev.confidence);
     if (!pick) {
       if (trace) trace(traced(doc, q, cands, probs, via, pick, before, mentions, decision));
+      // a bare pronoun the rule-based reading left ("…,” they said) is no speaker to show or carry on either
+      if (q.speaker && !q.speakerId && BARE_PRONOUN.test(q.speaker)) {
+        withhold(q);
+        prev = null;
+        continue;
+      }
       if (q.speaker) prev = { entity: site.ruleEntity ?? null, name: q.speaker, at: q.speakerAt ?? null, block: q.block };
       continue;
     }

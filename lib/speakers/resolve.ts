@@ -266,6 +266,13 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   // a noun the lexicon knows for no person or body ("das Anpassen des Sprachstils", "the tech") is no speaker the
   // reader can be shown: withheld as ambiguous (an English capitalised head is a name: "the Times")
   if (!np.info) return plain(doc.lang === 'en' && CAP.test(np.head) ? RESOLVE.description : RESOLVE.unknownNoun);
+  // a document or body of somebody the phrase names ("a statement from Initech", "laut einem Papier der EKD",
+  // "a letter from Senator Jane Roe"): the one it names speaks
+  if (np.info.kind === 'group' && !np.plural) {
+    // (a place too: "a statement from Moscow" is its government's)
+    const author = mentions.find((m) => m.block === c.block && m.start >= c.start && m.end <= c.end && !m.partOfWord);
+    if (author) return { entity: author.entity, name: author.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+  }
   if (np.det === 'indef' || np.plural) return plain(RESOLVE.description);
   if (np.info.kind === 'group') {
     // "the court" after "the 4th District Court of Appeal": the organisation whose name has that word

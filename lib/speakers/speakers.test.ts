@@ -507,4 +507,27 @@ describe('speakers: English', () => {
     const ind = a.quotes.find((q) => q.kind === 'indirect' && q.text.includes('warm by Friday'));
     expect(ind?.speaker).toBe('A spokesperson for the housing association');
   });
+
+  it('the owner of a person noun ("Baker’s wife, Mary") is not the speaker; the person the phrase names is', () => {
+    const a = run('en', ['Tom Baker was not at home when the fire started.', '“He would have hated this,” said Baker’s wife, Mary.']);
+    expect(speaker(a, 'hated this')).toBe('Mary');
+  });
+
+  it('a plural noun that opens a sentence ("Residents of X") is a group a later "they" can be', () => {
+    const a = run('en', ['Residents of Maple Street have waited two years for repairs.', '“We are tired of promises,” they said.']);
+    expect(speaker(a, 'tired of promises')).toBe('Residents of Maple Street');
+  });
+
+  it('a bare "they" with nobody it could be is never shown as the speaker', () => {
+    const a = run('en', ['The storm passed at noon.', '“We are tired of promises,” they said.']);
+    expect(quote(a, 'tired of promises').speaker).toBeNull();
+    expect(quote(a, 'tired of promises').uncertain).toBe(true);
+  });
+
+  it('a document of somebody the phrase names speaks for them ("a statement from Globex", "einem Papier der EKD")', () => {
+    const en = run('en', ['Globex Corporation closed two plants in Ohio this year.', '“We regret the impact on our workers,” according to a statement from Globex Corporation.']);
+    expect(speaker(en, 'regret the impact')).toBe('Globex Corporation');
+    const de = run('de', ['Laut einem Papier der Evangelischen Kirche in Deutschland ist die Pflege „chronisch unterfinanziert“.']);
+    expect(speaker(de, 'unterfinanziert')).toBe('Evangelische Kirche in Deutschland');
+  });
 });
