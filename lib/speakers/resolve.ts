@@ -290,6 +290,12 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     // "the letter" after "the letter from the chief medical officer": who wrote it, as the article said before
     const author = authorOf(doc, lemma, c, mentions);
     if (author) return { entity: author, name: author.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    // "die Stadt" after "Die Stadt Köln", "the city" after "the city of Boston": the place named with that noun
+    if (np.det === 'def') {
+      const classifier = classifierPattern(lemma);
+      const place = before(mentions, c.block, c.start, (e) => e.type === 'place').find((a) => classifier.test(doc.blocks[a.block].text.slice(Math.max(0, a.start - 40), a.start)));
+      if (place) return { entity: place.entity, name: place.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
+    }
     // "the institution", "der Konzern": the organisation named last, in this paragraph or the one before
     if (np.det === 'def') {
       const org = before(mentions, c.block, c.start, (e) => e.type === 'organization', 1)[0];
@@ -354,6 +360,18 @@ function authorOf(doc: Doc, lemma: string, c: Candidate, mentions: MentionRef[])
     if (after.test(text.slice(Math.max(0, m.start - 60), m.start)) || owner.test(text.slice(m.end, m.end + 40))) return m.entity;
   }
   return null;
+}
+
+/** The text right before a name that classifies it by a noun ("Stadt Köln", "city of Boston"), built once per noun. */
+const classifierCache = new Map<string, RegExp>();
+function classifierPattern(lemma: string): RegExp {
+  let p = classifierCache.get(lemma);
+  if (!p) {
+    const noun = lemma.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    p = new RegExp(`(?:^|[^\\p{L}])${noun}\\p{L}{0,2}\\s+(?:of\\s+)?$`, 'iu');
+    classifierCache.set(lemma, p);
+  }
+  return p;
 }
 
 /** The text before an author's name and after an owner's name that names a document by its noun, built once per noun. */

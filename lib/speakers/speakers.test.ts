@@ -530,4 +530,11 @@ describe('speakers: English', () => {
     const de = run('de', ['Laut einem Papier der Evangelischen Kirche in Deutschland ist die Pflege „chronisch unterfinanziert“.']);
     expect(speaker(de, 'unterfinanziert')).toBe('Evangelische Kirche in Deutschland');
   });
+
+  it('"die Stadt", "the city" is the place the article named with that noun ("Die Stadt Köln", "the city of Boston")', () => {
+    const de = run('de', ['Die Stadt Bielefeld plant neue Radwege. „Wir wollen bis 2030 fertig sein“, teilte die Stadt mit.']);
+    expect(speaker(de, 'bis 2030')).toBe('Bielefeld');
+    const en = run('en', ['The city of Boston will close two schools next year. “Enrollment has fallen for a decade,” the city said in a statement.']);
+    expect(speaker(en, 'Enrollment has fallen')).toBe('Boston');
+  });
 });
