@@ -356,6 +356,14 @@ describe('entities', () => {
     expect(es.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['TuS Nord Hamm 09', 'Bremer SV']);
   });
 
+  it('a club\'s name in brackets runs on over an exclamation mark written onto one of its words ("(TuS GO! Weserbergland 09; …)")', () => {
+    const out = run(['Zweite wurde Jana Kolb (TuS GO! Weserbergland 09; 12,41 sec).'], { 'Jana Kolb': 'PER', 'TuS GO': 'ORG', Weserbergland: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Jana Kolb'],
+      ['organization', 'TuS GO! Weserbergland 09'],
+    ]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

@@ -194,8 +194,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     let b = r.tokEnd;
     if (t[r.tokStart - 1]?.text === '(') {
       let k = b;
-      while (k < t.length && k - b < 3 && !covered[r.sent][k] && /^(?:\p{Lu}[\p{L}.-]*|\d{2})$/u.test(t[k].text)) k++;
-      if (k > b && /^[);]$/.test(t[k]?.text ?? '')) b = k;
+      // (also over an exclamation mark written onto a word of the name, "(SV GO! Saar 05)", and a place the tagger saw in it)
+      const placeAt = (k: number) => raws.find((x) => x.sent === r.sent && !x.part && x.type === 'place' && x.tokStart === k);
+      while (k < t.length && k - b < 4) {
+        if (t[k].text === '!' && t[k].start === t[k - 1].end && /^(?:\p{Lu}|\d{2})/u.test(t[k + 1]?.text ?? '')) k++;
+        else if (!covered[r.sent][k] && /^(?:\p{Lu}[\p{L}.-]*|\d{2})$/u.test(t[k].text)) k++;
+        else if (placeAt(k) && placeAt(k)!.tokEnd - k === 1) k++;
+        else break;
+      }
+      if (k > b && /^[);]$/.test(t[k]?.text ?? '')) {
+        for (const x of raws.filter((x) => x.sent === r.sent && !x.part && x !== r && x.tokStart >= b && x.tokEnd <= k)) drop(x);
+        b = k;
+      }
     }
     let a = r.tokStart;
     const before = t[a - 1]?.text ?? '';
@@ -1457,7 +1467,7 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   // the adjectives that open the name ("Deutschen Wetterdienst"), not words after its head ("Bund Deutscher Architekten")
   let nAdj = 0;
   while (nAdj < toks.length - 1 && isAdjective(toks[nAdj])) nAdj++;
-  if (!nAdj) return toks.join(' ');
+  if (!nAdj) return joinName(toks);
   // gender: the noun the adjectives qualify, or what the articles before the mentions say
   let g: Gender | null = nounGender(toks[nAdj]);
   if (!g) {
@@ -1468,7 +1478,12 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
     }
     g = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'n';
   }
-  return toks.map((t, i) => (i < nAdj ? strongNominative(t, g!) : t)).join(' ');
+  return joinName(toks.map((t, i) => (i < nAdj ? strongNominative(t, g!) : t)));
+}
+
+/** A name's words as written: an exclamation mark inside it stays on its word ("SV GO! Saar 05"). */
+function joinName(toks: string[]): string {
+  return toks.map((x, k) => (k && x !== '!' ? ' ' : '') + x).join('');
 }
 
 function stripGenitive(head: string, forms: string[]): string {
