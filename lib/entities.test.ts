@@ -364,6 +364,13 @@ describe('entities', () => {
     ]);
   });
 
+  it('a word the tagger took for an organisation is a person after a title or a noun for a person ("Redaktionsleiterin Ysolde"), not after a company\'s noun', () => {
+    const out = run(['Am Morgen öffnete Redaktionsleiterin Ysolde die Tür.', 'Dann rief Ysolde alle zusammen.'], { Ysolde: 'ORG' });
+    expect(out.map((e) => [e.type, e.name, e.mentions])).toEqual([['person', 'Ysolde', 2]]);
+    expect(run(['Der Spielzeughersteller Brixo meldet Gewinne.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+    expect(run(['Den Zuschlag bekam Konkurrent Brixo.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isCompanyRoleNoun, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -1205,6 +1205,21 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.type = type;
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
+  }
+  // one word the tagger took for an organisation that a title or a noun for a person stands right before is that
+  // person ("Co-Redaktionsleiter Renato", "Trainerin Abebe"): no organisation bears a role; not a noun news also writes
+  // before a company's or a club's name ("der Spielzeughersteller Mattel", "Konkurrent Merck")
+  for (const c of live) {
+    if (c.type !== 'organization' || c.gazId) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart !== 1) || !/^\p{Lu}\p{Ll}+$/u.test(tokensOf(standalone[0])[0])) continue;
+    const titled = (r: Raw) => {
+      const prev = sentences[r.sent].tokens[r.tokStart - 1]?.text ?? '';
+      return /^\p{Lu}/u.test(prev) && !coveredAt(r.sent, r.tokStart - 1) && isTitleWord(prev, lang) && !isCourtesyTitle(prev, lang) && !(lang === 'de' && isCompanyRoleNoun(prev));
+    };
+    if (!standalone.some(titled)) continue;
+    c.type = 'person';
+    for (const r of c.raws) r.type = 'person';
   }
   // English: a name that always follows "the" is no person ("the Royal Mail", "the Idle Hour"): an organisation
   if (lang === 'en') for (const c of live) {

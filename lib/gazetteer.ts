@@ -161,6 +161,12 @@ export function isBusinessHead(word: string): boolean {
   return heads.business.includes(word);
 }
 
+const COMPANY_ROLE = new RegExp(`(?:${heads.companyRoles.join('|')})(?:s|n|en|es)?$`);
+/** A German noun for a person that news also writes before a company's or a club's name ("Spielzeughersteller", "Konkurrenten", "Tabellenführer"). */
+export function isCompanyRoleNoun(word: string): boolean {
+  return COMPANY_ROLE.test(word.toLowerCase());
+}
+
 let orgPlurals: Set<string> | null = null;
 /** An English plural of an organisation's head word ("universities", "colleges", "clubs"): a list of names before or after it names organisations. */
 export function isOrganizationPlural(word: string): boolean {
