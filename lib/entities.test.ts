@@ -371,6 +371,21 @@ describe('entities', () => {
     expect(run(['Den Zuschlag bekam Konkurrent Brixo.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
   });
 
+  it('a name in capitals in the bracket after a person is the person\'s party or club ("Jonas Weil (BLAUWAL)", "(TuS 09 Nordheide)"), not a country', () => {
+    const out = run(['Das sagte Jonas Weil (BLAUWAL), der Sprecher der Fraktion.', 'Vorne lief Lea Sommer (TuS 09 Nordheide; 4:12 min).'], { 'Jonas Weil': 'PER', 'Lea Sommer': 'PER', Nordheide: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Jonas Weil'],
+      ['organization', 'BLAUWAL'],
+      ['person', 'Lea Sommer'],
+      ['organization', 'TuS 09 Nordheide'],
+    ]);
+    expect(run(['Es siegte Tom Berg (USA) vor Ida Lind (DE).'], { 'Tom Berg': 'PER', 'Ida Lind': 'PER' }).map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Tom Berg'],
+      ['place', 'USA'],
+      ['person', 'Ida Lind'],
+    ]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

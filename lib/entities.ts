@@ -215,6 +215,23 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, a, b, 'organization', 2));
   }
 
+  // 1c'. the bracket right after a person's name that holds a name in capitals the tagger left is the person's party or
+  //      club ("Anna Roth (PIRATEN)", "Jan Hoff (SFD 75 Düsseldorf-Süd)", "(TuS Nord; 4:12 min)"): one word of four
+  //      capitals or more, or an abbreviation with a number or capitalised words after it; no country ("(USA)")
+  for (const p of raws.filter((x) => x.type === 'person' && !x.part)) {
+    const t = sentences[p.sent].tokens;
+    const a = p.tokEnd + 1;
+    if (t[p.tokEnd]?.text !== '(' || a >= t.length || !/^\p{Lu}[\p{L}\d]*\p{Lu}[\p{L}\d]*$/u.test(t[a].text)) continue;
+    let b = a + 1;
+    while (b < t.length && b - a < 5 && /^(?:\p{Lu}[\p{L}.-]*|\d{2,4})$/u.test(t[b].text)) b++;
+    if (!/^[);]$/.test(t[b]?.text ?? '') || (b - a === 1 && !/^\p{Lu}{4,}$/u.test(t[a].text))) continue;
+    const inside = raws.filter((x) => x.sent === p.sent && x.tokStart < b && x.tokEnd > a);
+    const words = t.slice(a, b).map((x) => x.text);
+    if (inside.some((x) => !x.part && (x.type !== 'place' || x.gazId)) || gazetteer().has(stemKey(words)) || words.some((w) => gazetteer().get(stemKey([w]))?.some((e) => e.id.startsWith('country:')))) continue;
+    for (const x of inside) drop(x);
+    push(mk(p.sent, a, b, 'organization', 2));
+  }
+
   // 1d. English: a capitalised "The" inside a sentence opens a name, with the capitalised words after it and the place
   //     or organisation the tagger found there ("at The Oval", "drinking hole The Idle Hour", "In Youghal The Old
   //     Imperial will …"; an organisation where the tagger found nothing); at the start of a sentence or a quotation it
