@@ -386,6 +386,11 @@ describe('entities', () => {
     ]);
   });
 
+  it('a name in quotation marks written onto a hyphen and a noun is part of a compound („Nordlicht“-Affäre), no entity', () => {
+    expect(run(['Die „Nordlicht“-Affäre beschäftigt den Landtag.'], { Nordlicht: 'ORG' })).toEqual([]);
+    expect(run(['Die „Nordlicht“ - Affäre und „Nordlicht“ selbst schweigen.'], { Nordlicht: 'ORG' }).map((e) => [e.type, e.name])).toEqual([['organization', 'Nordlicht']]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

@@ -365,6 +365,17 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1n. a name in quotation marks written onto a hyphen and a noun is the first part of a compound („Bunga-Bunga“-Feste,
+  //     „Nordlicht“-Affäre): it counts for the card like "Trump-Regierung", no entity of its own
+  for (const r of [...raws]) {
+    if (r.part) continue;
+    const t = sentences[r.sent].tokens;
+    const text = blocks[r.block].text;
+    const close = t[r.tokEnd];
+    if (!OPEN_QUOTE.test(t[r.tokStart - 1]?.text ?? '') || !close || !CLOSE_QUOTE.test(close.text) || close.start !== r.end || !/^-\p{L}/u.test(text.slice(close.end, close.end + 2))) continue;
+    r.part = true;
+  }
+
   // 1e. a web address is no place "ch" or "de": it names the outlet or site that speaks or is spoken to ("sagte er
   //     handball.ch", "kulturblick.de: Wie kam es dazu?"), when it stands as a name of its own; not an address to look
   //     something up at ("unter", or a colon, "auf", "at" before it at the sentence's end; with a path, in an e-mail
