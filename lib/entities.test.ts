@@ -391,6 +391,15 @@ describe('entities', () => {
     expect(run(['Die „Nordlicht“ - Affäre und „Nordlicht“ selbst schweigen.'], { Nordlicht: 'ORG' }).map((e) => [e.type, e.name])).toEqual([['organization', 'Nordlicht']]);
   });
 
+  it('a company\'s name runs on over the country its branch is named after ("Nordwind Aerotech Deutschland"), not across a preposition', () => {
+    const out = run(['Die Beschäftigten von Nordwind Aerotech Deutschland protestierten.'], { Nordwind: 'ORG', Deutschland: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Nordwind Aerotech Deutschland']]);
+    expect(run(['Die Nordwind AG in Deutschland wächst.'], { 'Nordwind AG': 'ORG', Deutschland: 'LOC' }).map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Nordwind AG'],
+      ['place', 'Deutschland'],
+    ]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

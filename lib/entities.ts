@@ -215,6 +215,22 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     push(mk(r.sent, a, b, 'organization', 2));
   }
 
+  // 1c''. a company's name runs on over the country its branch is named after ("Airbus Helicopters Deutschland", "Kabel
+  //       Deutschland", "Microsoft Germany"), also over one or two capitalised words the tagger left between; not across
+  //       a preposition or punctuation ("die Stahl AG in Deutschland")
+  const isCountry = (w: string) => !!gazetteer().get(stemKey([w]))?.some((e) => e.id.startsWith('country:'));
+  for (const r of [...raws]) {
+    if (r.type !== 'organization' || r.part) continue;
+    const t = sentences[r.sent].tokens;
+    let k = r.tokEnd;
+    while (k < t.length && k - r.tokEnd < 2 && !covered[r.sent][k] && /^\p{Lu}\p{L}+$/u.test(t[k].text) && !isCountry(t[k].text) && !(lang === 'de' && isCommonNoun(t[k].text))) k++;
+    const country = raws.find((x) => x.sent === r.sent && !x.part && x.type === 'place' && x.tokStart === k && x.tokEnd === k + 1);
+    if (!country || !isCountry(t[k].text) || /^\p{Lu}/u.test(t[k + 1]?.text ?? '')) continue;
+    drop(r);
+    drop(country);
+    push(mk(r.sent, r.tokStart, k + 1, 'organization', 2));
+  }
+
   // 1c'. the bracket right after a person's name that holds a name in capitals the tagger left is the person's party or
   //      club ("Anna Roth (PIRATEN)", "Jan Hoff (SFD 75 Düsseldorf-Süd)", "(TuS Nord; 4:12 min)"): one word of four
   //      capitals or more, or an abbreviation with a number or capitalised words after it; no country ("(USA)")
