@@ -400,6 +400,13 @@ describe('entities', () => {
     ]);
   });
 
+  it('a name before a bracket that counts its seats is a party ("Grünwacht (12 Sitze)", "Tidewell (14 seats)"), another count says nothing', () => {
+    const out = run(['Die liberale Grünwacht (12 Sitze) stimmte dagegen.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Grünwacht']]);
+    expect(run(['The vote split Tidewell (14 of 60 seats) down the middle.'], { Tidewell: 'LOC' }, 'en').map((e) => [e.type, e.name])).toEqual([['organization', 'Tidewell']]);
+    expect(run(['Die neue Grünwacht (12 Plätze) ist voll.'], {})).toEqual([]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isCompanyRoleNoun, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isCompanyRoleNoun, isSeatWord, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -214,6 +214,22 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     raws.splice(raws.indexOf(r), 1);
     push(mk(r.sent, a, b, 'organization', 2));
   }
+
+  // 1c'''. a name before a bracket that counts its seats is a party ("die panarabische Echaab (16 Sitze)", "Destourien
+  //        Libre (16 von 217 Sitzen)", "Labour (202 seats)"), whatever the tagger took it for or where it left it
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 1; i + 2 < t.length; i++) {
+      if (t[i].text !== '(' || !/^\d+$/.test(t[i + 1].text)) continue;
+      let k = i + 2;
+      if (/^(?:von|of)$/.test(t[k].text) && /^\d+$/.test(t[k + 1]?.text ?? '')) k += 2;
+      if (!isSeatWord(t[k]?.text ?? '')) continue;
+      const r = raws.find((x) => x.sent === si && !x.part && x.tokEnd === i);
+      if (r) {
+        if (r.type !== 'person') r.type = 'organization';
+      } else if (!covered[si][i - 1] && unknownName(t[i - 1].text) && /^\p{Lu}\p{Ll}/u.test(t[i - 1].text)) push(mk(si, i - 1, i, 'organization', 2));
+    }
+  });
 
   // 1c''. a company's name runs on over the country its branch is named after ("Airbus Helicopters Deutschland", "Kabel
   //       Deutschland", "Microsoft Germany"), also over one or two capitalised words the tagger left between; not across

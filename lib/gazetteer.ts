@@ -167,6 +167,11 @@ export function isCompanyRoleNoun(word: string): boolean {
   return COMPANY_ROLE.test(word.toLowerCase());
 }
 
+/** A word for the seats a party holds ("Sitze", "Mandate", "seats"): a bracket counting them follows a party's name. */
+export function isSeatWord(word: string): boolean {
+  return heads.seats.includes(word);
+}
+
 let orgPlurals: Set<string> | null = null;
 /** An English plural of an organisation's head word ("universities", "colleges", "clubs"): a list of names before or after it names organisations. */
 export function isOrganizationPlural(word: string): boolean {
