@@ -364,11 +364,14 @@ describe('entities', () => {
     ]);
   });
 
-  it('a word the tagger took for an organisation is a person after a title or a noun for a person ("Redaktionsleiterin Ysolde"), not after a company\'s noun', () => {
+  it('a word the tagger took for an organisation is a person after a title or a noun for a person ("Redaktionsleiterin Ysolde", "Legenden wie Dox Valon"), not after a company\'s noun', () => {
     const out = run(['Am Morgen öffnete Redaktionsleiterin Ysolde die Tür.', 'Dann rief Ysolde alle zusammen.'], { Ysolde: 'ORG' });
     expect(out.map((e) => [e.type, e.name, e.mentions])).toEqual([['person', 'Ysolde', 2]]);
     expect(run(['Der Spielzeughersteller Brixo meldet Gewinne.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
     expect(run(['Den Zuschlag bekam Konkurrent Brixo.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+    // two words, also after a plural noun for people and "wie"; not after one for companies' customers
+    expect(run(['Im Publikum saßen Legenden wie Dox Valon.'], { 'Dox Valon': 'ORG' }).map((e) => [e.type, e.name])).toEqual([['person', 'Dox Valon']]);
+    expect(run(['Die Nachfrage von Kunden wie Brixo Tech stieg.'], { 'Brixo Tech': 'ORG' }).map((e) => e.type)).toEqual(['organization']);
   });
 
   it('a name in capitals in the bracket after a person is the person\'s party or club ("Jonas Weil (BLAUWAL)", "(TuS 09 Nordheide)"), not a country', () => {

@@ -1266,16 +1266,20 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
   }
-  // one word the tagger took for an organisation that a title or a noun for a person stands right before is that
-  // person ("Co-Redaktionsleiter Renato", "Trainerin Abebe"): no organisation bears a role; not a noun news also writes
-  // before a company's or a club's name ("der Spielzeughersteller Mattel", "Konkurrent Merck")
+  // a name of one or two words the tagger took for an organisation that a title or a noun for a person stands right
+  // before is that person ("Co-Redaktionsleiter Renato", "Trainerin Abebe"), also across "wie" ("Legenden wie Kool
+  // Savas"): no organisation bears a role; not a noun news also writes before a company's or a club's name ("der
+  // Spielzeughersteller Mattel", "Konkurrent Merck")
+  const personNoun = (w: string) => isTitleWord(w, lang) || (lang === 'de' && /\p{Ll}en$/u.test(w) && isTitleWord(w.slice(0, -1), lang));
   for (const c of live) {
     if (c.type !== 'organization' || c.gazId) continue;
     const standalone = c.raws.filter((r) => !r.part);
-    if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart !== 1) || !/^\p{Lu}\p{Ll}+$/u.test(tokensOf(standalone[0])[0])) continue;
+    if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart > 2) || !tokensOf(standalone[0]).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) continue;
     const titled = (r: Raw) => {
-      const prev = sentences[r.sent].tokens[r.tokStart - 1]?.text ?? '';
-      return /^\p{Lu}/u.test(prev) && !coveredAt(r.sent, r.tokStart - 1) && isTitleWord(prev, lang) && !isCourtesyTitle(prev, lang) && !(lang === 'de' && isCompanyRoleNoun(prev));
+      const toks = sentences[r.sent].tokens;
+      const k = /^(?:wie|like)$/.test(toks[r.tokStart - 1]?.text ?? '') ? r.tokStart - 2 : r.tokStart - 1;
+      const prev = toks[k]?.text ?? '';
+      return /^\p{Lu}/u.test(prev) && !coveredAt(r.sent, k) && personNoun(prev) && !isCourtesyTitle(prev, lang) && !(lang === 'de' && isCompanyRoleNoun(prev));
     };
     if (!standalone.some(titled)) continue;
     c.type = 'person';
