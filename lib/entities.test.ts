@@ -410,6 +410,12 @@ describe('entities', () => {
     expect(run(['Die neue Grünwacht (12 Plätze) ist voll.'], {})).toEqual([]);
   });
 
+  it('a name with an apposition headed by a noun for an organisation is one ("Sonarmetrik, einem gemeinnützigen Forschungsnetzwerk"), not a word on a list', () => {
+    const out = run(['Laut einer Umfrage von Sonarmetrik, einem unabhängigen, gemeinnützigen Forschungsnetzwerk, sinkt das Vertrauen.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Sonarmetrik']]);
+    expect(run(['Das Haus hat ein Foyer mit Bibliothek und Gästegastronomie, eine Akademie sowie ein Hotel.'], {})).toEqual([]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

@@ -231,6 +231,25 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     }
   });
 
+  // 1c''''. a name with an apposition headed by a noun for an organisation is one ("Umfragen von Afrobarometer, einem
+  //         pan-afrikanischen, überparteiischen Forschungsnetzwerk,"): the name the tagger found there retyped (not a
+  //         person named with a first name), one capitalised word it left found (not on a list)
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 1; i + 2 < t.length; i++) {
+      if (t[i].text !== ',' || !/^(?:ein|eine|einem|einer|eines|der|die|das|dem|des)$/.test(t[i + 1].text)) continue;
+      let j = i + 2;
+      while (j < t.length && j - i < 8 && (t[j].text === ',' || (/^\p{Ll}/u.test(t[j].text) && isAdjectiveForm(t[j].text.slice(t[j].text.lastIndexOf('-') + 1))))) j++;
+      const noun = t[j]?.text ?? '';
+      // (the apposition ends with its noun: "eine Akademie sowie ein Hotel" goes on a list)
+      if (!/^\p{Lu}\p{Ll}/u.test(noun) || !/^[,.;:)–—]?$/.test(t[j + 1]?.text ?? '') || ![noun, noun.replace(/e?s$/, '')].some(isInstitutionHead)) continue;
+      const r = raws.find((x) => x.sent === si && !x.part && x.tokEnd === i);
+      if (r) {
+        if (r.type !== 'person' || !knownFirstNames().has(t[r.tokStart].text)) r.type = 'organization';
+      } else if (!covered[si][i - 1] && CAP_WORD.test(t[i - 1].text) && unknownName(t[i - 1].text) && !/^(?:\p{Lu}|[„“"«»,]$|und$|oder$|sowie$)/u.test(t[i - 2]?.text ?? '')) push(mk(si, i - 1, i, 'organization', 2));
+    }
+  });
+
   // 1c''. a company's name runs on over the country its branch is named after ("Airbus Helicopters Deutschland", "Kabel
   //       Deutschland", "Microsoft Germany"), also over one or two capitalised words the tagger left between; not across
   //       a preposition or punctuation ("die Stahl AG in Deutschland")
