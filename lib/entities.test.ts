@@ -770,6 +770,12 @@ describe('entities', () => {
   it('takes a town\'s adjective before a company\'s word for the company ("die Göttinger Sparkasse"), not some company of the town', () => {
     expect(run(['Die Göttinger Sparkasse senkt die Zinsen.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Göttinger Sparkasse']]);
     expect(run(['Der Bielefelder Verlag druckt das Buch.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Bielefelder Verlag']]);
+    // a compound ending in a word for a company or an association too ("die Lübecker Fährgesellschaft", "beim Kieler Mieterverein")
+    expect(run(['Die Lübecker Fährgesellschaft erhöht die Preise, sagt eine Sprecherin beim Kieler Mieterverein.'], {}).map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Lübecker Fährgesellschaft'],
+      ['organization', 'Kieler Mieterverein'],
+    ]);
+    expect(run(['Er gründete eine Lübecker Fährgesellschaft.'], {})).toEqual([]);
     expect(run(['Sie arbeitet bei einer Göttinger Bank.'], {})).toEqual([]);
     expect(run(['Die Göttinger Polizei ermittelt.'], {})).toEqual([]);
   });

@@ -145,8 +145,9 @@ export function isInstitutionHead(word: string): boolean {
 }
 
 /** A company's word that makes one name with its town's adjective before it ("Kasseler Sparkasse"). */
+const AFTER_TOWN_END = new RegExp(`^\\p{Lu}\\p{Ll}{3,}(?:${heads.afterTownEndings.join('|')})$`, 'u');
 export function isTownCompanyHead(word: string): boolean {
-  return heads.afterTown.includes(word);
+  return heads.afterTown.includes(word) || AFTER_TOWN_END.test(word);
 }
 
 /** The town an adjective in -er names, if the town list knows it ("Kasseler" → Kassel, "Münchner" → München, "Bremer" → Bremen). */
