@@ -416,6 +416,15 @@ describe('entities', () => {
     expect(run(['Das Haus hat ein Foyer mit Bibliothek und Gästegastronomie, eine Akademie sowie ein Hotel.'], {})).toEqual([]);
   });
 
+  it('an institution\'s word before the town it serves is one name with it ("die Realschule Weilheim", "zum Finanzamt Lübeck-Süd"), a court\'s not', () => {
+    const out = run(['Die Klasse 9a der Realschule Weilheim sammelte Spenden.', 'Die Akten gingen zum Finanzamt Lübeck-Süd.'], { Weilheim: 'LOC', 'Lübeck-Süd': 'LOCpart' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Realschule Weilheim'],
+      ['organization', 'Finanzamt Lübeck-Süd'],
+    ]);
+    expect(run(['Er wurde vom Amtsgericht Weilheim verurteilt.'], { Weilheim: 'LOC' }).map((e) => [e.type, e.name])).toEqual([['place', 'Weilheim']]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isCompanyRoleNoun, isSeatWord, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isCompanyRoleNoun, isInstitutionBeforeTown, isSeatWord, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -641,6 +641,21 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const t = s.tokens;
     for (let i = 0; i + 1 < t.length; i++) {
       if (!isTownCompanyHead(t[i + 1].text) || covered[si][i] || covered[si][i + 1] || isCap(t[i + 2]?.text ?? '') || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '') || !townOfAdjective(t[i].text)) continue;
+      push(mk(si, i, i + 2, 'organization', 2));
+    }
+  });
+
+  // 1o. German: an institution's word before the town it serves is one name with it, where the tagger saw only the town
+  //     ("zum Finanzamt Essen-NordOst", "die Realschule Spaichingen"); not before a street or a country
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (covered[si][i] || !isInstitutionBeforeTown(t[i].text)) continue;
+      const r = raws.find((x) => x.sent === si && x.tokStart === i + 1 && x.tokEnd === i + 2 && x.type === 'place');
+      const town = t[i + 1].text;
+      if (r ? isCountry(town.split('-')[0]) || isStreetWord(town) : covered[si][i + 1] || !isTownName(town)) continue;
+      if (/^\p{Lu}/u.test(t[i + 2]?.text ?? '')) continue;
+      if (r) drop(r);
       push(mk(si, i, i + 2, 'organization', 2));
     }
   });

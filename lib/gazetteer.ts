@@ -150,6 +150,12 @@ export function isTownCompanyHead(word: string): boolean {
   return heads.afterTown.includes(word) || AFTER_TOWN_END.test(word);
 }
 
+const BEFORE_TOWN = new RegExp(`^\\p{Lu}\\p{Ll}*(?:${heads.beforeTown.join('|')})$`, 'u');
+/** A German institution's word that makes one name with the town after it ("Finanzamt Essen", "Realschule Spaichingen"). */
+export function isInstitutionBeforeTown(word: string): boolean {
+  return BEFORE_TOWN.test(word);
+}
+
 /** The town an adjective in -er names, if the town list knows it ("Kasseler" → Kassel, "Münchner" → München, "Bremer" → Bremen). */
 export function townOfAdjective(word: string): string | null {
   if (!/^\p{Lu}\p{Ll}+er$/u.test(word)) return null;
