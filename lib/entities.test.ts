@@ -356,6 +356,75 @@ describe('entities', () => {
     expect(es.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['TuS Nord Hamm 09', 'Bremer SV']);
   });
 
+  it('a club\'s name in brackets runs on over an exclamation mark written onto one of its words ("(TuS GO! Weserbergland 09; …)")', () => {
+    const out = run(['Zweite wurde Jana Kolb (TuS GO! Weserbergland 09; 12,41 sec).'], { 'Jana Kolb': 'PER', 'TuS GO': 'ORG', Weserbergland: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Jana Kolb'],
+      ['organization', 'TuS GO! Weserbergland 09'],
+    ]);
+  });
+
+  it('a word the tagger took for an organisation is a person after a title or a noun for a person ("Redaktionsleiterin Ysolde", "Legenden wie Dox Valon"), not after a company\'s noun', () => {
+    const out = run(['Am Morgen öffnete Redaktionsleiterin Ysolde die Tür.', 'Dann rief Ysolde alle zusammen.'], { Ysolde: 'ORG' });
+    expect(out.map((e) => [e.type, e.name, e.mentions])).toEqual([['person', 'Ysolde', 2]]);
+    expect(run(['Der Spielzeughersteller Brixo meldet Gewinne.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+    expect(run(['Den Zuschlag bekam Konkurrent Brixo.'], { Brixo: 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+    // two words, also after a plural noun for people and "wie"; not after one for companies' customers
+    expect(run(['Im Publikum saßen Legenden wie Dox Valon.'], { 'Dox Valon': 'ORG' }).map((e) => [e.type, e.name])).toEqual([['person', 'Dox Valon']]);
+    expect(run(['Die Nachfrage von Kunden wie Brixo Tech stieg.'], { 'Brixo Tech': 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+  });
+
+  it('a name in capitals in the bracket after a person is the person\'s party or club ("Jonas Weil (BLAUWAL)", "(TuS 09 Nordheide)"), not a country', () => {
+    const out = run(['Das sagte Jonas Weil (BLAUWAL), der Sprecher der Fraktion.', 'Vorne lief Lea Sommer (TuS 09 Nordheide; 4:12 min).'], { 'Jonas Weil': 'PER', 'Lea Sommer': 'PER', Nordheide: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Jonas Weil'],
+      ['organization', 'BLAUWAL'],
+      ['person', 'Lea Sommer'],
+      ['organization', 'TuS 09 Nordheide'],
+    ]);
+    expect(run(['Es siegte Tom Berg (USA) vor Ida Lind (DE).'], { 'Tom Berg': 'PER', 'Ida Lind': 'PER' }).map((e) => [e.type, e.name])).toEqual([
+      ['person', 'Tom Berg'],
+      ['place', 'USA'],
+      ['person', 'Ida Lind'],
+    ]);
+  });
+
+  it('a name in quotation marks written onto a hyphen and a noun is part of a compound („Nordlicht“-Affäre), no entity', () => {
+    expect(run(['Die „Nordlicht“-Affäre beschäftigt den Landtag.'], { Nordlicht: 'ORG' })).toEqual([]);
+    expect(run(['Die „Nordlicht“ - Affäre und „Nordlicht“ selbst schweigen.'], { Nordlicht: 'ORG' }).map((e) => [e.type, e.name])).toEqual([['organization', 'Nordlicht']]);
+  });
+
+  it('a company\'s name runs on over the country its branch is named after ("Nordwind Aerotech Deutschland"), not across a preposition', () => {
+    const out = run(['Die Beschäftigten von Nordwind Aerotech Deutschland protestierten.'], { Nordwind: 'ORG', Deutschland: 'LOC' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Nordwind Aerotech Deutschland']]);
+    expect(run(['Die Nordwind AG in Deutschland wächst.'], { 'Nordwind AG': 'ORG', Deutschland: 'LOC' }).map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Nordwind AG'],
+      ['place', 'Deutschland'],
+    ]);
+  });
+
+  it('a name before a bracket that counts its seats is a party ("Grünwacht (12 Sitze)", "Tidewell (14 seats)"), another count says nothing', () => {
+    const out = run(['Die liberale Grünwacht (12 Sitze) stimmte dagegen.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Grünwacht']]);
+    expect(run(['The vote split Tidewell (14 of 60 seats) down the middle.'], { Tidewell: 'LOC' }, 'en').map((e) => [e.type, e.name])).toEqual([['organization', 'Tidewell']]);
+    expect(run(['Die neue Grünwacht (12 Plätze) ist voll.'], {})).toEqual([]);
+  });
+
+  it('a name with an apposition headed by a noun for an organisation is one ("Sonarmetrik, einem gemeinnützigen Forschungsnetzwerk"), not a word on a list', () => {
+    const out = run(['Laut einer Umfrage von Sonarmetrik, einem unabhängigen, gemeinnützigen Forschungsnetzwerk, sinkt das Vertrauen.'], {});
+    expect(out.map((e) => [e.type, e.name])).toEqual([['organization', 'Sonarmetrik']]);
+    expect(run(['Das Haus hat ein Foyer mit Bibliothek und Gästegastronomie, eine Akademie sowie ein Hotel.'], {})).toEqual([]);
+  });
+
+  it('an institution\'s word before the town it serves is one name with it ("die Realschule Weilheim", "zum Finanzamt Lübeck-Süd"), a court\'s not', () => {
+    const out = run(['Die Klasse 9a der Realschule Weilheim sammelte Spenden.', 'Die Akten gingen zum Finanzamt Lübeck-Süd.'], { Weilheim: 'LOC', 'Lübeck-Süd': 'LOCpart' });
+    expect(out.map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Realschule Weilheim'],
+      ['organization', 'Finanzamt Lübeck-Süd'],
+    ]);
+    expect(run(['Er wurde vom Amtsgericht Weilheim verurteilt.'], { Weilheim: 'LOC' }).map((e) => [e.type, e.name])).toEqual([['place', 'Weilheim']]);
+  });
+
   it('a one-word street name where an address stands is a place ("in der Lindenstr. 4", "im Mühlenstieg"), a common compound is not', () => {
     const es = run(['Das Büro zog in die Lindenstr. 4 und später in den Mühlenstieg.', 'Auf dem Truppenübungsplatz und dem genannten Sammelplatz war niemand.'], {});
     expect(es.map((e) => [e.name, e.type])).toEqual([
@@ -710,6 +779,12 @@ describe('entities', () => {
   it('takes a town\'s adjective before a company\'s word for the company ("die Göttinger Sparkasse"), not some company of the town', () => {
     expect(run(['Die Göttinger Sparkasse senkt die Zinsen.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Göttinger Sparkasse']]);
     expect(run(['Der Bielefelder Verlag druckt das Buch.'], {}).map((e) => [e.type, e.name])).toEqual([['organization', 'Bielefelder Verlag']]);
+    // a compound ending in a word for a company or an association too ("die Lübecker Fährgesellschaft", "beim Kieler Mieterverein")
+    expect(run(['Die Lübecker Fährgesellschaft erhöht die Preise, sagt eine Sprecherin beim Kieler Mieterverein.'], {}).map((e) => [e.type, e.name])).toEqual([
+      ['organization', 'Lübecker Fährgesellschaft'],
+      ['organization', 'Kieler Mieterverein'],
+    ]);
+    expect(run(['Er gründete eine Lübecker Fährgesellschaft.'], {})).toEqual([]);
     expect(run(['Sie arbeitet bei einer Göttinger Bank.'], {})).toEqual([]);
     expect(run(['Die Göttinger Polizei ermittelt.'], {})).toEqual([]);
   });

@@ -7,7 +7,7 @@
  * - names get their base form ("dem Schwarzen Meer" → "Schwarzes Meer") and roles (lib/roles.ts).
  */
 import { spansFromLabels } from './ner/index';
-import { contextual, firstNames, isBusinessHead, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
+import { contextual, firstNames, isBusinessHead, isCompanyRoleNoun, isInstitutionBeforeTown, isSeatWord, isTownCompanyHead, townOfAdjective, isOrganizationPlural, gazetteer, gazetteerFirstStems, headStem, isAwardName, isEventName, isInstitutionHead, isLandmarkWord, isStreetWord, usState, isTownName, knownFirstNames, opensName, stemKey, stemWord, typeByClassifier, typeByHead } from './gazetteer';
 import { DETERMINER_GENDER, DETERMINERS, isAdjective, isAdjectiveBase, isAdjectiveForm, isAlsoName, isCommonNoun, nounGender, strongNominative, type Gender } from './german';
 import { isCourtesyTitle, isPersonNounDe, isPersonNounEn, roleFor, titleGender } from './roles';
 import type { MentionRef } from './quotes';
@@ -194,8 +194,18 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     let b = r.tokEnd;
     if (t[r.tokStart - 1]?.text === '(') {
       let k = b;
-      while (k < t.length && k - b < 3 && !covered[r.sent][k] && /^(?:\p{Lu}[\p{L}.-]*|\d{2})$/u.test(t[k].text)) k++;
-      if (k > b && /^[);]$/.test(t[k]?.text ?? '')) b = k;
+      // (also over an exclamation mark written onto a word of the name, "(SV GO! Saar 05)", and a place the tagger saw in it)
+      const placeAt = (k: number) => raws.find((x) => x.sent === r.sent && !x.part && x.type === 'place' && x.tokStart === k);
+      while (k < t.length && k - b < 4) {
+        if (t[k].text === '!' && t[k].start === t[k - 1].end && /^(?:\p{Lu}|\d{2})/u.test(t[k + 1]?.text ?? '')) k++;
+        else if (!covered[r.sent][k] && /^(?:\p{Lu}[\p{L}.-]*|\d{2})$/u.test(t[k].text)) k++;
+        else if (placeAt(k) && placeAt(k)!.tokEnd - k === 1) k++;
+        else break;
+      }
+      if (k > b && /^[);]$/.test(t[k]?.text ?? '')) {
+        for (const x of raws.filter((x) => x.sent === r.sent && !x.part && x !== r && x.tokStart >= b && x.tokEnd <= k)) drop(x);
+        b = k;
+      }
     }
     let a = r.tokStart;
     const before = t[a - 1]?.text ?? '';
@@ -203,6 +213,74 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     if (a === r.tokStart && b === r.tokEnd) continue;
     raws.splice(raws.indexOf(r), 1);
     push(mk(r.sent, a, b, 'organization', 2));
+  }
+
+  // 1c'''. a name before a bracket that counts its seats is a party ("die panarabische Echaab (16 Sitze)", "Destourien
+  //        Libre (16 von 217 Sitzen)", "Labour (202 seats)"), whatever the tagger took it for or where it left it
+  sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 1; i + 2 < t.length; i++) {
+      if (t[i].text !== '(' || !/^\d+$/.test(t[i + 1].text)) continue;
+      let k = i + 2;
+      if (/^(?:von|of)$/.test(t[k].text) && /^\d+$/.test(t[k + 1]?.text ?? '')) k += 2;
+      if (!isSeatWord(t[k]?.text ?? '')) continue;
+      const r = raws.find((x) => x.sent === si && !x.part && x.tokEnd === i);
+      if (r) {
+        if (r.type !== 'person') r.type = 'organization';
+      } else if (!covered[si][i - 1] && unknownName(t[i - 1].text) && /^\p{Lu}\p{Ll}/u.test(t[i - 1].text)) push(mk(si, i - 1, i, 'organization', 2));
+    }
+  });
+
+  // 1c''''. a name with an apposition headed by a noun for an organisation is one ("Umfragen von Afrobarometer, einem
+  //         pan-afrikanischen, überparteiischen Forschungsnetzwerk,"): the name the tagger found there retyped (not a
+  //         person named with a first name), one capitalised word it left found (not on a list)
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 1; i + 2 < t.length; i++) {
+      if (t[i].text !== ',' || !/^(?:ein|eine|einem|einer|eines|der|die|das|dem|des)$/.test(t[i + 1].text)) continue;
+      let j = i + 2;
+      while (j < t.length && j - i < 8 && (t[j].text === ',' || (/^\p{Ll}/u.test(t[j].text) && isAdjectiveForm(t[j].text.slice(t[j].text.lastIndexOf('-') + 1))))) j++;
+      const noun = t[j]?.text ?? '';
+      // (the apposition ends with its noun: "eine Akademie sowie ein Hotel" goes on a list)
+      if (!/^\p{Lu}\p{Ll}/u.test(noun) || !/^[,.;:)–—]?$/.test(t[j + 1]?.text ?? '') || ![noun, noun.replace(/e?s$/, '')].some(isInstitutionHead)) continue;
+      const r = raws.find((x) => x.sent === si && !x.part && x.tokEnd === i);
+      if (r) {
+        if (r.type !== 'person' || !knownFirstNames().has(t[r.tokStart].text)) r.type = 'organization';
+      } else if (!covered[si][i - 1] && CAP_WORD.test(t[i - 1].text) && unknownName(t[i - 1].text) && !/^(?:\p{Lu}|[„“"«»,]$|und$|oder$|sowie$)/u.test(t[i - 2]?.text ?? '')) push(mk(si, i - 1, i, 'organization', 2));
+    }
+  });
+
+  // 1c''. a company's name runs on over the country its branch is named after ("Airbus Helicopters Deutschland", "Kabel
+  //       Deutschland", "Microsoft Germany"), also over one or two capitalised words the tagger left between; not across
+  //       a preposition or punctuation ("die Stahl AG in Deutschland")
+  const isCountry = (w: string) => !!gazetteer().get(stemKey([w]))?.some((e) => e.id.startsWith('country:'));
+  for (const r of [...raws]) {
+    if (r.type !== 'organization' || r.part) continue;
+    const t = sentences[r.sent].tokens;
+    let k = r.tokEnd;
+    while (k < t.length && k - r.tokEnd < 2 && !covered[r.sent][k] && /^\p{Lu}\p{L}+$/u.test(t[k].text) && !isCountry(t[k].text) && !(lang === 'de' && isCommonNoun(t[k].text))) k++;
+    const country = raws.find((x) => x.sent === r.sent && !x.part && x.type === 'place' && x.tokStart === k && x.tokEnd === k + 1);
+    if (!country || !isCountry(t[k].text) || /^\p{Lu}/u.test(t[k + 1]?.text ?? '')) continue;
+    drop(r);
+    drop(country);
+    push(mk(r.sent, r.tokStart, k + 1, 'organization', 2));
+  }
+
+  // 1c'. the bracket right after a person's name that holds a name in capitals the tagger left is the person's party or
+  //      club ("Anna Roth (PIRATEN)", "Jan Hoff (SFD 75 Düsseldorf-Süd)", "(TuS Nord; 4:12 min)"): one word of four
+  //      capitals or more, or an abbreviation with a number or capitalised words after it; no country ("(USA)")
+  for (const p of raws.filter((x) => x.type === 'person' && !x.part)) {
+    const t = sentences[p.sent].tokens;
+    const a = p.tokEnd + 1;
+    if (t[p.tokEnd]?.text !== '(' || a >= t.length || !/^\p{Lu}[\p{L}\d]*\p{Lu}[\p{L}\d]*$/u.test(t[a].text)) continue;
+    let b = a + 1;
+    while (b < t.length && b - a < 5 && /^(?:\p{Lu}[\p{L}.-]*|\d{2,4})$/u.test(t[b].text)) b++;
+    if (!/^[);]$/.test(t[b]?.text ?? '') || (b - a === 1 && !/^\p{Lu}{4,}$/u.test(t[a].text))) continue;
+    const inside = raws.filter((x) => x.sent === p.sent && x.tokStart < b && x.tokEnd > a);
+    const words = t.slice(a, b).map((x) => x.text);
+    if (inside.some((x) => !x.part && (x.type !== 'place' || x.gazId)) || gazetteer().has(stemKey(words)) || words.some((w) => gazetteer().get(stemKey([w]))?.some((e) => e.id.startsWith('country:')))) continue;
+    for (const x of inside) drop(x);
+    push(mk(p.sent, a, b, 'organization', 2));
   }
 
   // 1d. English: a capitalised "The" inside a sentence opens a name, with the capitalised words after it and the place
@@ -337,6 +415,17 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
       i = j;
     }
   });
+
+  // 1n. a name in quotation marks written onto a hyphen and a noun is the first part of a compound („Bunga-Bunga“-Feste,
+  //     „Nordlicht“-Affäre): it counts for the card like "Trump-Regierung", no entity of its own
+  for (const r of [...raws]) {
+    if (r.part) continue;
+    const t = sentences[r.sent].tokens;
+    const text = blocks[r.block].text;
+    const close = t[r.tokEnd];
+    if (!OPEN_QUOTE.test(t[r.tokStart - 1]?.text ?? '') || !close || !CLOSE_QUOTE.test(close.text) || close.start !== r.end || !/^-\p{L}/u.test(text.slice(close.end, close.end + 2))) continue;
+    r.part = true;
+  }
 
   // 1e. a web address is no place "ch" or "de": it names the outlet or site that speaks or is spoken to ("sagte er
   //     handball.ch", "kulturblick.de: Wie kam es dazu?"), when it stands as a name of its own; not an address to look
@@ -552,6 +641,21 @@ export function recognize(blocks: Block[], sentences: Sentence[], lang: string, 
     const t = s.tokens;
     for (let i = 0; i + 1 < t.length; i++) {
       if (!isTownCompanyHead(t[i + 1].text) || covered[si][i] || covered[si][i + 1] || isCap(t[i + 2]?.text ?? '') || INDEFINITE.has(t[i - 1]?.text.toLowerCase() ?? '') || !townOfAdjective(t[i].text)) continue;
+      push(mk(si, i, i + 2, 'organization', 2));
+    }
+  });
+
+  // 1o. German: an institution's word before the town it serves is one name with it, where the tagger saw only the town
+  //     ("zum Finanzamt Essen-NordOst", "die Realschule Spaichingen"); not before a street or a country
+  if (lang === 'de') sentences.forEach((s, si) => {
+    const t = s.tokens;
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (covered[si][i] || !isInstitutionBeforeTown(t[i].text)) continue;
+      const r = raws.find((x) => x.sent === si && x.tokStart === i + 1 && x.tokEnd === i + 2 && x.type === 'place');
+      const town = t[i + 1].text;
+      if (r ? isCountry(town.split('-')[0]) || isStreetWord(town) : covered[si][i + 1] || !isTownName(town)) continue;
+      if (/^\p{Lu}/u.test(t[i + 2]?.text ?? '')) continue;
+      if (r) drop(r);
       push(mk(si, i, i + 2, 'organization', 2));
     }
   });
@@ -1196,6 +1300,25 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
     c.fullTokens = null;
     for (const r of c.raws) r.type = type;
   }
+  // a name of one or two words the tagger took for an organisation that a title or a noun for a person stands right
+  // before is that person ("Co-Redaktionsleiter Renato", "Trainerin Abebe"), also across "wie" ("Legenden wie Kool
+  // Savas"): no organisation bears a role; not a noun news also writes before a company's or a club's name ("der
+  // Spielzeughersteller Mattel", "Konkurrent Merck")
+  const personNoun = (w: string) => isTitleWord(w, lang) || (lang === 'de' && /\p{Ll}en$/u.test(w) && isTitleWord(w.slice(0, -1), lang));
+  for (const c of live) {
+    if (c.type !== 'organization' || c.gazId) continue;
+    const standalone = c.raws.filter((r) => !r.part);
+    if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart > 2) || !tokensOf(standalone[0]).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) continue;
+    const titled = (r: Raw) => {
+      const toks = sentences[r.sent].tokens;
+      const k = /^(?:wie|like)$/.test(toks[r.tokStart - 1]?.text ?? '') ? r.tokStart - 2 : r.tokStart - 1;
+      const prev = toks[k]?.text ?? '';
+      return /^\p{Lu}/u.test(prev) && !coveredAt(r.sent, k) && personNoun(prev) && !isCourtesyTitle(prev, lang) && !(lang === 'de' && isCompanyRoleNoun(prev));
+    };
+    if (!standalone.some(titled)) continue;
+    c.type = 'person';
+    for (const r of c.raws) r.type = 'person';
+  }
   // English: a name that always follows "the" is no person ("the Royal Mail", "the Idle Hour"): an organisation
   if (lang === 'en') for (const c of live) {
     if (c.type !== 'person' || c.gazId) continue;
@@ -1457,7 +1580,7 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
   // the adjectives that open the name ("Deutschen Wetterdienst"), not words after its head ("Bund Deutscher Architekten")
   let nAdj = 0;
   while (nAdj < toks.length - 1 && isAdjective(toks[nAdj])) nAdj++;
-  if (!nAdj) return toks.join(' ');
+  if (!nAdj) return joinName(toks);
   // gender: the noun the adjectives qualify, or what the articles before the mentions say
   let g: Gender | null = nounGender(toks[nAdj]);
   if (!g) {
@@ -1468,7 +1591,12 @@ function canonicalName(c: Cluster, forms: string[], lang: string, blocks: Block[
     }
     g = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'n';
   }
-  return toks.map((t, i) => (i < nAdj ? strongNominative(t, g!) : t)).join(' ');
+  return joinName(toks.map((t, i) => (i < nAdj ? strongNominative(t, g!) : t)));
+}
+
+/** A name's words as written: an exclamation mark inside it stays on its word ("SV GO! Saar 05"). */
+function joinName(toks: string[]): string {
+  return toks.map((x, k) => (k && x !== '!' ? ' ' : '') + x).join('');
 }
 
 function stripGenitive(head: string, forms: string[]): string {

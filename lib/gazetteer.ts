@@ -145,8 +145,15 @@ export function isInstitutionHead(word: string): boolean {
 }
 
 /** A company's word that makes one name with its town's adjective before it ("Kasseler Sparkasse"). */
+const AFTER_TOWN_END = new RegExp(`^\\p{Lu}\\p{Ll}{3,}(?:${heads.afterTownEndings.join('|')})$`, 'u');
 export function isTownCompanyHead(word: string): boolean {
-  return heads.afterTown.includes(word);
+  return heads.afterTown.includes(word) || AFTER_TOWN_END.test(word);
+}
+
+const BEFORE_TOWN = new RegExp(`^\\p{Lu}\\p{Ll}*(?:${heads.beforeTown.join('|')})$`, 'u');
+/** A German institution's word that makes one name with the town after it ("Finanzamt Essen", "Realschule Spaichingen"). */
+export function isInstitutionBeforeTown(word: string): boolean {
+  return BEFORE_TOWN.test(word);
 }
 
 /** The town an adjective in -er names, if the town list knows it ("Kasseler" → Kassel, "Münchner" → München, "Bremer" → Bremen). */
@@ -159,6 +166,17 @@ export function townOfAdjective(word: string): string | null {
 /** The last word of a shop's, pub's or hotel's name ("Pub", "Cafe", "Hotel"), which may follow its owner's name ("Murphy's Pub"). */
 export function isBusinessHead(word: string): boolean {
   return heads.business.includes(word);
+}
+
+const COMPANY_ROLE = new RegExp(`(?:${heads.companyRoles.join('|')})(?:s|n|en|es)?$`);
+/** A German noun for a person that news also writes before a company's or a club's name ("Spielzeughersteller", "Konkurrenten", "Tabellenführer"). */
+export function isCompanyRoleNoun(word: string): boolean {
+  return COMPANY_ROLE.test(word.toLowerCase());
+}
+
+/** A word for the seats a party holds ("Sitze", "Mandate", "seats"): a bracket counting them follows a party's name. */
+export function isSeatWord(word: string): boolean {
+  return heads.seats.includes(word);
 }
 
 let orgPlurals: Set<string> | null = null;

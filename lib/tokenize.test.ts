@@ -46,6 +46,9 @@ describe('splitSentences', () => {
     ['Er kam. Sie ging.', ['Er kam.', 'Sie ging.']],
     ['Am 3. Dezember kam Dr. Müller. Dann ging er.', ['Am 3. Dezember kam Dr. Müller.', 'Dann ging er.']],
     ['„Wir gehen.“ Dann ging er.', ['„Wir gehen.“', 'Dann ging er.']],
+    // an exclamation mark written onto a word inside brackets is part of a name, no sentence's end
+    ['Zweite wurde Jana Kolb (TuS GO! Weserbergland 09; 12,41 sec). Dann kam Ida.', ['Zweite wurde Jana Kolb (TuS GO! Weserbergland 09; 12,41 sec).', 'Dann kam Ida.']],
+    ['Sie rief (laut): Halt! Dann lief sie.', ['Sie rief (laut): Halt!', 'Dann lief sie.']],
   ])('%s', (text, expected) => expect(sents(text)).toEqual(expected));
 
   it('does not break on "p.m." in English', () => {

@@ -93,6 +93,9 @@ export function splitSentences(text: string, blockIndex: number, lang = 'und', b
     }
     cur.push(tok);
     if (!ENDERS.has(tok.text)) continue;
+    // an exclamation mark inside a name in brackets ends no sentence ("Laura Roth (SV GO! Saar 05; 53,66 sec)"):
+    // written onto a word, with the bracket still open and closed later in the block
+    if (tok.text === '!' && i > 0 && tokens[i - 1].end === tok.start && openBracket(cur) && text.indexOf(')', tok.end) > 0) continue;
     // swallow closing quotes and brackets that belong to this sentence
     while (i + 1 < tokens.length && CLOSERS.has(tokens[i + 1].text) && isClosingAt(text, tokens[i + 1].start)) cur.push(tokens[++i]);
     const next = tokens[i + 1];
@@ -105,6 +108,13 @@ export function splitSentences(text: string, blockIndex: number, lang = 'und', b
   }
   close();
   return sentences;
+}
+
+/** Whether a round bracket opened in the sentence so far is still open. */
+function openBracket(tokens: Token[]): boolean {
+  let depth = 0;
+  for (const t of tokens) depth += t.text === '(' ? 1 : t.text === ')' && depth > 0 ? -1 : 0;
+  return depth > 0;
 }
 
 /** Words the page sets on two lines with nothing between ("Essen<br>Altendorfer Str.") are two words. */
