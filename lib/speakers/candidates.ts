@@ -685,8 +685,13 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
   const fo = doc.frameOf[q.block];
   const verb = q.cue ?? frameVerb(doc, q.block, fo[qTok]);
   const toks = r.tokens;
-  // words the sentence's subject heard, not said ("Den Satz „…“ habe ich oft gehört")
-  if (verb < 0) return toks.some((t, k) => fo[k] === fo[qTok] && !t.quoted && doc.lex.hearing.has(t.lower)) ? 'heard' : null;
+  if (verb < 0) {
+    const inFrame = (k: number) => fo[k] === fo[qTok] && !toks[k].quoted;
+    // English: the speech-verb finder passes over a passive participle ("“…” was chanted"); without an agent it is said by nobody named
+    if (doc.lang === 'en' && toks.some((t, k) => inFrame(k) && doc.lex.verbs.has(t.lower) && /ed$/.test(t.lower) && PASSIVE_AUX.en.has(toks[k - 1]?.lower ?? '')) && !toks.some((t, k) => inFrame(k) && AGENT.en.has(t.lower))) return 'impersonal';
+    // words the sentence's subject heard, not said ("Den Satz „…“ habe ich oft gehört")
+    return toks.some((t, k) => inFrame(k) && doc.lex.hearing.has(t.lower)) ? 'heard' : null;
+  }
   const v = toks[verb].lower;
   if (doc.lang === 'de' && /^(?:heißt|hieß)$/.test(v) && (toks[verb + 1]?.lower === 'es' || toks[verb - 1]?.lower === 'es')) return 'impersonal';
   const aux = PASSIVE_AUX[doc.lang];

@@ -328,7 +328,8 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     // (the sentence before is the last of the paragraph before when this one opens its paragraph; the
     // person may open it by name or by a description in apposition: "Die Chefin der Firma, Eva Roth, …")
     const opensBlock = doc.frameOf[c.block][c.tok] === 0;
-    const before = (o: Candidate) => o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start) || (opensBlock && o.loc === 'B-1last');
+    // (a phrase that says where the person is from, "der Journalist von Schweiz Aktuell", is somebody new to the paragraph)
+    const before = (o: Candidate) => o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start) || (opensBlock && !complement && o.loc === 'B-1last');
     const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && before(o) && isPersonLike(o.entity!) && compatible(o.entity!));
     const topicAppos = topic ? undefined : ctx.cands.find((o) => o.kind === 'np' && o !== c && o.frameStart && before(o) && o.np!.info?.kind === 'person' && !o.np!.plural && apposedName(doc, o, mentions, 'either'));
     const topicEntity = topic?.entity ?? (topicAppos && apposedName(doc, topicAppos, mentions, 'either')!.entity);
@@ -338,7 +339,9 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     }
     // "die Schauspielerin" in an article about one: the person the article is about, or the interviewee
     const main = doc.interviewee ?? doc.topPerson;
-    if (main && compatible(main) && gender && entityGender(main) === gender && main.mentions >= 3) {
+    // (a phrase that says where the person is from is the main person only when the sentence before names them)
+    const nearMain = (o: Candidate) => o.kind === 'name' && o.entity === main && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start));
+    if (main && (!complement || ctx.cands.some(nearMain)) && compatible(main) && gender && entityGender(main) === gender && main.mentions >= 3) {
       return { entity: main, name: main.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     }
   }

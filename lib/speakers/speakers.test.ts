@@ -537,4 +537,13 @@ describe('speakers: English', () => {
     const en = run('en', ['The city of Boston will close two schools next year. “Enrollment has fallen for a decade,” the city said in a statement.']);
     expect(speaker(en, 'Enrollment has fallen')).toBe('Boston');
   });
+
+  it('a description that says where the person is from ("der Reporter von Radio Nord") is not the person the article is about', () => {
+    const a = run('de', [
+      'Redaktionsleiter Jonas kommt seit Tagen früh ins Büro. Jonas trinkt viel Kaffee.',
+      'Am Nachmittag ruft Jonas die Kollegen zusammen.',
+      'Vor der Tür stehen Kameras. «Ein trauriger Tag für die Zeitung», kommentiert der Reporter von Radio Nord eine Aufnahme des Hauses.',
+    ]);
+    expect(speaker(a, 'trauriger Tag')).not.toBe('Jonas');
+  });
 });
