@@ -202,8 +202,10 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     // a bare pronoun nobody was named for ("she said") tells the reader nothing: never shown as a speaker
     // (also one carried on from the quotation before: "er" as the previous speaker's name)
     const bare = !res.entity && !res.description && (pick.cand.kind === 'pron' || BARE_PRONOUN.test(res.name));
-    // and a resolution that itself found the mention ambiguous (a pronoun with unnamed people nearer than its name)
-    if (confidence < threshold || bare || nobody || res.confidence < RESOLVE.ambiguous) withhold(q);
+    // and a resolution that itself found the mention ambiguous (a pronoun with unnamed people nearer than its name),
+    // and a person the ranker hardly believes in, taken only because the likelier candidates resolve to nobody
+    const unlikely = via === 'ranker' && 'mass' in pick && pick.mass < MASS_MIN;
+    if (confidence < threshold || bare || nobody || unlikely || res.confidence < RESOLVE.ambiguous) withhold(q);
     // (a thing that is no person or body, "das Anpassen des Sprachstils", does not speak on in the next quotation)
     const thing = pick.cand.kind === 'np' && !pick.cand.np!.info && !res.entity;
     // (a resolution withheld as ambiguous is carried on as unsure as it was)
@@ -256,6 +258,8 @@ export const ECHO = {
   lead: 0.75,
   /** Letters a scare quote of one or two words needs to be taken for the words of a quotation it repeats. */
   fragmentLetters: 6,
+  /** Words a quotation needs for a scare quote that repeats some of them to be taken for its speaker's. */
+  statementWords: 4,
 } as const;
 
 interface Decision {
@@ -337,7 +341,8 @@ function echoes(quotes: Quote[], blocks: Block[], decided: Map<Quote, Decision>,
       const d = decided.get(o);
       if (!d || o.uncertain || blocks[o.block].kind === 'heading') continue;
       const ow = wordsOf(o);
-      if (ow.some((x, i) => w.every((y, k) => ow[i + k] === y))) {
+      // (the words of a statement, not another fragment: "„gelben“ Gebieten" twice repeats nobody)
+      if (ow.length >= ECHO.statementWords && ow.some((x, i) => w.every((y, k) => ow[i + k] === y))) {
         from = d;
         break;
       }

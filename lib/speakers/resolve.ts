@@ -139,8 +139,10 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
       .filter((o) => o.kind === 'np' && o.np!.plural && o.np!.info && ((o.block === c.block && o.end <= c.start) || (o.block === c.block - 1 && o.loc === 'B-1last')) && !genitiveAttribute(doc, o))
       .sort((a, b) => b.block - a.block || b.start - a.start)[0];
     if (group && /^(?:sie|they)$/.test(lower)) return { entity: null, name: group.np!.text, description: group.np!.text, organization: null, group: true, at, confidence: 0.7 };
-    // they, wir, it: the organisation named last
-    const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization');
+    // they, wir, it: the organisation named last (for "wir", "we" in this paragraph or the one before: an
+    // author's or interviewee's "we" is nobody's body named further back)
+    const firstPerson = /^(?:wir|we|our|unser|unsere|unserem|unseren|unserer|unseres)$/.test(lower);
+    const orgs = before(mentions, c.block, c.start, (e) => e.type === 'organization', firstPerson ? 1 : RESOLVE.lookbackBlocks);
     if (orgs.length) return { entity: orgs[0].entity, name: orgs[0].entity.name, description: null, organization: null, group: false, at, confidence: orgs.length === 1 ? 0.75 : 0.6 };
     return null;
   }

@@ -546,4 +546,12 @@ describe('speakers: English', () => {
     ]);
     expect(speaker(a, 'trauriger Tag')).not.toBe('Jonas');
   });
+
+  it('"wir" is no organisation named paragraphs back, and a word repeated from another fragment is still a scare quote', () => {
+    const a = run('de', ['Die Stiftung Neue Arbeit hat 2019 eine Studie vorgelegt.', 'Sie wurde viel gelesen.', 'Die Kritiker waren begeistert.', 'Die große Frage lautet: Wie können wir „die Freiheit des Einzelnen“ schützen?']);
+    expect(speaker(a, 'Freiheit des Einzelnen')).not.toBe('Stiftung Neue Arbeit');
+    const b = run('de', ['Bürgermeisterin Eva Hahn nannte den Plan „unsinnig“.', 'Das Wort „unsinnig“ hallte im Rathaus noch lange nach.']);
+    expect(quote(b, 'unsinnig').speaker).toBe('Eva Hahn');
+    expect(b.quotes.filter((q) => q.text === 'unsinnig')[1].nonSpeech).toBe('scare');
+  });
 });
