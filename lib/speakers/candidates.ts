@@ -268,6 +268,8 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
       // subject left out as the first clause's ("Christoph sucht Worte und findet sie: …"); a subject stands
       // before the verb there ("und sie findet")
       if (de && i >= 2 && COORDINATORS_DE.has(toks[i - 2].lower) && FINITE_VERB_DE.test(toks[i - 1].text) && !toks[i - 1].quoted) continue;
+      // German "sein" with no word after it is the verb ("… eingeloggt sein."), not a possessive
+      if (de && t.lower === 'sein' && !(next && LETTER_START.test(next.text))) continue;
       if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls) });
     }
     list = doc.pronouns[b] = found;

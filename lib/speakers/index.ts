@@ -256,8 +256,9 @@ export const ECHO = {
   heading: 0.7,
   /** …and a headline's, taken from the person the lead introduces as speaking. */
   lead: 0.75,
-  /** Letters a scare quote of one or two words needs to be taken for the words of a quotation it repeats. */
-  fragmentLetters: 6,
+  /** Letters a scare quote of one or two words needs to be taken for the words of a quotation it repeats
+   * ("devastating", "well-connected"; shorter words such as "decided" are repeated by chance) */
+  fragmentLetters: 8,
   /** Words a quotation needs for a scare quote that repeats some of them to be taken for its speaker's. */
   statementWords: 4,
 } as const;

@@ -554,4 +554,11 @@ describe('speakers: English', () => {
     expect(quote(b, 'unsinnig').speaker).toBe('Eva Hahn');
     expect(b.quotes.filter((q) => q.text === 'unsinnig')[1].nonSpeech).toBe('scare');
   });
+
+  it('German "sein" at the end of a clause is the verb ("… angemeldet sein."), no possessive that could speak', () => {
+    const prons: string[] = [];
+    const a = analyzeWith(article('de', ['Jonas Weber leitet seit Jahren den Kochkurs im Gemeindehaus.', 'Um den Tipp „Nudeln richtig kochen“ zu lesen, müssen Sie angemeldet sein.']), nodeEngine, { speakerTrace: (t) => prons.push(...t.candidates.filter((c) => c.kind === 'pron').map((c) => c.word!)) });
+    expect(prons).not.toContain('sein');
+    expect(quote(a, 'Nudeln richtig kochen').speaker).toBeNull();
+  });
 });
