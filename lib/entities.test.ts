@@ -372,6 +372,8 @@ describe('entities', () => {
     // two words, also after a plural noun for people and "wie"; not after one for companies' customers
     expect(run(['Im Publikum saßen Legenden wie Dox Valon.'], { 'Dox Valon': 'ORG' }).map((e) => [e.type, e.name])).toEqual([['person', 'Dox Valon']]);
     expect(run(['Die Nachfrage von Kunden wie Brixo Tech stieg.'], { 'Brixo Tech': 'ORG' }).map((e) => e.type)).toEqual(['organization']);
+    // English: a capitalised noun before a name is as often a label as a title ("Player Name Bar" in a settings list)
+    expect(run(['These are the display settings.', 'Player Name Bar', 'Shows the name above the player.'], { 'Name Bar': 'ORG' }, 'en').map((e) => e.type)).toEqual(['organization']);
   });
 
   it('a name in capitals in the bracket after a person is the person\'s party or club ("Jonas Weil (BLAUWAL)", "(TuS 09 Nordheide)"), not a country', () => {

@@ -1304,8 +1304,9 @@ function merge(blocks: Block[], sentences: Sentence[], raws: Raw[], demonyms: Re
   // before is that person ("Co-Redaktionsleiter Renato", "Trainerin Abebe"), also across "wie" ("Legenden wie Kool
   // Savas"): no organisation bears a role; not a noun news also writes before a company's or a club's name ("der
   // Spielzeughersteller Mattel", "Konkurrent Merck")
+  // (German only: an English capitalised noun before a name is as often a label, "Player Name Bar")
   const personNoun = (w: string) => isTitleWord(w, lang) || (lang === 'de' && /\p{Ll}en$/u.test(w) && isTitleWord(w.slice(0, -1), lang));
-  for (const c of live) {
+  if (lang === 'de') for (const c of live) {
     if (c.type !== 'organization' || c.gazId) continue;
     const standalone = c.raws.filter((r) => !r.part);
     if (!standalone.length || standalone.some((r) => r.tokEnd - r.tokStart > 2) || !tokensOf(standalone[0]).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) continue;
