@@ -163,6 +163,8 @@ const LOWER_ADJECTIVE = /^\p{Ll}+(?:e|en|er)$/u;
 const LETTER_START = /^\p{L}/u;
 const LETTER_WORD = /^\p{L}[\p{L}-]*$/u;
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+/** an English age as a noun ("52-year-old") */
+const AGE_WORD = /^\d{1,3}-year-old$/;
 /** a capitalised word in -s otherwise in lower case ("Residents") */
 const CAP_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 const ALNUM_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u;
@@ -500,7 +502,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     if (taken[i] || !inWindow(win, i)) continue;
     // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
-    if (!LETTER_WORD.test(t.text)) continue;
+    if (!LETTER_WORD.test(t.text) && !(!de && AGE_WORD.test(t.text))) continue;
     // English nouns are lower case; a capitalised word is a name, or a plural noun that opens a sentence ("Residents of X say")
     if (!de && !isLower(t.text) && !slotHeads.has(i) && !(sentenceStart(toks, i) && CAP_PLURAL.test(t.text))) continue;
     if (!de && isLower(t.text) && !nounLike(t, doc)) continue;

@@ -108,7 +108,11 @@ function unUmlautPlural(w: string): string {
 const EN_F = /(?:woman|women|wife|wives|daughter|queen|mother|sister|princess|girl|actress|chairwoman|spokeswoman|congresswoman|businesswoman|lady|ladies|mom|grandmother|aunt|niece|widow|bride)$/;
 const EN_M = /(?:^man|[^o]man|^men|[^o]men|husband|son|king|father|brother|prince|boy|actor|chairman|spokesman|congressman|businessman|dad|grandfather|uncle|nephew|widower|groom)$/;
 
+/** An age as a noun for the person ("the 52-year-old", "a 19-year-old"): news names people so. */
+const EN_AGE_NOUN = /^\d{1,3}-year-old$/;
+
 function enNoun(w: string): NounInfo | null {
+  if (EN_AGE_NOUN.test(w)) return { kind: 'person', gender: null, lemma: 'year-old' };
   const whole = enWord(w);
   if (whole || !w.includes('-')) return whole;
   // a compound is what its last part is ("vice-chancellor", "co-founder", "ex-minister")

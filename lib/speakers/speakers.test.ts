@@ -561,4 +561,10 @@ describe('speakers: English', () => {
     expect(prons).not.toContain('sein');
     expect(quote(a, 'Nudeln richtig kochen').speaker).toBeNull();
   });
+
+  it('an English age as a noun ("the 52-year-old said") is the person just spoken of, as "der 45-Jährige" is', () => {
+    const a = run('en', ['Coach Tim Harris was furious after the loss.', '“We gave it away,” the 52-year-old said.']);
+    expect(speaker(a, 'gave it away')).toBe('Tim Harris');
+    expect(quote(a, 'gave it away').speakerDescription).toBe('the 52-year-old');
+  });
 });
