@@ -142,6 +142,17 @@ const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'ob
 /** German words that end like an inflected adjective and are none (besides the determiners, prepositions, connectives and gap words above). */
 const DE_FUNCTION_WORDS = new Set(['wieder', 'sondern', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'weniger', 'keine', 'keinen', 'keinem', 'keiner']);
 /**
+ * The word lists above as the tests below ask them, one look-up each instead of one per list: no
+ * modifier (isModifier), per language; no head of a phrase besides the lexicon's verbs and determiners
+ * (nounPhrases), per language; no English common noun besides the verbs (nounLike).
+ */
+const union = (...sets: Iterable<string>[]) => new Set(sets.flatMap((x) => [...x]));
+const NOT_MODIFIER_DE = union(DEFINITE, INDEFINITE, POSSESSIVES, DEMONSTRATIVE, QUANT, GAP, PREPOSITIONS.de, CONNECTIVES, DE_FUNCTION_WORDS);
+const NOT_MODIFIER_EN = union(DEFINITE, INDEFINITE, POSSESSIVES, DEMONSTRATIVE, PREPOSITIONS.en, GAP);
+const NOT_HEAD = new Map(Object.keys(PRONOUN_CLASSES).map((lang) => [lang, union(GAP, PREPOSITIONS[lang] ?? [], POSSESSIVES, PRONOUNS.get(lang)!.keys())]));
+const NOT_HEAD_OTHER = union(GAP, POSSESSIVES);
+const NOT_NOUN_EN = union(GAP, PREPOSITIONS.en, DEFINITE, INDEFINITE, DEMONSTRATIVE, POSSESSIVES, QUANT, PRONOUNS.get('en')!.keys());
+/**
  * Word shapes, as constants: a literal with \p{…} is compiled to `new RegExp(…)` by esbuild (tsx, the
  * extension's build), a fresh object each time the expression runs.
  */
@@ -162,6 +173,15 @@ const CAP_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u;
 const LOWER_ADJECTIVE = /^\p{Ll}+(?:e|en|er)$/u;
 const LETTER_START = /^\p{L}/u;
 const LETTER_WORD = /^\p{L}[\p{L}-]*$/u;
+/** LETTER_WORD's test, an ASCII word by its codes (a letter, then letters and hyphens), else by the pattern. */
+function isLetterWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return LETTER_WORD.test(s);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c === 45 && i > 0))) return false;
+  }
+  return s.length > 0;
+}
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
 const ALNUM_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u;
 const LETTERS_DOTS = /^[\p{L}.-]+$/u;
@@ -225,6 +245,8 @@ function titleAfter(t: FrameToken | undefined): boolean {
 }
 
 const RELATIVE_DE = new Set(['der', 'die', 'das', 'denen', 'dem']);
+/** Every word blockPronouns may take, per language: a pronoun, a possessive, a German relative pronoun. */
+const PRONOUN_LIKE = new Map(Object.keys(PRONOUN_CLASSES).map((lang) => [lang, union(PRONOUNS.get(lang)!.keys(), POSSESSIVES, lang === 'de' ? RELATIVE_DE : [])]));
 /** The classes of personal pronouns: he, she, they, I, we. */
 const PERSONAL = /^(?:3|1|sie)/;
 
@@ -241,11 +263,14 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
   if (!list) {
     const toks = doc.reading[b].tokens;
     const pron = PRONOUNS.get(doc.lang);
+    const like = PRONOUN_LIKE.get(doc.lang);
     const found: { tok: number; personal: boolean }[] = [];
     const de = doc.lang === 'de';
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.quoted) continue;
+      // (most words are none of the three this takes: no pronoun, no possessive, no German relative)
+      if (like && !like.has(t.lower)) continue;
       const cls = pron?.get(t.lower);
       // (a German relative pronoun after a comma: ", der …", not before a noun)
       const relative = de && i > 0 && toks[i - 1].text === ',' && RELATIVE_DE.has(t.lower) && !isCap(toks[i + 1]?.text ?? 'x');
@@ -345,6 +370,17 @@ function inWindow(w: TokenWindow, i: number): boolean {
   return w.fo[i] >= w.f0 && w.fo[i] <= w.f1 && !w.tokens[i].quoted && !(i >= w.skipFrom && i < w.skipTo);
 }
 
+/**
+ * The tokens a window's names take, one buffer for all windows (made anew, a typed array costs more than
+ * clearing one): all zeros, longer than the block (what lies past its end is never set, and reads as unset).
+ */
+let takenBuffer = new Uint8Array(256);
+function takenScratch(n: number): Uint8Array {
+  if (takenBuffer.length <= n) takenBuffer = new Uint8Array(2 * n + 1);
+  else takenBuffer.fill(0);
+  return takenBuffer;
+}
+
 /** Every candidate for one quotation, with its features. */
 export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null): Candidate[] {
   const r = doc.reading[q.block];
@@ -368,7 +404,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
     const quoteHere = q.direct && b === q.block;
     const win: TokenWindow = { fo, tokens: rb.tokens, f0, f1, skipFrom: quoteHere ? qTok : 0, skipTo: quoteHere ? qTokEnd : 0 };
-    const taken = new Uint8Array(rb.tokens.length);
+    const taken = takenScratch(rb.tokens.length);
     for (const n of blockNames(doc, b)) {
       if (!inWindow(win, n.tok)) continue;
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
@@ -486,10 +522,10 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     if (taken[i] || !inWindow(win, i)) continue;
     // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
-    if (!LETTER_WORD.test(t.text)) continue;
+    if (!isLetterWord(t.text)) continue;
     if (!de && !isLower(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
     if (!de && isLower(t.text) && !nounLike(t, doc)) continue;
-    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.has(t.lower) || PRONOUNS.get(doc.lang)?.has(t.lower)) continue;
+    if ((NOT_HEAD.get(doc.lang) ?? NOT_HEAD_OTHER).has(t.lower) || doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower)) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
     if (!de && nounLike(toks[i + 1], doc)) continue;
     const info = nounInfo(t.text, doc.lang);
@@ -552,12 +588,9 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
         while (toks[e] && isCap(toks[e].text) && !toks[e].quoted && e < i + 12) e++;
       }
     }
-    const text = toks
-      .slice(s, e)
-      .filter((x) => isWordTok(x))
-      .map((x) => x.text)
-      .join(' ')
-      .replace(/ (['’]s)\b/g, '$1');
+    let text = '';
+    for (let k = s; k < e; k++) if (isWordTok(toks[k])) text = text ? text + ' ' + toks[k].text : toks[k].text;
+    if (text.includes(" 's") || text.includes(' ’s')) text = text.replace(/ (['’]s)\b/g, '$1');
     // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
     const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.has(toks[s].lower)) };
     if (!afterPlacePreposition(doc, toks, s)) out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
@@ -573,7 +606,7 @@ export const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
   if (!t || t.quoted || !LOWER_WORD.test(t.text)) return false;
   const w = t.lower;
-  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.has(w) || INDEFINITE.has(w) || DEMONSTRATIVE.has(w) || POSSESSIVES.has(w) || QUANT.has(w) || PRONOUNS.get('en')!.has(w)) return false;
+  if (NOT_NOUN_EN.has(w) || doc.lex.verbs.has(w)) return false;
   return !/(?:ly|ed|ing)$/.test(w) && !/^(?:and|or|but|who|which|that|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|no|so|as|if|than|then|there|here|very|also|just|only|even|still)$/.test(w);
 }
 
@@ -587,10 +620,17 @@ function nounAfterDeterminer(t: FrameToken | undefined, doc: Doc): boolean {
 }
 
 function isModifier(t: FrameToken, de: boolean): boolean {
-  if (!ALNUM_WORD.test(t.text)) return false;
-  // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren")
-  if (de) return isLower(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !QUANT.has(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
-  return !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && EN_MODIFIER.test(t.text);
+  // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren"; the cheaper tests first)
+  if (de) return isLower(t.text) && adjectiveEnding(t.text) && !NOT_MODIFIER_DE.has(t.lower) && ALNUM_WORD.test(t.text);
+  return !NOT_MODIFIER_EN.has(t.lower) && EN_MODIFIER.test(t.text) && ALNUM_WORD.test(t.text);
+}
+
+/** Whether a word ends like a German adjective: -e, -en, -em, -er, -es. */
+function adjectiveEnding(w: string): boolean {
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (last === 101) return true; // e
+  return n >= 2 && w.charCodeAt(n - 2) === 101 && (last === 110 || last === 109 || last === 114 || last === 115); // en, em, er, es
 }
 
 function isPlural(head: string, info: NounInfo | null, lang: string): boolean {
@@ -604,9 +644,8 @@ interface SiteFeatures {
   fq: number;
   /** the speech verb of the quotation's sentence (token index in its block), or -1 */
   verb: number;
-  flags: string[];
-  /** the flags joined by commas (the key of their conjunctions) */
-  flagNames: string;
+  /** the site's flags conjoined with a candidate's kind, place and slot */
+  conjoined: (kind: string) => (loc: string, slot: string) => string[];
 }
 
 function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq: number): SiteFeatures {
@@ -630,20 +669,21 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
   }
   // (whether the words are in quotation marks is no flag: it is the same for every candidate, and the
   // training sets differ in it by language, which the language's own weights already tell)
-  const flags = [
-    alone ? 'alone' : 'inText',
-    verb >= 0 ? 'verb' : 'noVerb',
-    q.partial ? 'partial' : 'whole',
-  ];
+  // (the flags as bits of SITE_FLAGS, in its order)
+  let flags = (alone ? FLAG.alone : FLAG.inText) | (verb >= 0 ? FLAG.verb : FLAG.noVerb) | (q.partial ? FLAG.partial : FLAG.whole);
   // German reported speech: a Konjunktiv I form and no speech verb ("Vor diesem Hintergrund sei die Aktion ein „…“")
-  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags.push('konjunktiv');
+  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags |= FLAG.konjunktiv;
   const before = r.tokens[qTok - 2];
-  if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags.push('colon');
-  if (doc.blocks[q.block].kind === 'heading') flags.push('heading');
-  if (q.lastBlock !== q.block) flags.push('multiBlock');
-  if (doc.interviewee) flags.push('interview');
-  return { qTok, qTokEnd, fq, verb, flags, flagNames: flags.join(',') };
+  if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags |= FLAG.colon;
+  if (doc.blocks[q.block].kind === 'heading') flags |= FLAG.heading;
+  if (q.lastBlock !== q.block) flags |= FLAG.multiBlock;
+  if (doc.interviewee) flags |= FLAG.interview;
+  return { qTok, qTokEnd, fq, verb, conjoined: conjoined(flags) };
 }
+
+/** A quotation's circumstances (siteFeatures), each a bit of a number, in the order their conjunctions are named. */
+const SITE_FLAGS = ['alone', 'inText', 'verb', 'noVerb', 'partial', 'whole', 'konjunktiv', 'colon', 'heading', 'multiBlock', 'interview'] as const;
+const FLAG = Object.fromEntries(SITE_FLAGS.map((f, i) => [f, 1 << i])) as Record<(typeof SITE_FLAGS)[number], number>;
 
 /** Forms of German "werden" and English "be" that make a speech verb's participle passive ("wurde skandiert", "was chanted"). */
 const PASSIVE_AUX: Record<string, Set<string>> = {
@@ -943,23 +983,26 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
-  f.push(...conjoined(site.flagNames, kind)(loc, slot));
+  f.push(...site.conjoined(kind)(loc, slot));
   // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
   return f;
 }
 
 /**
- * The site's flags conjoined with a candidate's kind, place and slot (per set of flags, `flags` their
- * names joined by commas, the same few combinations over and over).
+ * The site's flags conjoined with a candidate's kind, place and slot (per set of flags, `bits` as
+ * siteFeatures sets them, the same few combinations over and over).
  */
-const conjoined = memo2((flags: string, kind: string) =>
-  memo2((loc: string, slot: string) => {
-    const out: string[] = [];
-    for (const flag of flags.split(',')) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
-    if (slot !== 'none') for (const flag of flags.split(',')) out.push(`${flag}|slot:${slot}`);
-    return interned(out);
-  }),
-);
+const conjoined = memo((bits: number) => {
+  const flags = SITE_FLAGS.filter((_, i) => bits & (1 << i));
+  return memo((kind: string) =>
+    memo2((loc: string, slot: string) => {
+      const out: string[] = [];
+      for (const flag of flags) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
+      if (slot !== 'none') for (const flag of flags) out.push(`${flag}|slot:${slot}`);
+      return interned(out);
+    }),
+  );
+});
 
 /** The kind of a candidate as the features name it. */
 function candidateKind(c: Candidate, doc: Doc): string {

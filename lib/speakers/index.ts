@@ -8,7 +8,7 @@ import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
 import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
-import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
+import { forLanguage, rankerModel, softmax, weighed, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
 
@@ -131,9 +131,7 @@ export function decisionFeatures(via: string, cand: Candidate, res: Resolved, ca
 }
 
 function calibrated(model: RankerModel, decision: string[], lang: string): number {
-  const w = forLanguage(model.calibration, lang);
-  let z = 0;
-  for (const f of decision) z += w.get(f) ?? 0;
+  const z = weighed(forLanguage(model.calibration, lang), decision);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -143,6 +141,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
   if (!doc) return quotes;
   const byId = new Map(input.entities.map((e) => [e.id, e]));
   const threshold = model.threshold[input.lang] ?? 0;
+  const weights = forLanguage(model.weights, input.lang);
   let prev: PrevSpeaker | null = null;
   const decided = new Map<Quote, Decision>();
   let last: Quote | null = null;
@@ -166,7 +165,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     // a credit line after a quotation that stands alone ("„…“ Bloggerin Maria Sedgwick")
     const credit = creditSpeaker(doc, site, cands);
     const rules = credit ? { ...credit, confidence: DISCOURSE.confidence.credit * credit.res.confidence, rule: 'credit' as const } : iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
-    const probs = softmax(cands.map((c) => score(model, c.features, input.lang)));
+    const probs = softmax(cands.map((c) => weighed(weights, c.features)));
     const pick = rules ?? choose(doc, cands, probs, prev, mentions);
     const via = rules ? rules.rule : pick ? 'ranker' : null;
     const decision = pick ? decisionFeatures(via!, pick.cand, pick.res, cands, probs, site) : [];
