@@ -6,7 +6,7 @@
  * of the quotation before. The same code makes the training examples (scripts/train-attribution.ts)
  * and the decisions in the product, so the model sees at run time what it learned from.
  */
-import { ATTRIBUTION, CONNECTIVES, isWordTok, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
+import { ATTRIBUTION, CONNECTIVES, isWordTok, nextVerb, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
 import type { SpeechLexicon } from '../speech';
 import type { Block, Entity, Span } from '../types';
 import { discourseSpeaker, unattributedInSentence } from './discourse';
@@ -103,8 +103,8 @@ export interface Doc {
   interviewee: Entity | null;
   /** the outlet (site name), who asks an interview's questions */
   outlet: string | null;
-  /** each sentence's first speech verb, per block, filled as needed */
-  verbs: Map<number, number>[];
+  /** each sentence's tokens and speech verbs, per block, filled as needed */
+  frames: FrameFacts[][];
   /** each block's noun phrases for people and bodies, names and pronouns, filled as needed */
   phrases: Candidate[][];
   names: { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[][];
@@ -306,38 +306,74 @@ function blockPhrases(doc: Doc, b: number): Candidate[] {
   return list;
 }
 
-/** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
-function frameVerb(doc: Doc, block: number, frame: number): number {
-  const cache = (doc.verbs[block] ??= new Map());
-  let v = cache.get(frame);
-  if (v === undefined) {
+/** A sentence of a block: its tokens lo…hi (end exclusive), and as lib/quotes.ts reads them, its tokens alone. */
+interface FrameFacts {
+  lo: number;
+  hi: number;
+  tokens: FrameToken[];
+  /** the speech verbs speechVerbAt chooses from, in order (token indices in the sentence), found when first asked */
+  verbs?: number[];
+}
+
+/** A sentence's tokens, found once per sentence. */
+function frameFacts(doc: Doc, block: number, frame: number): FrameFacts {
+  const cache = (doc.frames[block] ??= []);
+  let facts = cache[frame];
+  if (!facts) {
     const fo = doc.frameOf[block];
     const toks = doc.reading[block].tokens;
     let lo = 0;
     while (lo < toks.length && fo[lo] < frame) lo++;
     let hi = lo;
     while (hi < toks.length && fo[hi] === frame) hi++;
-    const k = speechVerbAt(toks.slice(lo, hi), doc.lex);
-    v = k >= 0 ? lo + k : -1;
-    cache.set(frame, v);
+    facts = cache[frame] = { lo, hi, tokens: toks.slice(lo, hi) };
   }
-  return v;
+  return facts;
+}
+
+/** The speech verbs of a sentence, in order (token indices in the sentence): speechVerbAt's first and every one after it. */
+function frameVerbs(doc: Doc, f: FrameFacts): number[] {
+  if (!f.verbs) {
+    f.verbs = [];
+    for (let i = speechVerbAt(f.tokens, doc.lex); i >= 0 && i < f.tokens.length; i = nextVerb(f.tokens, doc.lex, i + 1)) f.verbs.push(i);
+  }
+  return f.verbs;
+}
+
+/** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
+function frameVerb(doc: Doc, block: number, frame: number): number {
+  const f = frameFacts(doc, block, frame);
+  const v = frameVerbs(doc, f);
+  return v.length ? f.lo + v[0] : -1;
+}
+
+/**
+ * speechVerbAt(tokens, lex, near) of the sentence's tokens, from its verbs found once: the speech verb
+ * closest to the quotation at `near`, or, for a fragment inside the clause, the one before it.
+ */
+function verbNear(doc: Doc, f: FrameFacts, near: number): number {
+  const embedded = near > 0 && isWordTok(f.tokens[near - 1]) && !f.tokens[near - 1].quoted;
+  let best = -1;
+  for (const i of frameVerbs(doc, f)) {
+    if (embedded && best >= 0 && best < near && i > near) break;
+    if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
+  }
+  return best;
 }
 
 /** Whether a sentence has a noun for something said, outside quotation marks. */
 function frameSays(doc: Doc, block: number, frame: number): boolean {
-  const fo = doc.frameOf[block];
-  return doc.reading[block].tokens.some((t, k) => fo[k] === frame && !t.quoted && doc.lex.nouns.has(t.lower));
+  return frameFacts(doc, block, frame).tokens.some((t) => !t.quoted && doc.lex.nouns.has(t.lower));
 }
 
 /** The frame (sentence) index each token of a block falls in. */
 export function frameIndex(r: BlockReading): Int32Array {
   const out = new Int32Array(r.tokens.length);
   let f = 0;
-  r.tokens.forEach((t, i) => {
-    while (f < r.frames.length - 1 && t.start >= r.frames[f][1]) f++;
+  for (let i = 0; i < r.tokens.length; i++) {
+    while (f < r.frames.length - 1 && r.tokens[i].start >= r.frames[f][1]) f++;
     out[i] = f;
-  });
+  }
   return out;
 }
 
@@ -644,22 +680,18 @@ interface SiteFeatures {
   fq: number;
   /** the speech verb of the quotation's sentence (token index in its block), or -1 */
   verb: number;
-  /** the site's flags conjoined with a candidate's kind, place and slot */
-  conjoined: (kind: string) => (loc: string, slot: string) => string[];
+  /** the quotation's circumstances, as bits of SITE_FLAGS (their conjunctions with each candidate are features) */
+  flags: number;
 }
 
 function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq: number): SiteFeatures {
   const r = doc.reading[q.block];
-  const fo = doc.frameOf[q.block];
-  let lo = qTok;
-  while (lo > 0 && fo[lo - 1] === fq) lo--;
-  let hi = qTok;
-  while (hi < r.tokens.length && fo[hi] === fq) hi++;
+  // (the quotation's sentence: fq is the frame of its first token, or of the block's last)
+  const frame = frameFacts(doc, q.block, fq);
   let verb = q.cue ?? -1;
   if (q.cue === undefined) {
-    const frameToks = r.tokens.slice(lo, hi);
-    const v = speechVerbAt(frameToks, doc.lex, qTok - lo);
-    verb = v >= 0 ? lo + v : -1;
+    const v = verbNear(doc, frame, qTok - frame.lo);
+    verb = v >= 0 ? frame.lo + v : -1;
   }
   // alone: every word outside quotation marks is a connective
   let alone = true;
@@ -672,13 +704,13 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
   // (the flags as bits of SITE_FLAGS, in its order)
   let flags = (alone ? FLAG.alone : FLAG.inText) | (verb >= 0 ? FLAG.verb : FLAG.noVerb) | (q.partial ? FLAG.partial : FLAG.whole);
   // German reported speech: a Konjunktiv I form and no speech verb ("Vor diesem Hintergrund sei die Aktion ein „…“")
-  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags |= FLAG.konjunktiv;
+  if (doc.lang === 'de' && verb < 0 && frame.tokens.some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags |= FLAG.konjunktiv;
   const before = r.tokens[qTok - 2];
   if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags |= FLAG.colon;
   if (doc.blocks[q.block].kind === 'heading') flags |= FLAG.heading;
   if (q.lastBlock !== q.block) flags |= FLAG.multiBlock;
   if (doc.interviewee) flags |= FLAG.interview;
-  return { qTok, qTokEnd, fq, verb, conjoined: conjoined(flags) };
+  return { qTok, qTokEnd, fq, verb, flags };
 }
 
 /** A quotation's circumstances (siteFeatures), each a bit of a number, in the order their conjunctions are named. */
@@ -707,7 +739,7 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
   const verb = q.cue ?? frameVerb(doc, q.block, fo[qTok]);
   const toks = r.tokens;
   // words the sentence's subject heard, not said ("Den Satz „…“ habe ich oft gehört")
-  if (verb < 0) return toks.some((t, k) => fo[k] === fo[qTok] && !t.quoted && doc.lex.hearing.has(t.lower)) ? 'heard' : null;
+  if (verb < 0) return frameFacts(doc, q.block, fo[qTok]).tokens.some((t) => !t.quoted && doc.lex.hearing.has(t.lower)) ? 'heard' : null;
   const v = toks[verb].lower;
   if (doc.lang === 'de' && /^(?:heißt|hieß)$/.test(v) && (toks[verb + 1]?.lower === 'es' || toks[verb - 1]?.lower === 'es')) return 'impersonal';
   const aux = PASSIVE_AUX[doc.lang];
@@ -719,9 +751,9 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
   while (from > 0 && fo[from - 1] === fo[verb]) from--;
   for (let k = from; k < toks.length && fo[k] === fo[verb]; k++) {
     if (toks[k].quoted) continue;
-    if (agent.has(toks[k].lower) && k > verb) return null;
+    if (k > verb && agent.has(toks[k].lower)) return null;
     // (German: the auxiliary anywhere in the sentence; English: right before the participle, adverbs between)
-    if (aux.has(toks[k].lower) && (doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2)) passive = true;
+    if ((doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2) && aux.has(toks[k].lower)) passive = true;
   }
   return passive && (doc.lang === 'de' ? !/^(?:sagt|sagte|sagen|sagten|meint|meinte)$/.test(v) : /ed$|^(?:said|told|written|spoken|heard)$/.test(v)) ? 'impersonal' : null;
 }
@@ -801,7 +833,33 @@ const F = {
   npKind: memo((kind: string) => `np-${kind}`),
 };
 /** The names of one kind of candidate's features, made once per kind (one lookup for a candidate, not one per name). */
-const F_KIND = memo((kind: string) => ({
+const F_KIND = memo((kind: string) => {
+  const K = kindNames(kind);
+  return {
+    ...K,
+    /** …at one place (loc): one lookup for the names of a place, not one per name */
+    at: memo((loc: string) => ({
+      loc: F.loc(loc),
+      kLoc: K.loc(loc),
+      beforeColon: K.beforeColonLoc(loc),
+      rule: K.ruleLoc(loc),
+      topPerson: F.topPersonLoc(loc),
+      isPrevSpeaker: F.isPrevSpeakerLoc(loc),
+      ownVerb: memo((s: string) => F.kOwnVerbLoc(kind, s)(loc)),
+      /** the site's flags (as siteFeatures sets their bits) conjoined with the kind, the place and a slot */
+      conjoined: memo((bits: number) => memo((slot: string) => conjoined(bits)(kind)(loc, slot))),
+    })),
+    /** …in one slot */
+    slotted: memo((slot: string) => ({
+      slot: F.slot(slot),
+      kSlot: K.slot(slot),
+      rule: F.ruleSlot(slot),
+      det: memo((det: string) => F.kDetSlot(kind, det)(slot)),
+      case: memo((gcase: string) => F.kCaseSlot(kind, gcase)(slot)),
+    })),
+  };
+});
+const kindNames = (kind: string) => ({
   k: interned(`k:${kind}`),
   loc: memo((loc: string) => `k:${kind}|loc:${loc}`),
   dirDist: { b: bucketNames(`k:${kind}|dir:b|dist:`, NEAR_DIST_EDGES), a: bucketNames(`k:${kind}|dir:a|dist:`, NEAR_DIST_EDGES) },
@@ -815,7 +873,10 @@ const F_KIND = memo((kind: string) => ({
   commas: interned([0, 1, 2].map((n) => `k:${kind}|commas:${n}`)),
   rule: interned(`rule|k:${kind}`),
   ruleLoc: memo((loc: string) => `rule|k:${kind}|loc:${loc}`),
-}));
+});
+/** The place of a candidate in the blocks before (F.B), by its distance and whether it is the block's last sentence. */
+const B_LOC: string[][] = [];
+const bLoc = (n: number, last: boolean) => ((B_LOC[n] ??= [])[last ? 1 : 0] ??= F.B(n, last));
 
 /**
  * What a candidate's own words tell, whatever the quotation: found once per candidate and article
@@ -846,7 +907,7 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
   const next = r.tokens[c.tokEnd];
   let inClause = false;
   for (let k = c.tok - 1; k >= 0 && fo[k] === fo[c.tok] && !r.tokens[k].quoted; k--) {
-    if (doc.lex.complementizers.has(r.tokens[k].lower) && r.tokens[k - 1]?.text === ',') {
+    if (r.tokens[k - 1]?.text === ',' && doc.lex.complementizers.has(r.tokens[k].lower)) {
       inClause = true;
       break;
     }
@@ -894,17 +955,19 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   } else {
     // the last sentence of the block before, ending in a colon or with a speech verb, introduces
     const fc = doc.frameOf[c.block][c.tok];
-    loc = F.B(q.block - c.block, fc === doc.reading[c.block].frames.length - 1);
+    loc = bLoc(q.block - c.block, fc === doc.reading[c.block].frames.length - 1);
   }
   const K = F_KIND(kind);
-  f.push(K.k, F.loc(loc), K.loc(loc));
+  const at = K.at(loc);
+  const slotted = K.slotted(slot);
+  f.push(K.k, at.loc, at.kLoc);
   c.loc = loc;
   c.slot = slot;
   if (own) {
     const before = c.block < q.block || c.tokEnd <= site.qTok;
     const dist = c.block === q.block ? (before ? site.qTok - c.tokEnd : c.tok - site.qTokEnd) : 30;
     f.push(before ? 'dir:before' : 'dir:after', F.dist[bucketIndex(dist, DIST_EDGES)], K.dirDist[before ? 'b' : 'a'][bucketIndex(dist, NEAR_DIST_EDGES)]);
-    f.push(F.slot(slot), K.slot(slot));
+    f.push(slotted.slot, slotted.kSlot);
     // what surrounds the candidate
     if (own.pp) f.push('pp', K.pp);
     if (own.cueBefore) f.push('cueBefore', K.cueBefore);
@@ -920,7 +983,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     if (loc === 'S0' && !own.pp && site.verb > 0 && c.tok < site.verb && COORDINATORS.has(r.tokens[site.verb - 1].lower)) f.push('coordSubject');
     if (own.beforeColon) {
       c.beforeColon = true;
-      f.push('beforeColon', K.beforeColonLoc(loc));
+      f.push('beforeColon', at.beforeColon);
     }
     if (own.beforeComma) f.push('beforeComma');
     // inside a subordinate clause ("…, dass in der Stadt „…“"): what is said, not who says it
@@ -937,16 +1000,16 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
       const s = ownVerbOf(doc, c, own);
       if (s) {
         c.ownVerb = s;
-        f.push(F.ownVerb(s), F.kOwnVerbLoc(kind, s)(loc));
+        f.push(F.ownVerb(s), at.ownVerb(s));
       }
     }
     // how many other speaker-like candidates stand between it and the quotation is added by the caller
   }
   if (c.entity) {
     f.push(F.type(c.entity.type), F.mentions[bucketIndex(c.entity.mentions, MENTION_EDGES)]);
-    if (c.entity === doc.topPerson) f.push('topPerson', F.topPersonLoc(loc));
+    if (c.entity === doc.topPerson) f.push('topPerson', at.topPerson);
     if (c.entity.role) f.push('hasRole');
-    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', F.isPrevSpeakerLoc(loc));
+    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', at.isPrevSpeaker);
     if (doc.interviewee && c.entity === doc.interviewee) f.push('interviewee');
   }
   if (c.kind === 'pron') {
@@ -955,11 +1018,11 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   }
   if (c.kind === 'np') {
     const np = c.np!;
-    f.push(F.np(np.info?.kind ?? 'other'), F.det(np.det), F.kDetSlot(kind, np.det)(slot));
+    f.push(F.np(np.info?.kind ?? 'other'), F.det(np.det), slotted.det(np.det));
     if (np.plural) f.push('plural');
     // German: the case its article shows ("den neuen Fonds", "dem Ministerium" are no subjects; "laut dem Bericht" speaks)
     const gcase = doc.lang === 'de' ? GERMAN_CASE[r.tokens[c.tok]?.lower ?? ''] : undefined;
-    if (gcase) f.push(F.case(gcase), F.kCaseSlot(kind, gcase)(slot));
+    if (gcase) f.push(F.case(gcase), slotted.case(gcase));
   }
   if (c.kind === 'prev') {
     f.push(F.prev(c.prev!.entity ? c.prev!.entity.type : 'description'));
@@ -979,11 +1042,11 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   if (q.ruleAt !== undefined) {
     const rule = q.ruleAt;
     const hit = c.kind === 'prev' ? !!q.ruleEntity && q.ruleEntity === c.entity : !!rule && rule.block === c.block && rule.start < c.end && c.start < rule.end;
-    if (hit) f.push('rule', K.rule, K.ruleLoc(loc), F.ruleSlot(slot));
+    if (hit) f.push('rule', K.rule, at.rule, slotted.rule);
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
-  f.push(...site.conjoined(kind)(loc, slot));
+  f.push(...at.conjoined(site.flags)(slot));
   // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
   return f;
 }

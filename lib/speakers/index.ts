@@ -10,7 +10,7 @@ import type { Block, Entity, Quote } from '../types';
 import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, softmax, weighed, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
-import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
+import { endsAsking, RESOLVE, resolveCandidate, type Resolved } from './resolve';
 
 export interface SpeakerInput {
   blocks: Block[];
@@ -51,7 +51,7 @@ export function makeDoc(input: SpeakerInput, sorted: MentionRef[] = sortMentions
     topPerson,
     interviewee: interviewee(input, topPerson),
     outlet: input.outlet ?? null,
-    verbs: [],
+    frames: [],
     phrases: [],
     names: [],
     pronouns: [],
@@ -66,7 +66,7 @@ export function makeDoc(input: SpeakerInput, sorted: MentionRef[] = sortMentions
 function interviewee(input: SpeakerInput, top: Entity | null): Entity | null {
   if (!top) return null;
   const paras = input.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'item');
-  const questions = paras.filter((b) => /\?\s*$/.test(b.text) && !/[“”"»«„]\s*$/.test(b.text.slice(-3)));
+  const questions = paras.filter((b) => endsAsking(b.text) && !/[“”"»«„]\s*$/.test(b.text.slice(-3)));
   if (questions.length < INTERVIEW.minQuestions || questions.length < paras.length * INTERVIEW.minShare) return null;
   // a transcript that names who speaks ("Nikolai Huke: Wo sind Sie …?" / "Tareq Salem: Ich bin …"): the one
   // who opens answers, not the one who opens questions
@@ -232,9 +232,36 @@ interface Decision {
   inSentence: boolean;
 }
 
-/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs; match() starts a global one afresh) */
-const WORD = /[\p{L}\p{N}]+/gu;
-const words = (t: string): string[] => t.toLowerCase().match(WORD) ?? [];
+/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs) */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * The words of a text in lower case: its runs of letters and digits (what /[\p{L}\p{N}]+/gu matches), an
+ * ASCII character by its code, any other by the pattern (a character beyond U+FFFF is two code units).
+ */
+function words(t: string): string[] {
+  const s = t.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    let n = 1;
+    let word: boolean;
+    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else {
+      if (s.codePointAt(i)! > 0xffff) n = 2;
+      word = WORD_CHAR.test(s.slice(i, i + n));
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+    i += n;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}
 
 /**
  * Quotations that repeat words of the article: a pull quote or a headline that repeats a quotation of
