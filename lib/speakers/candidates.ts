@@ -86,6 +86,16 @@ export interface Candidate {
   frameStart: boolean;
   /** right before a colon ("X: „…“", "X sagte:") */
   beforeColon: boolean;
+  /** the site's flags conjoined with the candidate's kind, place and slot, and where in `features` they start (for the ranker: their weights are looked up once) */
+  conjoined?: Conjoined | null;
+  conjoinedAt?: number;
+}
+
+/** Feature names made together, with their weights as one map of weights has them (filled by the ranker when first asked). */
+export interface Conjoined {
+  names: string[];
+  weightsOf?: Map<string, number>;
+  weights?: number[];
 }
 
 /** One article as the speaker stage reads it. */
@@ -196,7 +206,7 @@ const bucketIndex = (n: number, edges: number[]) => {
 
 /** A candidate without its features yet; every candidate has the same fields in the same order (one shape for V8). */
 function candidate(kind: Candidate['kind'], block: number, start: number, end: number, tok: number, tokEnd: number, who: { entity?: Entity; word?: string; np?: NounPhrase; prev?: PrevSpeaker }): Candidate {
-  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false };
+  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false, conjoined: null, conjoinedAt: -1 };
 }
 
 function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: string): boolean {
@@ -311,7 +321,8 @@ interface FrameFacts {
   lo: number;
   hi: number;
   tokens: FrameToken[];
-  /** the speech verbs speechVerbAt chooses from, in order (token indices in the sentence), found when first asked */
+  /** the first speech verb (token index in the sentence) or -1, and all of them in order, each found when first asked */
+  first?: number;
   verbs?: number[];
 }
 
@@ -331,11 +342,14 @@ function frameFacts(doc: Doc, block: number, frame: number): FrameFacts {
   return facts;
 }
 
+/** The first speech verb of a sentence (token index in the sentence), or -1. */
+const firstVerb = (doc: Doc, f: FrameFacts) => (f.first ??= speechVerbAt(f.tokens, doc.lex));
+
 /** The speech verbs of a sentence, in order (token indices in the sentence): speechVerbAt's first and every one after it. */
 function frameVerbs(doc: Doc, f: FrameFacts): number[] {
   if (!f.verbs) {
     f.verbs = [];
-    for (let i = speechVerbAt(f.tokens, doc.lex); i >= 0 && i < f.tokens.length; i = nextVerb(f.tokens, doc.lex, i + 1)) f.verbs.push(i);
+    for (let i = firstVerb(doc, f); i >= 0 && i < f.tokens.length; i = nextVerb(f.tokens, doc.lex, i + 1)) f.verbs.push(i);
   }
   return f.verbs;
 }
@@ -343,8 +357,8 @@ function frameVerbs(doc: Doc, f: FrameFacts): number[] {
 /** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
 function frameVerb(doc: Doc, block: number, frame: number): number {
   const f = frameFacts(doc, block, frame);
-  const v = frameVerbs(doc, f);
-  return v.length ? f.lo + v[0] : -1;
+  const v = firstVerb(doc, f);
+  return v >= 0 ? f.lo + v : -1;
 }
 
 /**
@@ -517,17 +531,24 @@ const recencyPos = (c: Candidate, q: QuoteSite, qTok: number) => (q.block - c.bl
 
 /** How near each speaker-like candidate is among its kind: the nearest before the quotation is 0. */
 function addRecency(cands: Candidate[], q: QuoteSite, qTok: number) {
-  const before = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => recencyPos(a, q, qTok) - recencyPos(b, q, qTok));
-  before.forEach((c, i) => {
+  // (each candidate's place computed once, not at each comparison)
+  const before = cands
+    .filter((c) => c.kind !== 'prev' && recencyCounts(c) && (c.block < q.block || c.tokEnd <= qTok))
+    .map((c) => ({ c, pos: recencyPos(c, q, qTok) }))
+    .sort((a, b) => a.pos - b.pos);
+  before.forEach(({ c }, i) => {
     const n = Math.min(i, 3);
-    c.features.push(NEAR[n], F.near(c.features[0], n));
+    c.features.push(NEAR[n], NEAR_NAMES(c.features[0]).near[n]);
   });
   const after = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
   after.forEach((c, i) => {
     const n = Math.min(i, 3);
-    c.features.push(NEAR_AFTER[n], F.nearAfter(c.features[0], n));
+    c.features.push(NEAR_AFTER[n], NEAR_NAMES(c.features[0]).after[n]);
   });
 }
+
+/** F.near and F.nearAfter of one kind's name (a candidate's first feature), for 0…3: one look-up for a candidate. */
+const NEAR_NAMES = memo((head: string) => ({ near: [0, 1, 2, 3].map((n) => F.near(head, n)), after: [0, 1, 2, 3].map((n) => F.nearAfter(head, n)) }));
 
 /** Noun phrases headed by a person or body noun, or standing in a speech verb's subject slot. */
 /** The heads of the phrases right before and right after a speech verb, whatever their noun. */
@@ -552,7 +573,9 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
   const toks = r.tokens;
   const de = doc.lang === 'de';
   const slotHeads = only ?? new Set<number>();
-  for (let i = 0; i < toks.length; i++) {
+  // (the given heads: only the tokens from the first to the last of them)
+  const [from, to] = only ? [Math.min(...only), Math.max(...only)] : [0, toks.length - 1];
+  for (let i = Math.max(0, from); i < toks.length && i <= to; i++) {
     if (only && !only.has(i)) continue;
     const t = toks[i];
     if (taken[i] || !inWindow(win, i)) continue;
@@ -847,7 +870,7 @@ const F_KIND = memo((kind: string) => {
       isPrevSpeaker: F.isPrevSpeakerLoc(loc),
       ownVerb: memo((s: string) => F.kOwnVerbLoc(kind, s)(loc)),
       /** the site's flags (as siteFeatures sets their bits) conjoined with the kind, the place and a slot */
-      conjoined: memo((bits: number) => memo((slot: string) => conjoined(bits)(kind)(loc, slot))),
+      conjoined: memo((bits: number) => memo((slot: string): Conjoined => ({ names: conjoined(bits)(kind)(loc, slot) }))),
     })),
     /** …in one slot */
     slotted: memo((slot: string) => ({
@@ -915,7 +938,7 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
   return {
     kind: candidateKind(c, doc),
     pp: prevTok >= 0 && !!PREPOSITIONS[doc.lang]?.has(r.tokens[prevTok].lower),
-    cueBefore: !!p1 && doc.lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === p1.lower) || (cue.length === 2 && p2 && cue[0] === p2.lower && cue[1] === p1.lower)),
+    cueBefore: !!p1 && cueBefore(doc.lex, p1, p2),
     cueAfter: !!next && doc.lex.cuesAfter.has(next.lower),
     genMod: !!next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && LETTER_START.test(next.text))),
     genitiveForm: c.kind === 'name' && !!c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de',
@@ -924,6 +947,26 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
     beforeComma: next?.text === ',',
     inClause,
   };
+}
+
+/** The lexicon's cues before a source ("laut", "according to") by their last word, made once per lexicon. */
+const CUES_BEFORE = new WeakMap<SpeechLexicon, Map<string, (string | null)[]>>();
+/** Whether the word before (and the one before that) are a cue before a source: of one word, or of two. */
+function cueBefore(lex: SpeechLexicon, p1: FrameToken, p2: FrameToken | undefined): boolean {
+  let byLast = CUES_BEFORE.get(lex);
+  if (!byLast) {
+    CUES_BEFORE.set(lex, (byLast = new Map()));
+    // (a cue of one word stands as null: nothing before it needed)
+    for (const cue of lex.cuesBefore) {
+      if (cue.length > 2) continue;
+      const last = cue[cue.length - 1];
+      const firsts = byLast.get(last) ?? [];
+      firsts.push(cue.length === 1 ? null : cue[0]);
+      byLast.set(last, firsts);
+    }
+  }
+  const firsts = byLast.get(p1.lower);
+  return !!firsts && firsts.some((w) => w === null || (!!p2 && w === p2.lower));
 }
 
 /** The candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt"), or a noun for something said. */
@@ -1046,7 +1089,10 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
-  f.push(...at.conjoined(site.flags)(slot));
+  const conj = at.conjoined(site.flags)(slot);
+  c.conjoined = conj;
+  c.conjoinedAt = f.length;
+  f.push(...conj.names);
   // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
   return f;
 }
