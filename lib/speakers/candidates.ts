@@ -89,6 +89,8 @@ export interface Candidate {
   /** the site's flags conjoined with the candidate's kind, place and slot, and where in `features` they start (for the ranker: their weights are looked up once) */
   conjoined?: Conjoined | null;
   conjoinedAt?: number;
+  /** …and its first features, its kind and place */
+  head?: Conjoined | null;
 }
 
 /** Feature names made together, with their weights as one map of weights has them (filled by the ranker when first asked). */
@@ -161,6 +163,10 @@ const NOT_MODIFIER_DE = union(DEFINITE, INDEFINITE, POSSESSIVES, DEMONSTRATIVE, 
 const NOT_MODIFIER_EN = union(DEFINITE, INDEFINITE, POSSESSIVES, DEMONSTRATIVE, PREPOSITIONS.en, GAP);
 const NOT_HEAD = new Map(Object.keys(PRONOUN_CLASSES).map((lang) => [lang, union(GAP, PREPOSITIONS[lang] ?? [], POSSESSIVES, PRONOUNS.get(lang)!.keys())]));
 const NOT_HEAD_OTHER = union(GAP, POSSESSIVES);
+/** …a determiner or a possessive (prevWord); an article or a demonstrative (firstInFrame); a gap word or an article (the slots) */
+const DET_OR_POSSESSIVE = union(DEFINITE, INDEFINITE, POSSESSIVES);
+const DETERMINER = union(DEFINITE, INDEFINITE, DEMONSTRATIVE);
+const GAP_OR_ARTICLE = union(GAP, DEFINITE, INDEFINITE);
 const NOT_NOUN_EN = union(GAP, PREPOSITIONS.en, DEFINITE, INDEFINITE, DEMONSTRATIVE, POSSESSIVES, QUANT, PRONOUNS.get('en')!.keys());
 /**
  * Word shapes, as constants: a literal with \p{…} is compiled to `new RegExp(…)` by esbuild (tsx, the
@@ -206,7 +212,7 @@ const bucketIndex = (n: number, edges: number[]) => {
 
 /** A candidate without its features yet; every candidate has the same fields in the same order (one shape for V8). */
 function candidate(kind: Candidate['kind'], block: number, start: number, end: number, tok: number, tokEnd: number, who: { entity?: Entity; word?: string; np?: NounPhrase; prev?: PrevSpeaker }): Candidate {
-  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false, conjoined: null, conjoinedAt: -1 };
+  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false, conjoined: null, conjoinedAt: -1, head: null };
 }
 
 function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: string): boolean {
@@ -303,7 +309,7 @@ function blockPhrases(doc: Doc, b: number): Candidate[] {
   let list = doc.phrases[b];
   if (!list) {
     const rb = doc.reading[b];
-    const taken = new Uint8Array(rb.tokens.length);
+    const taken = phraseTaken.get(rb.tokens.length);
     for (const m of doc.mentionsByBlock.get(b) ?? []) {
       if (m.partOfWord) continue;
       const tokEnd = tokenAt(rb.tokens, m.end);
@@ -421,15 +427,20 @@ function inWindow(w: TokenWindow, i: number): boolean {
 }
 
 /**
- * The tokens a window's names take, one buffer for all windows (made anew, a typed array costs more than
- * clearing one): all zeros, longer than the block (what lies past its end is never set, and reads as unset).
+ * The tokens names take, one buffer for all windows (made anew, a typed array costs more than clearing
+ * one): all zeros, longer than the block (what lies past its end is never set, and reads as unset).
  */
-let takenBuffer = new Uint8Array(256);
-function takenScratch(n: number): Uint8Array {
-  if (takenBuffer.length <= n) takenBuffer = new Uint8Array(2 * n + 1);
-  else takenBuffer.fill(0);
-  return takenBuffer;
+class Scratch {
+  private buffer = new Uint8Array(256);
+  get(n: number): Uint8Array {
+    if (this.buffer.length <= n) this.buffer = new Uint8Array(2 * n + 1);
+    else this.buffer.fill(0);
+    return this.buffer;
+  }
 }
+const windowTaken = new Scratch();
+/** (another for blockPhrases, made while a window's is in use) */
+const phraseTaken = new Scratch();
 
 /** Every candidate for one quotation, with its features. */
 export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null): Candidate[] {
@@ -454,7 +465,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
     const quoteHere = q.direct && b === q.block;
     const win: TokenWindow = { fo, tokens: rb.tokens, f0, f1, skipFrom: quoteHere ? qTok : 0, skipTo: quoteHere ? qTokEnd : 0 };
-    const taken = takenScratch(rb.tokens.length);
+    const taken = windowTaken.get(rb.tokens.length);
     for (const n of blockNames(doc, b)) {
       if (!inWindow(win, n.tok)) continue;
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
@@ -559,7 +570,7 @@ function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number>
   while (k >= 0 && GAP.has(toks[k].lower)) k--;
   if (k >= 0) heads.add(k);
   k = verb + 1;
-  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower) || isModifier(toks[k], de))) k++;
+  while (k < toks.length && (GAP_OR_ARTICLE.has(toks[k].lower) || isModifier(toks[k], de))) k++;
   if (k < toks.length) heads.add(k);
   return heads;
 }
@@ -573,8 +584,18 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
   const toks = r.tokens;
   const de = doc.lang === 'de';
   const slotHeads = only ?? new Set<number>();
+  const notHead = NOT_HEAD.get(doc.lang) ?? NOT_HEAD_OTHER;
   // (the given heads: only the tokens from the first to the last of them)
-  const [from, to] = only ? [Math.min(...only), Math.max(...only)] : [0, toks.length - 1];
+  let from = 0;
+  let to = toks.length - 1;
+  if (only) {
+    from = Infinity;
+    to = -Infinity;
+    for (const h of only) {
+      if (h < from) from = h;
+      if (h > to) to = h;
+    }
+  }
   for (let i = Math.max(0, from); i < toks.length && i <= to; i++) {
     if (only && !only.has(i)) continue;
     const t = toks[i];
@@ -584,7 +605,7 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
     if (!isLetterWord(t.text)) continue;
     if (!de && !isLower(t.text) && !slotHeads.has(i)) continue; // English nouns are lower case; a capitalised word is a name or starts a sentence
     if (!de && isLower(t.text) && !nounLike(t, doc)) continue;
-    if ((NOT_HEAD.get(doc.lang) ?? NOT_HEAD_OTHER).has(t.lower) || doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower)) continue;
+    if (notHead.has(t.lower) || doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower)) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
     if (!de && nounLike(toks[i + 1], doc)) continue;
     const info = nounInfo(t.text, doc.lang);
@@ -647,9 +668,17 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
         while (toks[e] && isCap(toks[e].text) && !toks[e].quoted && e < i + 12) e++;
       }
     }
+    // (" 's" can only stand where a word after the first starts with an apostrophe, or a word has a space)
     let text = '';
-    for (let k = s; k < e; k++) if (isWordTok(toks[k])) text = text ? text + ' ' + toks[k].text : toks[k].text;
-    if (text.includes(" 's") || text.includes(' ’s')) text = text.replace(/ (['’]s)\b/g, '$1');
+    let apostrophe = false;
+    for (let k = s; k < e; k++) {
+      const w = toks[k].text;
+      if (!isWordTok(toks[k])) continue;
+      if (text && (w.charCodeAt(0) === 39 || w.charCodeAt(0) === 0x2019)) apostrophe = true;
+      if (w.includes(' ')) apostrophe = true;
+      text = text ? text + ' ' + w : w;
+    }
+    if (apostrophe && (text.includes(" 's") || text.includes(' ’s'))) text = text.replace(/ (['’]s)\b/g, '$1');
     // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer")
     const np: NounPhrase = { text, head: t.text, headTok: i, det, info, plural: isPlural(t.text, info, doc.lang) || (s < i && QUANT.has(toks[s].lower)) };
     if (!afterPlacePreposition(doc, toks, s)) out.push(candidate('np', b, toks[s].start, toks[e - 1].end, s, e, { np }));
@@ -862,8 +891,8 @@ const F_KIND = memo((kind: string) => {
     ...K,
     /** …at one place (loc): one lookup for the names of a place, not one per name */
     at: memo((loc: string) => ({
-      loc: F.loc(loc),
-      kLoc: K.loc(loc),
+      /** the kind and the place: a candidate's first features */
+      head: { names: interned([K.k, F.loc(loc), K.loc(loc)]) } as Conjoined,
       beforeColon: K.beforeColonLoc(loc),
       rule: K.ruleLoc(loc),
       topPerson: F.topPersonLoc(loc),
@@ -1003,7 +1032,8 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   const K = F_KIND(kind);
   const at = K.at(loc);
   const slotted = K.slotted(slot);
-  f.push(K.k, at.loc, at.kLoc);
+  f.push(...at.head.names);
+  c.head = at.head;
   c.loc = loc;
   c.slot = slot;
   if (own) {
@@ -1130,7 +1160,7 @@ function candidateKind(c: Candidate, doc: Doc): string {
 /** The word before a candidate's phrase: past its determiner and adjectives ("auf die geschwächte Ukraine" → auf). */
 function prevWord(tokens: FrameToken[], i: number, de: boolean): number {
   let k = i - 1;
-  while (k >= 0 && !tokens[k].quoted && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || POSSESSIVES.has(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
+  while (k >= 0 && !tokens[k].quoted && (DET_OR_POSSESSIVE.has(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
   return k;
 }
 
@@ -1139,7 +1169,7 @@ function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: str
   while (k >= 0 && fo[k] === fo[i] && !isWordTok(tokens[k])) k--;
   // a title before the name ("SCR-Sportchef Zoran Barisic ist …", "Acting U.S. Attorney Joshua Levy said")
   while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && isCap(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
-  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || DEMONSTRATIVE.has(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
+  while (k >= 0 && fo[k] === fo[i] && (DETERMINER.has(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
   return k < 0 || fo[k] !== fo[i];
 }
 
@@ -1176,7 +1206,7 @@ function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string, f
     let k = v + 1;
     let gap = 0;
     // a separable particle, adverbs, and a title of the name ("erklärt dazu BDZV-Hauptgeschäftsführer")
-    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
+    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP_OR_ARTICLE.has(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
       k++;
       gap++;
     }

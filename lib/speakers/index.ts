@@ -7,7 +7,7 @@
 import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
-import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
+import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Conjoined, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
 import { forLanguage, rankerModel, softmax, weighed, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
 import { endsAsking, RESOLVE, resolveCandidate, type Resolved } from './resolve';
@@ -137,19 +137,27 @@ export function decisionFeatures(via: string, cand: Candidate, res: Resolved, ca
  */
 function candidateScore(w: Map<string, number>, c: Candidate): number {
   const conj = c.conjoined;
-  if (!conj) return weighed(w, c.features);
-  if (conj.weightsOf !== w) {
-    conj.weights = conj.names.map((f) => w.get(f) ?? 0);
-    conj.weightsOf = w;
-  }
+  const head = c.head;
+  if (!conj || !head) return weighed(w, c.features);
   const f = c.features;
   const from = c.conjoinedAt!;
-  const to = from + conj.weights!.length;
+  const to = from + weightsOf(w, conj).length;
+  // (the kind and place first, then what lies between them and the conjoined features)
   let s = 0;
-  for (let k = 0; k < from; k++) s += w.get(f[k]) ?? 0;
+  for (const x of weightsOf(w, head)) s += x;
+  for (let k = head.names.length; k < from; k++) s += w.get(f[k]) ?? 0;
   for (const x of conj.weights!) s += x;
   for (let k = to; k < f.length; k++) s += w.get(f[k]) ?? 0;
   return s;
+}
+
+/** The weights of a set of features made together, looked up when first asked for these weights. */
+function weightsOf(w: Map<string, number>, set: Conjoined): number[] {
+  if (set.weightsOf !== w) {
+    set.weights = set.names.map((f) => w.get(f) ?? 0);
+    set.weightsOf = w;
+  }
+  return set.weights!;
 }
 
 function calibrated(model: RankerModel, decision: string[], lang: string): number {
