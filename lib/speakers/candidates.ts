@@ -118,11 +118,30 @@ export interface Doc {
   /** each sentence's tokens and speech verbs, per block, filled as needed */
   frames: FrameFacts[][];
   /** each block's noun phrases for people and bodies, names and pronouns, filled as needed */
-  phrases: Candidate[][];
-  names: { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[][];
-  pronouns: { tok: number; personal: boolean }[][];
-  /** what each candidate's own words tell, by the name, pronoun or phrase of the block it was made from (filled as needed) */
-  own: Map<object, OwnFacts>;
+  phrases: BlockPhrase[][];
+  names: BlockName[][];
+  pronouns: BlockPronoun[][];
+}
+
+/**
+ * What candidates are made from, a block's names, pronouns and phrases, with what the candidate's own
+ * words tell (`own`, filled as needed: the copies in the candidates of several quotations share it).
+ */
+interface Source {
+  own: OwnFacts | null;
+}
+interface BlockName extends Source {
+  m: MentionRef;
+  tok: number;
+  tokEnd: number;
+  mute: boolean;
+}
+interface BlockPronoun extends Source {
+  tok: number;
+  personal: boolean;
+}
+interface BlockPhrase extends Source {
+  np: Candidate;
 }
 
 /** Pronouns that may stand for a speaker, by class (Maps: "constructor" or "toString" is no pronoun). */
@@ -229,7 +248,7 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
  * "VFI Chief Executive, Jane Roe, said"), or a preposition of place governs it ("in Berlin"). (English
  * possessives stay speakers: PolNeAR's sources often are the whole phrase, "Trump’s campaign".)
  */
-function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[] {
+function blockNames(doc: Doc, b: number): BlockName[] {
   let list = doc.names[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
@@ -240,7 +259,7 @@ function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: 
       const tokEnd = tokenAt(toks, m.end);
       if (tok >= toks.length) continue;
       const modifier = possessor(toks, tokEnd, m, doc.lang) || (doc.lang === 'en' && ((nounLike(toks[tokEnd], doc) && !!nounInfo(toks[tokEnd].text, 'en')) || titleAfter(toks[tokEnd])));
-      list.push({ m, tok, tokEnd, mute: modifier || afterPlacePreposition(doc, toks, tok) });
+      list.push({ m, tok, tokEnd, mute: modifier || afterPlacePreposition(doc, toks, tok), own: null });
     }
   }
   return list;
@@ -274,13 +293,13 @@ const COORDINATORS = new Set([...COORDINATORS_DE, 'and', 'or', 'but']);
 const FINITE_VERB_DE = /^\p{Ll}{2,}(?:t|te|ten|en)$/u;
 
 /** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */
-function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[] {
+function blockPronouns(doc: Doc, b: number): BlockPronoun[] {
   let list = doc.pronouns[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
     const pron = PRONOUNS.get(doc.lang);
     const like = PRONOUN_LIKE.get(doc.lang);
-    const found: { tok: number; personal: boolean }[] = [];
+    const found: BlockPronoun[] = [];
     const de = doc.lang === 'de';
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
@@ -297,7 +316,7 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
       // subject left out as the first clause's ("Christoph sucht Worte und findet sie: …"); a subject stands
       // before the verb there ("und sie findet")
       if (de && i >= 2 && COORDINATORS_DE.has(toks[i - 2].lower) && FINITE_VERB_DE.test(toks[i - 1].text) && !toks[i - 1].quoted) continue;
-      if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls) });
+      if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls), own: null });
     }
     list = doc.pronouns[b] = found;
   }
@@ -305,7 +324,7 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
 }
 
 /** A block's noun phrases for people and bodies, found once per article. */
-function blockPhrases(doc: Doc, b: number): Candidate[] {
+function blockPhrases(doc: Doc, b: number): BlockPhrase[] {
   let list = doc.phrases[b];
   if (!list) {
     const rb = doc.reading[b];
@@ -317,7 +336,7 @@ function blockPhrases(doc: Doc, b: number): Candidate[] {
     }
     // (every sentence of the block, outside quotation marks)
     const win: TokenWindow = { fo: doc.frameOf[b], tokens: rb.tokens, f0: 0, f1: Infinity, skipFrom: 0, skipTo: 0 };
-    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, win, null);
+    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, win, null).map((np) => ({ np, own: null }));
   }
   return list;
 }
@@ -452,7 +471,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
   const site = siteFeatures(doc, q, qTok, qTokEnd, fq);
   const out: Candidate[] = [];
   // what each candidate was made from: the block's name, pronoun or phrase, whose own facts are kept per article
-  const from: (object | null)[] = [];
+  const from: (Source | null)[] = [];
   const windows: [number, number, number][] = [[q.block, Math.max(0, fq - CANDIDATES.framesBefore), fq + 1]];
   for (const [back, n] of [[1, CANDIDATES.framesBeforeInPreviousBlock], [2, CANDIDATES.framesBeforeTwoBlocksBack]] as const) {
     const b = q.block - back;
@@ -487,10 +506,11 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     }
     // the block's phrases for people and bodies (found once per block), those in the window; and in the
     // quotation's block the phrases in the speech verb's slots, whatever their noun
-    for (const np of blockPhrases(doc, b)) {
+    for (const phrase of blockPhrases(doc, b)) {
+      const np = phrase.np;
       if (!inWindow(win, np.np!.headTok) || (quoteHere && np.start < q.end && q.start < np.end)) continue;
       out.push(candidate('np', b, np.start, np.end, np.tok, np.tokEnd, np));
-      from.push(np);
+      from.push(phrase);
     }
     if (b === q.block && site.verb >= 0) {
       const heads = slotHeadsOf(rb.tokens, site.verb, doc.lang === 'de');
@@ -509,10 +529,10 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     let own: OwnFacts | null = null;
     if (c.kind !== 'prev') {
       const source = from[i];
-      own = source ? doc.own.get(source) ?? null : null;
+      own = source?.own ?? null;
       if (!own) {
         own = ownFacts(doc, c);
-        if (source) doc.own.set(source, own);
+        if (source) source.own = own;
       }
     }
     c.features = features(doc, q, c, site, prev, own);

@@ -55,7 +55,6 @@ export function makeDoc(input: SpeakerInput, sorted: MentionRef[] = sortMentions
     phrases: [],
     names: [],
     pronouns: [],
-    own: new Map(),
   };
 }
 
