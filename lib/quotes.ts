@@ -371,7 +371,8 @@ export function speechVerbAt(tokens: FrameToken[], lex: SpeechLexicon, near = -1
   return nextVerb(tokens, lex, 0);
 }
 
-function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): number {
+/** The first speech verb at or after `from` (what speechVerbAt takes first), or -1. */
+export function nextVerb(tokens: FrameToken[], lex: SpeechLexicon, from: number): number {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.quoted) continue;

@@ -6,7 +6,7 @@
  * of the quotation before. The same code makes the training examples (scripts/train-attribution.ts)
  * and the decisions in the product, so the model sees at run time what it learned from.
  */
-import { ATTRIBUTION, CONNECTIVES, isWordTok, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
+import { ATTRIBUTION, CONNECTIVES, isWordTok, nextVerb, speechVerbAt, type BlockReading, type FrameToken, type MentionRef } from '../quotes';
 import type { SpeechLexicon } from '../speech';
 import type { Block, Entity, Span } from '../types';
 import { discourseSpeaker, unattributedInSentence } from './discourse';
@@ -86,6 +86,18 @@ export interface Candidate {
   frameStart: boolean;
   /** right before a colon ("X: „…“", "X sagte:") */
   beforeColon: boolean;
+  /** the site's flags conjoined with the candidate's kind, place and slot, and where in `features` they start (for the ranker: their weights are looked up once) */
+  conjoined?: Conjoined | null;
+  conjoinedAt?: number;
+  /** …and its first features, its kind and place */
+  head?: Conjoined | null;
+}
+
+/** Feature names made together, with their weights as one map of weights has them (filled by the ranker when first asked). */
+export interface Conjoined {
+  names: string[];
+  weightsOf?: Map<string, number>;
+  weights?: number[];
 }
 
 /** One article as the speaker stage reads it. */
@@ -103,14 +115,33 @@ export interface Doc {
   interviewee: Entity | null;
   /** the outlet (site name), who asks an interview's questions */
   outlet: string | null;
-  /** each sentence's first speech verb, per block, filled as needed */
-  verbs: Map<number, number>[];
+  /** each sentence's tokens and speech verbs, per block, filled as needed */
+  frames: FrameFacts[][];
   /** each block's noun phrases for people and bodies, names and pronouns, filled as needed */
-  phrases: Candidate[][];
-  names: { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[][];
-  pronouns: { tok: number; personal: boolean }[][];
-  /** what each candidate's own words tell, by the name, pronoun or phrase of the block it was made from (filled as needed) */
-  own: Map<object, OwnFacts>;
+  phrases: BlockPhrase[][];
+  names: BlockName[][];
+  pronouns: BlockPronoun[][];
+}
+
+/**
+ * What candidates are made from, a block's names, pronouns and phrases, with what the candidate's own
+ * words tell (`own`, filled as needed: the copies in the candidates of several quotations share it).
+ */
+interface Source {
+  own: OwnFacts | null;
+}
+interface BlockName extends Source {
+  m: MentionRef;
+  tok: number;
+  tokEnd: number;
+  mute: boolean;
+}
+interface BlockPronoun extends Source {
+  tok: number;
+  personal: boolean;
+}
+interface BlockPhrase extends Source {
+  np: Candidate;
 }
 
 /** Pronouns that may stand for a speaker, by class (Maps: "constructor" or "toString" is no pronoun). */
@@ -142,6 +173,21 @@ const GERMAN_CASE: Record<string, string> = { den: 'obl', dem: 'obl', einen: 'ob
 /** German words that end like an inflected adjective and are none (besides the determiners, prepositions, connectives and gap words above). */
 const DE_FUNCTION_WORDS = new Set(['wieder', 'sondern', 'deren', 'dessen', 'denen', 'jede', 'jeden', 'jedem', 'jeder', 'jedes', 'solche', 'solchen', 'welche', 'welchen', 'selber', 'eher', 'weniger', 'keine', 'keinen', 'keinem', 'keiner']);
 /**
+ * The word lists above as the tests below ask them, one look-up each instead of one per list: no
+ * modifier (isModifier), per language; no head of a phrase besides the lexicon's verbs and determiners
+ * (nounPhrases), per language; no English common noun besides the verbs (nounLike).
+ */
+const union = (...sets: Iterable<string>[]) => new Set(sets.flatMap((x) => [...x]));
+const NOT_MODIFIER_DE = union(DEFINITE, INDEFINITE, POSSESSIVES, DEMONSTRATIVE, QUANT, GAP, PREPOSITIONS.de, CONNECTIVES, DE_FUNCTION_WORDS);
+const NOT_MODIFIER_EN = union(DEFINITE, INDEFINITE, POSSESSIVES, DEMONSTRATIVE, PREPOSITIONS.en, GAP);
+const NOT_HEAD = new Map(Object.keys(PRONOUN_CLASSES).map((lang) => [lang, union(GAP, PREPOSITIONS[lang] ?? [], POSSESSIVES, PRONOUNS.get(lang)!.keys())]));
+const NOT_HEAD_OTHER = union(GAP, POSSESSIVES);
+/** …a determiner or a possessive (prevWord); an article or a demonstrative (firstInFrame); a gap word or an article (the slots) */
+const DET_OR_POSSESSIVE = union(DEFINITE, INDEFINITE, POSSESSIVES);
+const DETERMINER = union(DEFINITE, INDEFINITE, DEMONSTRATIVE);
+const GAP_OR_ARTICLE = union(GAP, DEFINITE, INDEFINITE);
+const NOT_NOUN_EN = union(GAP, PREPOSITIONS.en, DEFINITE, INDEFINITE, DEMONSTRATIVE, POSSESSIVES, QUANT, PRONOUNS.get('en')!.keys());
+/**
  * Word shapes, as constants: a literal with \p{…} is compiled to `new RegExp(…)` by esbuild (tsx, the
  * extension's build), a fresh object each time the expression runs.
  */
@@ -162,6 +208,15 @@ const CAP_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:e|en|er|es|em)$/u;
 const LOWER_ADJECTIVE = /^\p{Ll}+(?:e|en|er)$/u;
 const LETTER_START = /^\p{L}/u;
 const LETTER_WORD = /^\p{L}[\p{L}-]*$/u;
+/** LETTER_WORD's test, an ASCII word by its codes (a letter, then letters and hyphens), else by the pattern. */
+function isLetterWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return LETTER_WORD.test(s);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c === 45 && i > 0))) return false;
+  }
+  return s.length > 0;
+}
 const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
 /** an English age as a noun ("52-year-old") */
 const AGE_WORD = /^\d{1,3}-year-old$/;
@@ -180,7 +235,7 @@ const bucketIndex = (n: number, edges: number[]) => {
 
 /** A candidate without its features yet; every candidate has the same fields in the same order (one shape for V8). */
 function candidate(kind: Candidate['kind'], block: number, start: number, end: number, tok: number, tokEnd: number, who: { entity?: Entity; word?: string; np?: NounPhrase; prev?: PrevSpeaker }): Candidate {
-  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false };
+  return { kind, block, start, end, tok, tokEnd, entity: who.entity, word: who.word, np: who.np, prev: who.prev, features: [], loc: '', slot: 'none', ownVerb: null, frameStart: false, beforeColon: false, conjoined: null, conjoinedAt: -1, head: null };
 }
 
 function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: string): boolean {
@@ -207,7 +262,7 @@ function possessor(tokens: FrameToken[], tokEnd: number, m: MentionRef, lang: st
  * preposition of place governs it ("in Berlin"). (Other English possessives stay speakers: PolNeAR's sources
  * often are the whole phrase, "Trump’s campaign".)
  */
-function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: number; mute: boolean }[] {
+function blockNames(doc: Doc, b: number): BlockName[] {
   let list = doc.names[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
@@ -218,7 +273,7 @@ function blockNames(doc: Doc, b: number): { m: MentionRef; tok: number; tokEnd: 
       const tokEnd = tokenAt(toks, m.end);
       if (tok >= toks.length) continue;
       const modifier = possessor(toks, tokEnd, m, doc.lang) || (doc.lang === 'en' && ((nounLike(toks[tokEnd], doc) && !!nounInfo(toks[tokEnd].text, 'en')) || titleAfter(toks[tokEnd])));
-      list.push({ m, tok, tokEnd, mute: modifier || afterPlacePreposition(doc, toks, tok) });
+      list.push({ m, tok, tokEnd, mute: modifier || afterPlacePreposition(doc, toks, tok), own: null });
     }
   }
   return list;
@@ -239,6 +294,8 @@ function titleAfter(t: FrameToken | undefined): boolean {
 }
 
 const RELATIVE_DE = new Set(['der', 'die', 'das', 'denen', 'dem']);
+/** Every word blockPronouns may take, per language: a pronoun, a possessive, a German relative pronoun. */
+const PRONOUN_LIKE = new Map(Object.keys(PRONOUN_CLASSES).map((lang) => [lang, union(PRONOUNS.get(lang)!.keys(), POSSESSIVES, lang === 'de' ? RELATIVE_DE : [])]));
 /** The classes of personal pronouns: he, she, they, I, we. */
 const PERSONAL = /^(?:3|1|sie)/;
 
@@ -250,16 +307,19 @@ const COORDINATORS = new Set([...COORDINATORS_DE, 'and', 'or', 'but']);
 const FINITE_VERB_DE = /^\p{Ll}{2,}(?:t|te|ten|en)$/u;
 
 /** A block's pronouns that may stand for a speaker, once per article; `personal`: he, she, they, I, we. */
-function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[] {
+function blockPronouns(doc: Doc, b: number): BlockPronoun[] {
   let list = doc.pronouns[b];
   if (!list) {
     const toks = doc.reading[b].tokens;
     const pron = PRONOUNS.get(doc.lang);
-    const found: { tok: number; personal: boolean }[] = [];
+    const like = PRONOUN_LIKE.get(doc.lang);
+    const found: BlockPronoun[] = [];
     const de = doc.lang === 'de';
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.quoted) continue;
+      // (most words are none of the three this takes: no pronoun, no possessive, no German relative)
+      if (like && !like.has(t.lower)) continue;
       const cls = pron?.get(t.lower);
       // (a German relative pronoun after a comma: ", der …", not before a noun)
       const relative = de && i > 0 && toks[i - 1].text === ',' && RELATIVE_DE.has(t.lower) && !isCap(toks[i + 1]?.text ?? 'x');
@@ -272,7 +332,7 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
       if (de && i >= 2 && COORDINATORS_DE.has(toks[i - 2].lower) && FINITE_VERB_DE.test(toks[i - 1].text) && !toks[i - 1].quoted) continue;
       // German "sein" with no word after it is the verb ("… eingeloggt sein."), not a possessive
       if (de && t.lower === 'sein' && !(next && LETTER_START.test(next.text))) continue;
-      if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls) });
+      if (cls || POSSESSIVES.has(t.lower) || relative) found.push({ tok: i, personal: !!cls && PERSONAL.test(cls), own: null });
     }
     list = doc.pronouns[b] = found;
   }
@@ -280,11 +340,11 @@ function blockPronouns(doc: Doc, b: number): { tok: number; personal: boolean }[
 }
 
 /** A block's noun phrases for people and bodies, found once per article. */
-function blockPhrases(doc: Doc, b: number): Candidate[] {
+function blockPhrases(doc: Doc, b: number): BlockPhrase[] {
   let list = doc.phrases[b];
   if (!list) {
     const rb = doc.reading[b];
-    const taken = new Uint8Array(rb.tokens.length);
+    const taken = phraseTaken.get(rb.tokens.length);
     for (const m of doc.mentionsByBlock.get(b) ?? []) {
       if (m.partOfWord) continue;
       const tokEnd = tokenAt(rb.tokens, m.end);
@@ -292,43 +352,83 @@ function blockPhrases(doc: Doc, b: number): Candidate[] {
     }
     // (every sentence of the block, outside quotation marks)
     const win: TokenWindow = { fo: doc.frameOf[b], tokens: rb.tokens, f0: 0, f1: Infinity, skipFrom: 0, skipTo: 0 };
-    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, win, null);
+    list = doc.phrases[b] = nounPhrases(doc, rb, b, taken, win, null).map((np) => ({ np, own: null }));
   }
   return list;
 }
 
-/** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
-function frameVerb(doc: Doc, block: number, frame: number): number {
-  const cache = (doc.verbs[block] ??= new Map());
-  let v = cache.get(frame);
-  if (v === undefined) {
+/** A sentence of a block: its tokens lo…hi (end exclusive), and as lib/quotes.ts reads them, its tokens alone. */
+interface FrameFacts {
+  lo: number;
+  hi: number;
+  tokens: FrameToken[];
+  /** the first speech verb (token index in the sentence) or -1, and all of them in order, each found when first asked */
+  first?: number;
+  verbs?: number[];
+}
+
+/** A sentence's tokens, found once per sentence. */
+function frameFacts(doc: Doc, block: number, frame: number): FrameFacts {
+  const cache = (doc.frames[block] ??= []);
+  let facts = cache[frame];
+  if (!facts) {
     const fo = doc.frameOf[block];
     const toks = doc.reading[block].tokens;
     let lo = 0;
     while (lo < toks.length && fo[lo] < frame) lo++;
     let hi = lo;
     while (hi < toks.length && fo[hi] === frame) hi++;
-    const k = speechVerbAt(toks.slice(lo, hi), doc.lex);
-    v = k >= 0 ? lo + k : -1;
-    cache.set(frame, v);
+    facts = cache[frame] = { lo, hi, tokens: toks.slice(lo, hi) };
   }
-  return v;
+  return facts;
+}
+
+/** The first speech verb of a sentence (token index in the sentence), or -1. */
+const firstVerb = (doc: Doc, f: FrameFacts) => (f.first ??= speechVerbAt(f.tokens, doc.lex));
+
+/** The speech verbs of a sentence, in order (token indices in the sentence): speechVerbAt's first and every one after it. */
+function frameVerbs(doc: Doc, f: FrameFacts): number[] {
+  if (!f.verbs) {
+    f.verbs = [];
+    for (let i = firstVerb(doc, f); i >= 0 && i < f.tokens.length; i = nextVerb(f.tokens, doc.lex, i + 1)) f.verbs.push(i);
+  }
+  return f.verbs;
+}
+
+/** The first speech verb of a sentence (token index in its block), or -1; computed once per sentence. */
+function frameVerb(doc: Doc, block: number, frame: number): number {
+  const f = frameFacts(doc, block, frame);
+  const v = firstVerb(doc, f);
+  return v >= 0 ? f.lo + v : -1;
+}
+
+/**
+ * speechVerbAt(tokens, lex, near) of the sentence's tokens, from its verbs found once: the speech verb
+ * closest to the quotation at `near`, or, for a fragment inside the clause, the one before it.
+ */
+function verbNear(doc: Doc, f: FrameFacts, near: number): number {
+  const embedded = near > 0 && isWordTok(f.tokens[near - 1]) && !f.tokens[near - 1].quoted;
+  let best = -1;
+  for (const i of frameVerbs(doc, f)) {
+    if (embedded && best >= 0 && best < near && i > near) break;
+    if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
+  }
+  return best;
 }
 
 /** Whether a sentence has a noun for something said, outside quotation marks. */
 function frameSays(doc: Doc, block: number, frame: number): boolean {
-  const fo = doc.frameOf[block];
-  return doc.reading[block].tokens.some((t, k) => fo[k] === frame && !t.quoted && doc.lex.nouns.has(t.lower));
+  return frameFacts(doc, block, frame).tokens.some((t) => !t.quoted && doc.lex.nouns.has(t.lower));
 }
 
 /** The frame (sentence) index each token of a block falls in. */
 export function frameIndex(r: BlockReading): Int32Array {
   const out = new Int32Array(r.tokens.length);
   let f = 0;
-  r.tokens.forEach((t, i) => {
-    while (f < r.frames.length - 1 && t.start >= r.frames[f][1]) f++;
+  for (let i = 0; i < r.tokens.length; i++) {
+    while (f < r.frames.length - 1 && r.tokens[i].start >= r.frames[f][1]) f++;
     out[i] = f;
-  });
+  }
   return out;
 }
 
@@ -361,6 +461,22 @@ function inWindow(w: TokenWindow, i: number): boolean {
   return w.fo[i] >= w.f0 && w.fo[i] <= w.f1 && !w.tokens[i].quoted && !(i >= w.skipFrom && i < w.skipTo);
 }
 
+/**
+ * The tokens names take, one buffer for all windows (made anew, a typed array costs more than clearing
+ * one): all zeros, longer than the block (what lies past its end is never set, and reads as unset).
+ */
+class Scratch {
+  private buffer = new Uint8Array(256);
+  get(n: number): Uint8Array {
+    if (this.buffer.length <= n) this.buffer = new Uint8Array(2 * n + 1);
+    else this.buffer.fill(0);
+    return this.buffer;
+  }
+}
+const windowTaken = new Scratch();
+/** (another for blockPhrases, made while a window's is in use) */
+const phraseTaken = new Scratch();
+
 /** Every candidate for one quotation, with its features. */
 export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null): Candidate[] {
   const r = doc.reading[q.block];
@@ -371,7 +487,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
   const site = siteFeatures(doc, q, qTok, qTokEnd, fq);
   const out: Candidate[] = [];
   // what each candidate was made from: the block's name, pronoun or phrase, whose own facts are kept per article
-  const from: (object | null)[] = [];
+  const from: (Source | null)[] = [];
   const windows: [number, number, number][] = [[q.block, Math.max(0, fq - CANDIDATES.framesBefore), fq + 1]];
   for (const [back, n] of [[1, CANDIDATES.framesBeforeInPreviousBlock], [2, CANDIDATES.framesBeforeTwoBlocksBack]] as const) {
     const b = q.block - back;
@@ -384,7 +500,7 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     // words inside quotation marks speak for nobody outside them; reported speech may hold its own source ("das ist, glaube ich, …")
     const quoteHere = q.direct && b === q.block;
     const win: TokenWindow = { fo, tokens: rb.tokens, f0, f1, skipFrom: quoteHere ? qTok : 0, skipTo: quoteHere ? qTokEnd : 0 };
-    const taken = new Uint8Array(rb.tokens.length);
+    const taken = windowTaken.get(rb.tokens.length);
     for (const n of blockNames(doc, b)) {
       if (!inWindow(win, n.tok)) continue;
       // a place speaks only in the quotation's own sentence ("Berlin says …"), if at all
@@ -406,10 +522,11 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     }
     // the block's phrases for people and bodies (found once per block), those in the window; and in the
     // quotation's block the phrases in the speech verb's slots, whatever their noun
-    for (const np of blockPhrases(doc, b)) {
+    for (const phrase of blockPhrases(doc, b)) {
+      const np = phrase.np;
       if (!inWindow(win, np.np!.headTok) || (quoteHere && np.start < q.end && q.start < np.end)) continue;
       out.push(candidate('np', b, np.start, np.end, np.tok, np.tokEnd, np));
-      from.push(np);
+      from.push(phrase);
     }
     if (b === q.block && site.verb >= 0) {
       const heads = slotHeadsOf(rb.tokens, site.verb, doc.lang === 'de');
@@ -428,10 +545,10 @@ export function candidatesFor(doc: Doc, q: QuoteSite, prev: PrevSpeaker | null):
     let own: OwnFacts | null = null;
     if (c.kind !== 'prev') {
       const source = from[i];
-      own = source ? doc.own.get(source) ?? null : null;
+      own = source?.own ?? null;
       if (!own) {
         own = ownFacts(doc, c);
-        if (source) doc.own.set(source, own);
+        if (source) source.own = own;
       }
     }
     c.features = features(doc, q, c, site, prev, own);
@@ -461,17 +578,24 @@ const recencyPos = (c: Candidate, q: QuoteSite, qTok: number) => (q.block - c.bl
 
 /** How near each speaker-like candidate is among its kind: the nearest before the quotation is 0. */
 function addRecency(cands: Candidate[], q: QuoteSite, qTok: number) {
-  const before = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && (c.block < q.block || c.tokEnd <= qTok)).sort((a, b) => recencyPos(a, q, qTok) - recencyPos(b, q, qTok));
-  before.forEach((c, i) => {
+  // (each candidate's place computed once, not at each comparison)
+  const before = cands
+    .filter((c) => c.kind !== 'prev' && recencyCounts(c) && (c.block < q.block || c.tokEnd <= qTok))
+    .map((c) => ({ c, pos: recencyPos(c, q, qTok) }))
+    .sort((a, b) => a.pos - b.pos);
+  before.forEach(({ c }, i) => {
     const n = Math.min(i, 3);
-    c.features.push(NEAR[n], F.near(c.features[0], n));
+    c.features.push(NEAR[n], NEAR_NAMES(c.features[0]).near[n]);
   });
   const after = cands.filter((c) => c.kind !== 'prev' && recencyCounts(c) && c.block === q.block && c.tokEnd > qTok).sort((a, b) => a.tok - b.tok);
   after.forEach((c, i) => {
     const n = Math.min(i, 3);
-    c.features.push(NEAR_AFTER[n], F.nearAfter(c.features[0], n));
+    c.features.push(NEAR_AFTER[n], NEAR_NAMES(c.features[0]).after[n]);
   });
 }
+
+/** F.near and F.nearAfter of one kind's name (a candidate's first feature), for 0…3: one look-up for a candidate. */
+const NEAR_NAMES = memo((head: string) => ({ near: [0, 1, 2, 3].map((n) => F.near(head, n)), after: [0, 1, 2, 3].map((n) => F.nearAfter(head, n)) }));
 
 /** Noun phrases headed by a person or body noun, or standing in a speech verb's subject slot. */
 /** The heads of the phrases right before and right after a speech verb, whatever their noun. */
@@ -482,7 +606,7 @@ function slotHeadsOf(toks: FrameToken[], verb: number, de: boolean): Set<number>
   while (k >= 0 && GAP.has(toks[k].lower)) k--;
   if (k >= 0) heads.add(k);
   k = verb + 1;
-  while (k < toks.length && (GAP.has(toks[k].lower) || DEFINITE.has(toks[k].lower) || INDEFINITE.has(toks[k].lower) || isModifier(toks[k], de))) k++;
+  while (k < toks.length && (GAP_OR_ARTICLE.has(toks[k].lower) || isModifier(toks[k], de))) k++;
   if (k < toks.length) heads.add(k);
   return heads;
 }
@@ -496,17 +620,29 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
   const toks = r.tokens;
   const de = doc.lang === 'de';
   const slotHeads = only ?? new Set<number>();
-  for (let i = 0; i < toks.length; i++) {
+  const notHead = NOT_HEAD.get(doc.lang) ?? NOT_HEAD_OTHER;
+  // (the given heads: only the tokens from the first to the last of them)
+  let from = 0;
+  let to = toks.length - 1;
+  if (only) {
+    from = Infinity;
+    to = -Infinity;
+    for (const h of only) {
+      if (h < from) from = h;
+      if (h > to) to = h;
+    }
+  }
+  for (let i = Math.max(0, from); i < toks.length && i <= to; i++) {
     if (only && !only.has(i)) continue;
     const t = toks[i];
     if (taken[i] || !inWindow(win, i)) continue;
     // (a German noun is capitalised: most words fail this first, cheaper test)
     if (de && !isCap(t.text)) continue;
-    if (!LETTER_WORD.test(t.text) && !(!de && AGE_WORD.test(t.text))) continue;
+    if (!isLetterWord(t.text) && !(!de && AGE_WORD.test(t.text))) continue;
     // English nouns are lower case; a capitalised word is a name, or a plural noun that opens a sentence ("Residents of X say")
     if (!de && !isLower(t.text) && !slotHeads.has(i) && !(sentenceStart(toks, i) && CAP_PLURAL.test(t.text))) continue;
     if (!de && isLower(t.text) && !nounLike(t, doc)) continue;
-    if (doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower) || GAP.has(t.lower) || PREPOSITIONS[doc.lang]?.has(t.lower) || POSSESSIVES.has(t.lower) || PRONOUNS.get(doc.lang)?.has(t.lower)) continue;
+    if (notHead.has(t.lower) || doc.lex.verbs.has(t.lower) || doc.lex.determiners.has(t.lower)) continue;
     // English: a noun before another noun modifies it ("his major issue", "a GOP operative"): the last one heads
     if (!de && nounLike(toks[i + 1], doc)) continue;
     const info = nounInfo(t.text, doc.lang);
@@ -569,12 +705,17 @@ function nounPhrases(doc: Doc, r: BlockReading, b: number, taken: Uint8Array, wi
         while (toks[e] && isCap(toks[e].text) && !toks[e].quoted && e < i + 12) e++;
       }
     }
-    const text = toks
-      .slice(s, e)
-      .filter((x) => isWordTok(x))
-      .map((x) => x.text)
-      .join(' ')
-      .replace(/ (['’]s)\b/g, '$1');
+    // (" 's" can only stand where a word after the first starts with an apostrophe, or a word has a space)
+    let text = '';
+    let apostrophe = false;
+    for (let k = s; k < e; k++) {
+      const w = toks[k].text;
+      if (!isWordTok(toks[k])) continue;
+      if (text && (w.charCodeAt(0) === 39 || w.charCodeAt(0) === 0x2019)) apostrophe = true;
+      if (w.includes(' ')) apostrophe = true;
+      text = text ? text + ' ' + w : w;
+    }
+    if (apostrophe && (text.includes(" 's") || text.includes(' ’s'))) text = text.replace(/ (['’]s)\b/g, '$1');
     // (a quantifier makes it plural whatever the noun's form: "Hunderte Ukrainer", "viele Lehrer"; so does
     // a plural article before a masculine noun whose plural is its singular: "die Sozialmanager")
     const plural = isPlural(t.text, info, doc.lang) || (s < i && (QUANT.has(toks[s].lower) || (de && info?.gender === 'm' && DE_PLURAL_ARTICLE.has(toks[s].lower))));
@@ -592,7 +733,7 @@ export const sentenceStart = (toks: FrameToken[], k: number) => k === 0 || /^[.!
 function nounLike(t: FrameToken | undefined, doc: Doc): boolean {
   if (!t || t.quoted || !LOWER_WORD.test(t.text)) return false;
   const w = t.lower;
-  if (doc.lex.verbs.has(w) || GAP.has(w) || PREPOSITIONS.en.has(w) || DEFINITE.has(w) || INDEFINITE.has(w) || DEMONSTRATIVE.has(w) || POSSESSIVES.has(w) || QUANT.has(w) || PRONOUNS.get('en')!.has(w)) return false;
+  if (NOT_NOUN_EN.has(w) || doc.lex.verbs.has(w)) return false;
   return !/(?:ly|ed|ing)$/.test(w) && !/^(?:and|or|but|who|which|that|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|not|no|so|as|if|than|then|there|here|very|also|just|only|even|still)$/.test(w);
 }
 
@@ -606,10 +747,17 @@ function nounAfterDeterminer(t: FrameToken | undefined, doc: Doc): boolean {
 }
 
 function isModifier(t: FrameToken, de: boolean): boolean {
-  if (!ALNUM_WORD.test(t.text)) return false;
-  // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren")
-  if (de) return isLower(t.text) && /(?:e|en|em|er|es)$/.test(t.text) && !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !QUANT.has(t.lower) && !GAP.has(t.lower) && !PREPOSITIONS.de.has(t.lower) && !CONNECTIVES.has(t.lower) && !DE_FUNCTION_WORDS.has(t.lower);
-  return !DEFINITE.has(t.lower) && !INDEFINITE.has(t.lower) && !POSSESSIVES.has(t.lower) && !DEMONSTRATIVE.has(t.lower) && !PREPOSITIONS.en.has(t.lower) && !GAP.has(t.lower) && EN_MODIFIER.test(t.text);
+  // (German function words end like adjectives too: "gegen", "oder", "wieder", "deren"; the cheaper tests first)
+  if (de) return isLower(t.text) && adjectiveEnding(t.text) && !NOT_MODIFIER_DE.has(t.lower) && ALNUM_WORD.test(t.text);
+  return !NOT_MODIFIER_EN.has(t.lower) && EN_MODIFIER.test(t.text) && ALNUM_WORD.test(t.text);
+}
+
+/** Whether a word ends like a German adjective: -e, -en, -em, -er, -es. */
+function adjectiveEnding(w: string): boolean {
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (last === 101) return true; // e
+  return n >= 2 && w.charCodeAt(n - 2) === 101 && (last === 110 || last === 109 || last === 114 || last === 115); // en, em, er, es
 }
 
 /** German articles and pronouns before a noun that, before a masculine one, make it plural ("die Lehrer", not "der Lehrer"). */
@@ -627,23 +775,18 @@ interface SiteFeatures {
   fq: number;
   /** the speech verb of the quotation's sentence (token index in its block), or -1 */
   verb: number;
-  flags: string[];
-  /** the flags joined by commas (the key of their conjunctions) */
-  flagNames: string;
+  /** the quotation's circumstances, as bits of SITE_FLAGS (their conjunctions with each candidate are features) */
+  flags: number;
 }
 
 function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq: number): SiteFeatures {
   const r = doc.reading[q.block];
-  const fo = doc.frameOf[q.block];
-  let lo = qTok;
-  while (lo > 0 && fo[lo - 1] === fq) lo--;
-  let hi = qTok;
-  while (hi < r.tokens.length && fo[hi] === fq) hi++;
+  // (the quotation's sentence: fq is the frame of its first token, or of the block's last)
+  const frame = frameFacts(doc, q.block, fq);
   let verb = q.cue ?? -1;
   if (q.cue === undefined) {
-    const frameToks = r.tokens.slice(lo, hi);
-    const v = speechVerbAt(frameToks, doc.lex, qTok - lo);
-    verb = v >= 0 ? lo + v : -1;
+    const v = verbNear(doc, frame, qTok - frame.lo);
+    verb = v >= 0 ? frame.lo + v : -1;
   }
   // alone: every word outside quotation marks is a connective
   let alone = true;
@@ -653,20 +796,21 @@ function siteFeatures(doc: Doc, q: QuoteSite, qTok: number, qTokEnd: number, fq:
   }
   // (whether the words are in quotation marks is no flag: it is the same for every candidate, and the
   // training sets differ in it by language, which the language's own weights already tell)
-  const flags = [
-    alone ? 'alone' : 'inText',
-    verb >= 0 ? 'verb' : 'noVerb',
-    q.partial ? 'partial' : 'whole',
-  ];
+  // (the flags as bits of SITE_FLAGS, in its order)
+  let flags = (alone ? FLAG.alone : FLAG.inText) | (verb >= 0 ? FLAG.verb : FLAG.noVerb) | (q.partial ? FLAG.partial : FLAG.whole);
   // German reported speech: a Konjunktiv I form and no speech verb ("Vor diesem Hintergrund sei die Aktion ein „…“")
-  if (doc.lang === 'de' && verb < 0 && r.tokens.slice(lo, hi).some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags.push('konjunktiv');
+  if (doc.lang === 'de' && verb < 0 && frame.tokens.some((t) => !t.quoted && ATTRIBUTION.konjunktiv.has(t.lower))) flags |= FLAG.konjunktiv;
   const before = r.tokens[qTok - 2];
-  if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags.push('colon');
-  if (doc.blocks[q.block].kind === 'heading') flags.push('heading');
-  if (q.lastBlock !== q.block) flags.push('multiBlock');
-  if (doc.interviewee) flags.push('interview');
-  return { qTok, qTokEnd, fq, verb, flags, flagNames: flags.join(',') };
+  if (before && (before.text === ':' || r.tokens[qTok - 1]?.text === ':')) flags |= FLAG.colon;
+  if (doc.blocks[q.block].kind === 'heading') flags |= FLAG.heading;
+  if (q.lastBlock !== q.block) flags |= FLAG.multiBlock;
+  if (doc.interviewee) flags |= FLAG.interview;
+  return { qTok, qTokEnd, fq, verb, flags };
 }
+
+/** A quotation's circumstances (siteFeatures), each a bit of a number, in the order their conjunctions are named. */
+const SITE_FLAGS = ['alone', 'inText', 'verb', 'noVerb', 'partial', 'whole', 'konjunktiv', 'colon', 'heading', 'multiBlock', 'interview'] as const;
+const FLAG = Object.fromEntries(SITE_FLAGS.map((f, i) => [f, 1 << i])) as Record<(typeof SITE_FLAGS)[number], number>;
 
 /** Forms of German "werden" and English "be" that make a speech verb's participle passive ("wurde skandiert", "was chanted"). */
 const PASSIVE_AUX: Record<string, Set<string>> = {
@@ -707,9 +851,9 @@ export function impersonalSpeech(doc: Doc, q: QuoteSite): 'impersonal' | 'heard'
   while (from > 0 && fo[from - 1] === fo[verb]) from--;
   for (let k = from; k < toks.length && fo[k] === fo[verb]; k++) {
     if (toks[k].quoted) continue;
-    if (agent.has(toks[k].lower) && k > verb) return null;
+    if (k > verb && agent.has(toks[k].lower)) return null;
     // (German: the auxiliary anywhere in the sentence; English: right before the participle, adverbs between)
-    if (aux.has(toks[k].lower) && (doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2)) passive = true;
+    if ((doc.lang === 'de' ? Math.abs(k - verb) <= 6 : k < verb && verb - k <= 2) && aux.has(toks[k].lower)) passive = true;
   }
   return passive && (doc.lang === 'de' ? !/^(?:sagt|sagte|sagen|sagten|meint|meinte)$/.test(v) : /ed$|^(?:said|told|written|spoken|heard)$/.test(v)) ? 'impersonal' : null;
 }
@@ -789,7 +933,33 @@ const F = {
   npKind: memo((kind: string) => `np-${kind}`),
 };
 /** The names of one kind of candidate's features, made once per kind (one lookup for a candidate, not one per name). */
-const F_KIND = memo((kind: string) => ({
+const F_KIND = memo((kind: string) => {
+  const K = kindNames(kind);
+  return {
+    ...K,
+    /** …at one place (loc): one lookup for the names of a place, not one per name */
+    at: memo((loc: string) => ({
+      /** the kind and the place: a candidate's first features */
+      head: { names: interned([K.k, F.loc(loc), K.loc(loc)]) } as Conjoined,
+      beforeColon: K.beforeColonLoc(loc),
+      rule: K.ruleLoc(loc),
+      topPerson: F.topPersonLoc(loc),
+      isPrevSpeaker: F.isPrevSpeakerLoc(loc),
+      ownVerb: memo((s: string) => F.kOwnVerbLoc(kind, s)(loc)),
+      /** the site's flags (as siteFeatures sets their bits) conjoined with the kind, the place and a slot */
+      conjoined: memo((bits: number) => memo((slot: string): Conjoined => ({ names: conjoined(bits)(kind)(loc, slot) }))),
+    })),
+    /** …in one slot */
+    slotted: memo((slot: string) => ({
+      slot: F.slot(slot),
+      kSlot: K.slot(slot),
+      rule: F.ruleSlot(slot),
+      det: memo((det: string) => F.kDetSlot(kind, det)(slot)),
+      case: memo((gcase: string) => F.kCaseSlot(kind, gcase)(slot)),
+    })),
+  };
+});
+const kindNames = (kind: string) => ({
   k: interned(`k:${kind}`),
   loc: memo((loc: string) => `k:${kind}|loc:${loc}`),
   dirDist: { b: bucketNames(`k:${kind}|dir:b|dist:`, NEAR_DIST_EDGES), a: bucketNames(`k:${kind}|dir:a|dist:`, NEAR_DIST_EDGES) },
@@ -803,7 +973,10 @@ const F_KIND = memo((kind: string) => ({
   commas: interned([0, 1, 2].map((n) => `k:${kind}|commas:${n}`)),
   rule: interned(`rule|k:${kind}`),
   ruleLoc: memo((loc: string) => `rule|k:${kind}|loc:${loc}`),
-}));
+});
+/** The place of a candidate in the blocks before (F.B), by its distance and whether it is the block's last sentence. */
+const B_LOC: string[][] = [];
+const bLoc = (n: number, last: boolean) => ((B_LOC[n] ??= [])[last ? 1 : 0] ??= F.B(n, last));
 
 /**
  * What a candidate's own words tell, whatever the quotation: found once per candidate and article
@@ -834,7 +1007,7 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
   const next = r.tokens[c.tokEnd];
   let inClause = false;
   for (let k = c.tok - 1; k >= 0 && fo[k] === fo[c.tok] && !r.tokens[k].quoted; k--) {
-    if (doc.lex.complementizers.has(r.tokens[k].lower) && r.tokens[k - 1]?.text === ',') {
+    if (r.tokens[k - 1]?.text === ',' && doc.lex.complementizers.has(r.tokens[k].lower)) {
       inClause = true;
       break;
     }
@@ -842,7 +1015,7 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
   return {
     kind: candidateKind(c, doc),
     pp: prevTok >= 0 && !!PREPOSITIONS[doc.lang]?.has(r.tokens[prevTok].lower),
-    cueBefore: !!p1 && doc.lex.cuesBefore.some((cue) => (cue.length === 1 && cue[0] === p1.lower) || (cue.length === 2 && p2 && cue[0] === p2.lower && cue[1] === p1.lower)),
+    cueBefore: !!p1 && cueBefore(doc.lex, p1, p2),
     cueAfter: !!next && doc.lex.cuesAfter.has(next.lower),
     genMod: !!next && !next.quoted && (/^['’]s?$/.test(next.text) || (doc.lang === 'de' && c.kind === 'name' && isCap(next.text) && LETTER_START.test(next.text))),
     genitiveForm: c.kind === 'name' && !!c.entity && /s$/.test(r.tokens[c.tokEnd - 1]?.text ?? '') && !c.entity.name.endsWith('s') && doc.lang === 'de',
@@ -851,6 +1024,26 @@ function ownFacts(doc: Doc, c: Candidate): OwnFacts {
     beforeComma: next?.text === ',',
     inClause,
   };
+}
+
+/** The lexicon's cues before a source ("laut", "according to") by their last word, made once per lexicon. */
+const CUES_BEFORE = new WeakMap<SpeechLexicon, Map<string, (string | null)[]>>();
+/** Whether the word before (and the one before that) are a cue before a source: of one word, or of two. */
+function cueBefore(lex: SpeechLexicon, p1: FrameToken, p2: FrameToken | undefined): boolean {
+  let byLast = CUES_BEFORE.get(lex);
+  if (!byLast) {
+    CUES_BEFORE.set(lex, (byLast = new Map()));
+    // (a cue of one word stands as null: nothing before it needed)
+    for (const cue of lex.cuesBefore) {
+      if (cue.length > 2) continue;
+      const last = cue[cue.length - 1];
+      const firsts = byLast.get(last) ?? [];
+      firsts.push(cue.length === 1 ? null : cue[0]);
+      byLast.set(last, firsts);
+    }
+  }
+  const firsts = byLast.get(p1.lower);
+  return !!firsts && firsts.some((w) => w === null || (!!p2 && w === p2.lower));
 }
 
 /** The candidate's own sentence has a speech verb (an introduction: "X sagte:", "X erklärt"), or a noun for something said. */
@@ -882,17 +1075,20 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   } else {
     // the last sentence of the block before, ending in a colon or with a speech verb, introduces
     const fc = doc.frameOf[c.block][c.tok];
-    loc = F.B(q.block - c.block, fc === doc.reading[c.block].frames.length - 1);
+    loc = bLoc(q.block - c.block, fc === doc.reading[c.block].frames.length - 1);
   }
   const K = F_KIND(kind);
-  f.push(K.k, F.loc(loc), K.loc(loc));
+  const at = K.at(loc);
+  const slotted = K.slotted(slot);
+  f.push(...at.head.names);
+  c.head = at.head;
   c.loc = loc;
   c.slot = slot;
   if (own) {
     const before = c.block < q.block || c.tokEnd <= site.qTok;
     const dist = c.block === q.block ? (before ? site.qTok - c.tokEnd : c.tok - site.qTokEnd) : 30;
     f.push(before ? 'dir:before' : 'dir:after', F.dist[bucketIndex(dist, DIST_EDGES)], K.dirDist[before ? 'b' : 'a'][bucketIndex(dist, NEAR_DIST_EDGES)]);
-    f.push(F.slot(slot), K.slot(slot));
+    f.push(slotted.slot, slotted.kSlot);
     // what surrounds the candidate
     if (own.pp) f.push('pp', K.pp);
     if (own.cueBefore) f.push('cueBefore', K.cueBefore);
@@ -908,7 +1104,7 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
     if (loc === 'S0' && !own.pp && site.verb > 0 && c.tok < site.verb && COORDINATORS.has(r.tokens[site.verb - 1].lower)) f.push('coordSubject');
     if (own.beforeColon) {
       c.beforeColon = true;
-      f.push('beforeColon', K.beforeColonLoc(loc));
+      f.push('beforeColon', at.beforeColon);
     }
     if (own.beforeComma) f.push('beforeComma');
     // inside a subordinate clause ("…, dass in der Stadt „…“"): what is said, not who says it
@@ -925,16 +1121,16 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
       const s = ownVerbOf(doc, c, own);
       if (s) {
         c.ownVerb = s;
-        f.push(F.ownVerb(s), F.kOwnVerbLoc(kind, s)(loc));
+        f.push(F.ownVerb(s), at.ownVerb(s));
       }
     }
     // how many other speaker-like candidates stand between it and the quotation is added by the caller
   }
   if (c.entity) {
     f.push(F.type(c.entity.type), F.mentions[bucketIndex(c.entity.mentions, MENTION_EDGES)]);
-    if (c.entity === doc.topPerson) f.push('topPerson', F.topPersonLoc(loc));
+    if (c.entity === doc.topPerson) f.push('topPerson', at.topPerson);
     if (c.entity.role) f.push('hasRole');
-    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', F.isPrevSpeakerLoc(loc));
+    if (prev?.entity && prev.entity === c.entity && c.kind !== 'prev') f.push('isPrevSpeaker', at.isPrevSpeaker);
     if (doc.interviewee && c.entity === doc.interviewee) f.push('interviewee');
   }
   if (c.kind === 'pron') {
@@ -943,11 +1139,11 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   }
   if (c.kind === 'np') {
     const np = c.np!;
-    f.push(F.np(np.info?.kind ?? 'other'), F.det(np.det), F.kDetSlot(kind, np.det)(slot));
+    f.push(F.np(np.info?.kind ?? 'other'), F.det(np.det), slotted.det(np.det));
     if (np.plural) f.push('plural');
     // German: the case its article shows ("den neuen Fonds", "dem Ministerium" are no subjects; "laut dem Bericht" speaks)
     const gcase = doc.lang === 'de' ? GERMAN_CASE[r.tokens[c.tok]?.lower ?? ''] : undefined;
-    if (gcase) f.push(F.case(gcase), F.kCaseSlot(kind, gcase)(slot));
+    if (gcase) f.push(F.case(gcase), slotted.case(gcase));
   }
   if (c.kind === 'prev') {
     f.push(F.prev(c.prev!.entity ? c.prev!.entity.type : 'description'));
@@ -967,27 +1163,33 @@ function features(doc: Doc, q: QuoteSite, c: Candidate, site: SiteFeatures, prev
   if (q.ruleAt !== undefined) {
     const rule = q.ruleAt;
     const hit = c.kind === 'prev' ? !!q.ruleEntity && q.ruleEntity === c.entity : !!rule && rule.block === c.block && rule.start < c.end && c.start < rule.end;
-    if (hit) f.push('rule', K.rule, K.ruleLoc(loc), F.ruleSlot(slot));
+    if (hit) f.push('rule', K.rule, at.rule, slotted.rule);
     if (!rule) f.push('noRule');
   }
   // the quotation's own circumstances, conjoined with where the candidate stands
-  f.push(...conjoined(site.flagNames, kind)(loc, slot));
+  const conj = at.conjoined(site.flags)(slot);
+  c.conjoined = conj;
+  c.conjoinedAt = f.length;
+  f.push(...conj.names);
   // (each feature also has a weight for the language alone, added by the ranker: lib/speakers/ranker.ts)
   return f;
 }
 
 /**
- * The site's flags conjoined with a candidate's kind, place and slot (per set of flags, `flags` their
- * names joined by commas, the same few combinations over and over).
+ * The site's flags conjoined with a candidate's kind, place and slot (per set of flags, `bits` as
+ * siteFeatures sets them, the same few combinations over and over).
  */
-const conjoined = memo2((flags: string, kind: string) =>
-  memo2((loc: string, slot: string) => {
-    const out: string[] = [];
-    for (const flag of flags.split(',')) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
-    if (slot !== 'none') for (const flag of flags.split(',')) out.push(`${flag}|slot:${slot}`);
-    return interned(out);
-  }),
-);
+const conjoined = memo((bits: number) => {
+  const flags = SITE_FLAGS.filter((_, i) => bits & (1 << i));
+  return memo((kind: string) =>
+    memo2((loc: string, slot: string) => {
+      const out: string[] = [];
+      for (const flag of flags) out.push(`${flag}|loc:${loc}`, `${flag}|k:${kind}|loc:${loc}`);
+      if (slot !== 'none') for (const flag of flags) out.push(`${flag}|slot:${slot}`);
+      return interned(out);
+    }),
+  );
+});
 
 /** The kind of a candidate as the features name it. */
 function candidateKind(c: Candidate, doc: Doc): string {
@@ -1006,7 +1208,7 @@ function candidateKind(c: Candidate, doc: Doc): string {
 /** The word before a candidate's phrase: past its determiner and adjectives ("auf die geschwächte Ukraine" → auf). */
 function prevWord(tokens: FrameToken[], i: number, de: boolean): number {
   let k = i - 1;
-  while (k >= 0 && !tokens[k].quoted && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || POSSESSIVES.has(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
+  while (k >= 0 && !tokens[k].quoted && (DET_OR_POSSESSIVE.has(tokens[k].lower) || (isLower(tokens[k].text) && isModifier(tokens[k], de)))) k--;
   return k;
 }
 
@@ -1015,7 +1217,7 @@ function firstInFrame(tokens: FrameToken[], fo: Int32Array, i: number, lang: str
   while (k >= 0 && fo[k] === fo[i] && !isWordTok(tokens[k])) k--;
   // a title before the name ("SCR-Sportchef Zoran Barisic ist …", "Acting U.S. Attorney Joshua Levy said")
   while (k >= 0 && fo[k] === fo[i] && !tokens[k].quoted && isCap(tokens[k].text) && nounInfo(tokens[k].text, lang)?.kind === 'person') k--;
-  while (k >= 0 && fo[k] === fo[i] && (DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || DEMONSTRATIVE.has(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
+  while (k >= 0 && fo[k] === fo[i] && (DETERMINER.has(tokens[k].lower) || isModifier(tokens[k], lang === 'de'))) k--;
   return k < 0 || fo[k] !== fo[i];
 }
 
@@ -1052,7 +1254,7 @@ function verbSlot(tokens: FrameToken[], c: Candidate, v: number, lang: string, f
     let k = v + 1;
     let gap = 0;
     // a separable particle, adverbs, and a title of the name ("erklärt dazu BDZV-Hauptgeschäftsführer")
-    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP.has(tokens[k].lower) || DEFINITE.has(tokens[k].lower) || INDEFINITE.has(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
+    while (k < c.tok && gap <= CANDIDATES.slotGap && !tokens[k].quoted && (GAP_OR_ARTICLE.has(tokens[k].lower) || (lang === 'de' ? isCap(tokens[k].text) || LOWER_ADJECTIVE.test(tokens[k].text) : LETTERS_DOTS.test(tokens[k].text) && !PREPOSITIONS.en.has(tokens[k].lower)))) {
       k++;
       gap++;
     }

@@ -13,7 +13,7 @@
  */
 import type { Candidate, Doc, PrevSpeaker, QuoteSite } from './candidates';
 import { isPersonNoun } from '../german';
-import { isWordTok } from '../quotes';
+import { isWordTok, type FrameToken } from '../quotes';
 import { nounInfo } from './lexicon';
 import { isQuestion, RESOLVE, type Resolved } from './resolve';
 
@@ -92,10 +92,16 @@ export function creditSpeaker(doc: Doc, q: QuoteSite, cands: Candidate[]): { can
   if (!q.direct || q.partial || q.lastBlock !== q.block) return null;
   const toks = doc.reading[q.block]?.tokens;
   if (!toks) return null;
-  const before = toks.filter((t) => t.end <= q.start && !t.quoted);
-  if (before.some((t) => isWordTok(t) && !/^\d+$/.test(t.text))) return null;
-  const rest = toks.filter((t) => t.start >= q.end && !/^[„“”"»«‚‘’'‹›]+$/u.test(t.text));
-  if (!rest.length || rest.some((t) => t.quoted) || rest.filter(isWordTok).length > DISCOURSE.creditWords) return null;
+  // (loops that stop at the first word that rules the line out)
+  for (const t of toks) if (t.end <= q.start && !t.quoted && isWordTok(t) && !/^\d+$/.test(t.text)) return null;
+  const rest: FrameToken[] = [];
+  let restWords = 0;
+  for (const t of toks) {
+    if (t.start < q.end || /^[„“”"»«‚‘’'‹›]+$/u.test(t.text)) continue;
+    if (t.quoted || (isWordTok(t) && ++restWords > DISCOURSE.creditWords)) return null;
+    rest.push(t);
+  }
+  if (!rest.length) return null;
   const dash = /^[-–—]$/.test(rest[0].text);
   // the credit: a dash or an opening bracket, capitalised words (role and name) and small joining words
   let k = dash ? 1 : 0;

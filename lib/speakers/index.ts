@@ -7,10 +7,10 @@
 import { BARE_PRONOUN, type BlockReading, type MentionRef } from '../quotes';
 import { speechLexicon } from '../speech';
 import type { Block, Entity, Quote } from '../types';
-import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
-import { forLanguage, rankerModel, score, softmax, type RankerModel } from './ranker';
+import { candidatesFor, impersonalSpeech, leadSpeaker, frameIndex, memo2, type Candidate, type Conjoined, type Doc, type PrevSpeaker, type QuoteSite } from './candidates';
+import { forLanguage, rankerModel, softmax, weighed, type RankerModel } from './ranker';
 import { creditSpeaker, DISCOURSE, discourseSpeaker, interviewSpeaker, unattributedInSentence, type DiscourseRule } from './discourse';
-import { RESOLVE, resolveCandidate, type Resolved } from './resolve';
+import { endsAsking, RESOLVE, resolveCandidate, type Resolved } from './resolve';
 
 export interface SpeakerInput {
   blocks: Block[];
@@ -51,11 +51,10 @@ export function makeDoc(input: SpeakerInput, sorted: MentionRef[] = sortMentions
     topPerson,
     interviewee: interviewee(input, topPerson),
     outlet: input.outlet ?? null,
-    verbs: [],
+    frames: [],
     phrases: [],
     names: [],
     pronouns: [],
-    own: new Map(),
   };
 }
 
@@ -66,7 +65,7 @@ export function makeDoc(input: SpeakerInput, sorted: MentionRef[] = sortMentions
 function interviewee(input: SpeakerInput, top: Entity | null): Entity | null {
   if (!top) return null;
   const paras = input.blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'item');
-  const questions = paras.filter((b) => /\?\s*$/.test(b.text) && !/[“”"»«„]\s*$/.test(b.text.slice(-3)));
+  const questions = paras.filter((b) => endsAsking(b.text) && !/[“”"»«„]\s*$/.test(b.text.slice(-3)));
   if (questions.length < INTERVIEW.minQuestions || questions.length < paras.length * INTERVIEW.minShare) return null;
   // a transcript that names who speaks ("Nikolai Huke: Wo sind Sie …?" / "Tareq Salem: Ich bin …"): the one
   // who opens answers, not the one who opens questions
@@ -127,10 +126,38 @@ export function decisionFeatures(via: string, cand: Candidate, res: Resolved, ca
   return ['bias', ...f];
 }
 
+/**
+ * The ranker's score of a candidate: weighed(weights, c.features), with the weights of its conjoined
+ * features (made together, the same few sets over and over) looked up once per set rather than per
+ * candidate; added in the same order, the same sum.
+ */
+function candidateScore(w: Map<string, number>, c: Candidate): number {
+  const conj = c.conjoined;
+  const head = c.head;
+  if (!conj || !head) return weighed(w, c.features);
+  const f = c.features;
+  const from = c.conjoinedAt!;
+  const to = from + weightsOf(w, conj).length;
+  // (the kind and place first, then what lies between them and the conjoined features)
+  let s = 0;
+  for (const x of weightsOf(w, head)) s += x;
+  for (let k = head.names.length; k < from; k++) s += w.get(f[k]) ?? 0;
+  for (const x of conj.weights!) s += x;
+  for (let k = to; k < f.length; k++) s += w.get(f[k]) ?? 0;
+  return s;
+}
+
+/** The weights of a set of features made together, looked up when first asked for these weights. */
+function weightsOf(w: Map<string, number>, set: Conjoined): number[] {
+  if (set.weightsOf !== w) {
+    set.weights = set.names.map((f) => w.get(f) ?? 0);
+    set.weightsOf = w;
+  }
+  return set.weights!;
+}
+
 function calibrated(model: RankerModel, decision: string[], lang: string): number {
-  const w = forLanguage(model.calibration, lang);
-  let z = 0;
-  for (const f of decision) z += w.get(f) ?? 0;
+  const z = weighed(forLanguage(model.calibration, lang), decision);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -140,6 +167,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
   if (!doc) return quotes;
   const byId = new Map(input.entities.map((e) => [e.id, e]));
   const threshold = model.threshold[input.lang] ?? 0;
+  const weights = forLanguage(model.weights, input.lang);
   let prev: PrevSpeaker | null = null;
   const decided = new Map<Quote, Decision>();
   let last: Quote | null = null;
@@ -163,7 +191,7 @@ export function attributeSpeakers(quotes: Quote[], input: SpeakerInput, model: R
     // a credit line after a quotation that stands alone ("„…“ Bloggerin Maria Sedgwick")
     const credit = creditSpeaker(doc, site, cands);
     const rules = credit ? { ...credit, confidence: DISCOURSE.confidence.credit * credit.res.confidence, rule: 'credit' as const } : iv ? resolved(doc, iv, 'interview', prev, mentions, cands) : byRules ? fromDiscourse(doc, site, cands, prev, mentions) : null;
-    const probs = softmax(cands.map((c) => score(model, c.features, input.lang)));
+    const probs = softmax(cands.map((c) => candidateScore(weights, c)));
     const pick = rules ?? choose(doc, cands, probs, prev, mentions);
     const via = rules ? rules.rule : pick ? 'ranker' : null;
     // (the ranker's belief in the person, over every candidate that resolves to them: see massOf)
@@ -270,9 +298,36 @@ interface Decision {
   inSentence: boolean;
 }
 
-/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs; match() starts a global one afresh) */
-const WORD = /[\p{L}\p{N}]+/gu;
-const words = (t: string): string[] => t.toLowerCase().match(WORD) ?? [];
+/** (a constant: esbuild compiles a literal with \p{…} to a `new RegExp` made each time it runs) */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/**
+ * The words of a text in lower case: its runs of letters and digits (what /[\p{L}\p{N}]+/gu matches), an
+ * ASCII character by its code, any other by the pattern (a character beyond U+FFFF is two code units).
+ */
+function words(t: string): string[] {
+  const s = t.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    let n = 1;
+    let word: boolean;
+    if (c < 128) word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else {
+      if (s.codePointAt(i)! > 0xffff) n = 2;
+      word = WORD_CHAR.test(s.slice(i, i + n));
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(s.slice(start, i));
+      start = -1;
+    }
+    i += n;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}
 
 /**
  * Quotations that repeat words of the article: a pull quote or a headline that repeats a quotation of

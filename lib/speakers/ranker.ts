@@ -75,7 +75,11 @@ export function withLanguage(features: string[], lang: string): string[] {
 }
 
 export function score(m: RankerModel, features: string[], lang: string): number {
-  const w = forLanguage(m.weights, lang);
+  return weighed(forLanguage(m.weights, lang), features);
+}
+
+/** The sum of the features' weights (`w`: the weights as a language sees them, forLanguage). */
+export function weighed(w: Map<string, number>, features: string[]): number {
   let s = 0;
   for (const f of features) s += w.get(f) ?? 0;
   return s;

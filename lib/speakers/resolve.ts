@@ -37,6 +37,8 @@ const CAP = /^\p{Lu}/u;
 /** a German verb form after "sie" that is plural, or singular */
 const PLURAL_VERB = /^\p{Ll}{3,}(?:en|ten)$/u;
 const SINGULAR_VERB = /^\p{Ll}{2,}(?:t|te)$/u;
+/** what may stand between a person noun and the name after it: an article or "of", and up to two capitalised words */
+const TITLE_BETWEEN = /^\s+(?:(?:der|des|den|dem|the|of|at)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u;
 /** a German noun made of a participle ("der Angeklagte", "die Betroffene") */
 const PARTICIPLE_NOUN = /^(?:\p{Lu}\p{Ll}*ge|Ge|Ver|Be|Er|Ent|Zer)\p{Ll}{3,}(?:t|en)e$/u;
 
@@ -108,9 +110,9 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
   // "Sie", "Ihr Buch" inside a sentence: the person addressed. In an interview the questions address
   // the interviewee and the answers the interviewer (the outlet, as far as the article says)
   const formal = doc.lang === 'de' && /^(?:Sie|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres|Ihnen)$/.test(w) && c.tok > 0 && LETTER_OR_COMMA.test(r.tokens[c.tok - 1]?.text ?? '') && doc.frameOf[c.block][c.tok - 1] === doc.frameOf[c.block][c.tok];
-  const question = isQuestion(doc, c.block);
+  // (whether the paragraph asks is looked at only in an interview)
   if (formal && doc.interviewee) {
-    if (question) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
+    if (isQuestion(doc, c.block)) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
     if (!doc.outlet) return null;
     // the outlet as the article names it ("ICON" for the site "ICON Magazine")
     const outlet = doc.outlet.toLowerCase();
@@ -119,7 +121,7 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
   }
   if (formal) return null;
   if (/^(?:ich|i)$/.test(lower)) {
-    if (doc.interviewee && !question) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
+    if (doc.interviewee && !isQuestion(doc, c.block)) return { entity: doc.interviewee, name: doc.interviewee.name, description: null, organization: null, group: false, at, confidence: 0.9 };
     return null;
   }
   let gender: Gender | 'pl' | null = null;
@@ -200,10 +202,18 @@ function resolvePronoun(doc: Doc, c: Candidate, ctx: ResolveContext): Resolved |
  * outside quotation marks (the interviewee's answers are in the first person).
  */
 export function isQuestion(doc: Doc, block: number): boolean {
-  if (/\?\s*$/.test(doc.blocks[block].text)) return true;
+  if (endsAsking(doc.blocks[block].text)) return true;
   const own = doc.reading[block].tokens.filter((t) => !t.quoted && LETTER.test(t.text));
   // a paragraph that is only a quotation is no question
   return own.length > 0 && !own.some((t) => /^(?:ich|mir|mich|mein|meine|meinem|meinen|meiner|meines|i|me|my)$/.test(t.lower));
+}
+
+const SPACE = /\s/;
+/** Whether a text ends in a question mark, white space after it at most (/\?\s*$/, read from the end rather than tried at every place). */
+export function endsAsking(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && SPACE.test(text[i])) i--;
+  return i >= 0 && text.charCodeAt(i) === 63;
 }
 
 /** A person, or a one-word name the recogniser typed otherwise that is a known first name ("Renato"). */
@@ -307,7 +317,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   }
   // a person noun: the name in apposition right after it ("die Sprecherin des Hauses, Karoline Leavitt,")
   const text = doc.blocks[c.block].text;
-  const appos = mentions.find((m) => m.block === c.block && m.start > c.end && isPersonLike(m.entity) && (/^\s*,\s*$/.test(text.slice(c.end, m.start)) || /^\s+(?:(?:der|des|den|dem|the|of|at)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(text.slice(c.end, m.start))));
+  const appos = mentions.find((m) => m.block === c.block && m.start > c.end && isPersonLike(m.entity) && (/^\s*,\s*$/.test(text.slice(c.end, m.start)) || TITLE_BETWEEN.test(text.slice(c.end, m.start))));
   if (appos) return { entity: appos.entity, name: appos.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   // else the person whose role (or description) has it
   const gender = np.info.gender;
