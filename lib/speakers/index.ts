@@ -259,11 +259,11 @@ function carryOnIndirect(doc: Doc, quotes: Quote[], mentions: MentionRef[]) {
       continue;
     }
     const at = q.speakerAt;
-    if (!at || !before?.speaker || before.uncertain || q.block - (before.continues?.at(-1)?.block ?? before.block) > 1) continue;
-    if (!doc.lex.pronouns.has(doc.blocks[at.block].text.slice(at.start, at.end).toLowerCase())) continue;
+    if (!at || !before?.speaker || before.uncertain) continue;
+    const end = before.continues?.at(-1) ?? before;
+    if (q.block - end.block > 1 || !doc.lex.pronouns.has(doc.blocks[at.block].text.slice(at.start, at.end).toLowerCase())) continue;
     if (q.speakerId === before.speakerId && q.speaker === before.speaker) continue;
     // (the person named since that quotation is the one meant: "bekräftigte Putin … Er drohte, …")
-    const end = before.continues?.at(-1) ?? before;
     const after = (m: MentionRef) => (m.block > end.block || (m.block === end.block && m.start >= end.end)) && (m.block < q.block || (m.block === q.block && m.start < q.start));
     if (q.speakerId && mentions.some((m) => m.entity.id === q.speakerId && after(m))) continue;
     copySpeaker(q, before);
@@ -470,11 +470,10 @@ function massOf(doc: Doc, cands: Candidate[], probs: number[], cand: Candidate, 
   const who = whoKey(res);
   let mass = 0;
   cands.forEach((c, k) => {
-    if (c === cand) mass += probs[k];
-    else if (probs[k] >= MASS_MIN) {
-      const r = c.entity && c.kind === 'name' ? null : resolveCandidate(doc, c, { prev, mentions, cands });
-      if ((c.kind === 'name' ? c.entity : r && whoKey(r)) === who) mass += probs[k];
-    }
+    if (c !== cand && probs[k] < MASS_MIN) return;
+    // (a name is its entity; anything else is whom it resolves to)
+    const r = c === cand || c.kind === 'name' ? null : resolveCandidate(doc, c, { prev, mentions, cands });
+    if (c === cand || (c.kind === 'name' ? c.entity : r && whoKey(r)) === who) mass += probs[k];
   });
   return mass;
 }

@@ -39,6 +39,8 @@ const PLURAL_VERB = /^\p{Ll}{3,}(?:en|ten)$/u;
 const SINGULAR_VERB = /^\p{Ll}{2,}(?:t|te)$/u;
 /** what may stand between a person noun and the name after it: an article or "of", and up to two capitalised words */
 const TITLE_BETWEEN = /^\s+(?:(?:der|des|den|dem|the|of|at)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u;
+/** what stands between a document's noun and its author's name: "a statement from", "einem Papier der" */
+const AUTHOR_BEFORE = /(?:^|\s)(?:from|by|of|von|vom|der|des)\s+(?:(?:the|dem|der|des)\s+)?$/i;
 /** a German noun made of a participle ("der Angeklagte", "die Betroffene") */
 const PARTICIPLE_NOUN = /^(?:\p{Lu}\p{Ll}*ge|Ge|Ver|Be|Er|Ent|Zer)\p{Ll}{3,}(?:t|en)e$/u;
 
@@ -281,8 +283,9 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
   // a document or body of somebody the phrase names ("a statement from Initech", "laut einem Papier der EKD",
   // "a letter from Senator Jane Roe"): the one it names speaks
   if (np.info.kind === 'group' && !np.plural) {
-    // (a place too: "a statement from Moscow" is its government's)
-    const author = mentions.find((m) => m.block === c.block && m.start >= c.start && m.end <= c.end && !m.partOfWord);
+    // (a place too: "a statement from Moscow" is its government's; not a name the phrase says where of: "the police in Kassel")
+    const text = doc.blocks[c.block].text;
+    const author = mentions.find((m) => m.block === c.block && m.start >= c.start && m.end <= c.end && !m.partOfWord && AUTHOR_BEFORE.test(text.slice(c.start, m.start)));
     if (author) return { entity: author.entity, name: author.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.roleMatch };
   }
   if (np.det === 'indef' || np.plural) return plain(RESOLVE.description);
@@ -341,10 +344,15 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     // person may open it by name or by a description in apposition: "Die Chefin der Firma, Eva Roth, …")
     const opensBlock = doc.frameOf[c.block][c.tok] === 0;
     // (a phrase that says where the person is from, "der Journalist von Schweiz Aktuell", is somebody new to the paragraph)
-    const before = (o: Candidate) => o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start) || (opensBlock && !complement && o.loc === 'B-1last');
-    const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && before(o) && isPersonLike(o.entity!) && compatible(o.entity!));
-    const topicAppos = topic ? undefined : ctx.cands.find((o) => o.kind === 'np' && o !== c && o.frameStart && before(o) && o.np!.info?.kind === 'person' && !o.np!.plural && apposedName(doc, o, mentions, 'either'));
-    const topicEntity = topic?.entity ?? (topicAppos && apposedName(doc, topicAppos, mentions, 'either')!.entity);
+    const inSentenceBefore = (o: Candidate) => o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start);
+    const sentenceBefore = (o: Candidate) => inSentenceBefore(o) || (opensBlock && !complement && o.loc === 'B-1last');
+    const topic = ctx.cands.find((o) => o.kind === 'name' && o.frameStart && sentenceBefore(o) && isPersonLike(o.entity!) && compatible(o.entity!));
+    let topicEntity = topic?.entity ?? null;
+    for (const o of topicEntity ? [] : ctx.cands) {
+      if (o.kind !== 'np' || o === c || !o.frameStart || !sentenceBefore(o) || o.np!.info?.kind !== 'person' || o.np!.plural) continue;
+      topicEntity = apposedName(doc, o, mentions, 'either')?.entity ?? null;
+      if (topicEntity) break;
+    }
     if (topicEntity && compatible(topicEntity)) return { entity: topicEntity, name: topicEntity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     if (prev?.entity && prev.entity.type === 'person' && compatible(prev.entity) && c.block - prev.block <= 2 && !complement) {
       return { entity: prev.entity, name: prev.entity.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
@@ -352,7 +360,7 @@ function resolveNounPhrase(doc: Doc, c: Candidate, ctx: ResolveContext): Resolve
     // "die Schauspielerin" in an article about one: the person the article is about, or the interviewee
     const main = doc.interviewee ?? doc.topPerson;
     // (a phrase that says where the person is from is the main person only when the sentence before names them)
-    const nearMain = (o: Candidate) => o.kind === 'name' && o.entity === main && (o.loc === 'S-1' || (o.loc === 'S0' && o.end <= c.start));
+    const nearMain = (o: Candidate) => o.kind === 'name' && o.entity === main && inSentenceBefore(o);
     if (main && (!complement || ctx.cands.some(nearMain)) && compatible(main) && gender && entityGender(main) === gender && main.mentions >= 3) {
       return { entity: main, name: main.name, description, organization: null, group: false, at, confidence: RESOLVE.definiteUnmatched };
     }

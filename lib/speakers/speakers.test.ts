@@ -529,6 +529,9 @@ describe('speakers: English', () => {
     expect(speaker(en, 'regret the impact')).toBe('Globex Corporation');
     const de = run('de', ['Laut einem Papier der Evangelischen Kirche in Deutschland ist die Pflege „chronisch unterfinanziert“.']);
     expect(speaker(de, 'unterfinanziert')).toBe('Evangelische Kirche in Deutschland');
+    // a body named with where it is from is that body, not the place
+    const from = run('de', ['In der Nacht brannte eine Scheune.', '„Wir waren schnell vor Ort“, sagte die Feuerwehr aus Kassel.']);
+    expect(speaker(from, 'schnell vor Ort')).toBe('die Feuerwehr aus Kassel');
   });
 
   it('"die Stadt", "the city" is the place the article named with that noun ("Die Stadt Köln", "the city of Boston")', () => {
